@@ -1,0 +1,1 @@
+"""The product's logic, free of any UI framework: forums, stages, contributions, plans, exports."""

@@ -1,0 +1,44 @@
+"""SQLModel tables and their Create/Update/Public shapes."""
+
+from models.common import utcnow
+from models.contribution import Contribution, ContributionCreate, ContributionUpdate
+from models.enums import (
+    ContributionKind,
+    ContributionStatus,
+    FundSource,
+    Language,
+    Sector,
+    Stage,
+)
+from models.forum import Forum, ForumCreate, ForumPublic
+from models.participant import Participant, ParticipantCreate
+from models.plan import (
+    ActionItem,
+    ActionItemContribution,
+    ActionItemCreate,
+    Commitment,
+    CommitmentCreate,
+)
+
+__all__ = [
+    "ActionItem",
+    "ActionItemContribution",
+    "ActionItemCreate",
+    "Commitment",
+    "CommitmentCreate",
+    "Contribution",
+    "ContributionCreate",
+    "ContributionKind",
+    "ContributionStatus",
+    "ContributionUpdate",
+    "Forum",
+    "ForumCreate",
+    "ForumPublic",
+    "FundSource",
+    "Language",
+    "Participant",
+    "ParticipantCreate",
+    "Sector",
+    "Stage",
+    "utcnow",
+]

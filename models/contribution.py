@@ -1,0 +1,48 @@
+"""What people raise during Share: root causes, funds, benefits and other points."""
+
+from datetime import datetime
+
+from sqlalchemy import Index, text
+from sqlmodel import Column, Field, SQLModel, String
+
+from models.common import UTCDateTime, utcnow
+from models.enums import ContributionKind, ContributionStatus
+
+
+class ContributionBase(SQLModel):
+    kind: ContributionKind = Field(sa_type=String(16))
+    text: str
+
+
+class ContributionCreate(ContributionBase):
+    pass
+
+
+class ContributionUpdate(SQLModel):
+    kind: ContributionKind | None = None
+    text: str | None = None
+
+
+class Contribution(ContributionBase, table=True):
+    # One visible copy per author, kind and text: a double tap or a resubmitted form
+    # lands on this index instead of creating a second row.
+    __table_args__ = (
+        Index(
+            "uq_contribution_visible_text",
+            "participant_id",
+            "kind",
+            "text",
+            unique=True,
+            sqlite_where=text("status = 'visible'"),
+            postgresql_where=text("status = 'visible'"),
+        ),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    forum_id: int = Field(foreign_key="forum.id", index=True, ondelete="CASCADE")
+    # Empty for entries a facilitator types for people without a phone.
+    participant_id: int | None = Field(default=None, foreign_key="participant.id", index=True)
+    status: ContributionStatus = Field(default=ContributionStatus.VISIBLE, sa_type=String(16))
+    theme_id: int | None = Field(default=None)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -1,0 +1,45 @@
+"""The fixed vocabularies of a forum: stages, contribution kinds, sectors, fund sources."""
+
+from enum import StrEnum
+
+
+class Stage(StrEnum):
+    SHARE = "share"
+    PLAN = "plan"
+    ACT = "act"
+    CLOSED = "closed"
+
+
+class ContributionKind(StrEnum):
+    ROOT_CAUSE = "root_cause"
+    FUND = "fund"
+    BENEFIT = "benefit"
+    OTHER = "other"
+
+
+class ContributionStatus(StrEnum):
+    VISIBLE = "visible"
+    WITHDRAWN = "withdrawn"
+    HIDDEN = "hidden"
+
+
+class Sector(StrEnum):
+    STATE = "state"
+    LOCAL_GOVERNMENT = "local_government"
+    COMMUNITY = "community"
+    PUBLIC_BENEFIT = "public_benefit"
+    ACADEMIC = "academic"
+    OTHER = "other"
+
+
+class FundSource(StrEnum):
+    OWN_FUND = "own_fund"
+    TAO = "tao"
+    SWPF = "swpf"
+    CODI = "codi"
+    OTHER = "other"
+
+
+class Language(StrEnum):
+    TH = "th"
+    EN = "en"

@@ -1,0 +1,47 @@
+"""The forum: one meeting of the SPA cycle in one area."""
+
+from datetime import date, datetime
+
+from sqlmodel import Column, Field, SQLModel, String
+
+from models.common import UTCDateTime, utcnow
+from models.enums import Language, Stage
+
+
+class ForumBase(SQLModel):
+    title: str
+    province_code: str
+    district_code: str
+    tambon_code: str
+    forum_date: date
+    venue: str = ""
+    language: Language = Field(default=Language.TH, sa_type=String(8))
+
+
+class ForumCreate(ForumBase):
+    pass
+
+
+class Forum(ForumBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(max_length=12, unique=True, index=True)
+    facilitator_token_hash: str = Field(max_length=64)
+    stage: Stage = Field(default=Stage.SHARE, sa_type=String(16))
+    # Bumped by every change phones must redraw for (stage, plan, commitments), so a
+    # phone polls one small row instead of re-reading the plan.
+    revision: int = Field(default=0)
+    # Area names are copied at creation so an exported summary stays as it was filed.
+    area_name_th: str = ""
+    area_name_en: str = ""
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class ForumPublic(ForumBase):
+    id: int
+    code: str
+    stage: Stage
+    revision: int
+    area_name_th: str
+    area_name_en: str
+    created_at: datetime

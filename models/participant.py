@@ -1,0 +1,29 @@
+"""A person in the room, known only by a token kept in their phone's link."""
+
+from datetime import datetime
+
+from sqlmodel import Column, Field, SQLModel, String, UniqueConstraint
+
+from models.common import UTCDateTime, utcnow
+from models.enums import Sector
+
+
+class ParticipantBase(SQLModel):
+    display_name: str = ""
+    organisation: str = ""
+    sector: Sector = Field(default=Sector.OTHER, sa_type=String(32))
+
+
+class ParticipantCreate(ParticipantBase):
+    sector: Sector | None = None  # type: ignore[assignment]  # required, but chosen on the phone
+
+
+class Participant(ParticipantBase, table=True):
+    __table_args__ = (UniqueConstraint("forum_id", "token_hash"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    forum_id: int = Field(foreign_key="forum.id", index=True, ondelete="CASCADE")
+    token_hash: str = Field(max_length=64)
+    consented_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -1,0 +1,60 @@
+"""The action plan (Plan) and the commitments organisations make to it (Act)."""
+
+from datetime import date, datetime
+
+from sqlmodel import Column, Field, SQLModel, String, UniqueConstraint
+
+from models.common import UTCDateTime, utcnow
+from models.enums import FundSource
+
+
+class ActionItemBase(SQLModel):
+    activity: str
+    objective: str = ""
+    target_group: str = ""
+    lead_organisation: str = ""
+    partners: str = ""
+    budget_baht: int = Field(default=0, ge=0)
+    fund_source: FundSource = Field(default=FundSource.OTHER, sa_type=String(16))
+    start_date: date | None = None
+    end_date: date | None = None
+    indicator: str = ""
+    expected_result: str = ""
+
+
+class ActionItemCreate(ActionItemBase):
+    contribution_ids: list[int] = []
+
+
+class ActionItem(ActionItemBase, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    forum_id: int = Field(foreign_key="forum.id", index=True, ondelete="CASCADE")
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class ActionItemContribution(SQLModel, table=True):
+    """Which contributions an action item answers."""
+
+    action_item_id: int = Field(foreign_key="actionitem.id", primary_key=True, ondelete="CASCADE")
+    contribution_id: int = Field(foreign_key="contribution.id", primary_key=True, ondelete="CASCADE")
+
+
+class CommitmentBase(SQLModel):
+    organisation: str = ""
+    text: str
+
+
+class CommitmentCreate(CommitmentBase):
+    action_item_id: int
+
+
+class Commitment(CommitmentBase, table=True):
+    __table_args__ = (UniqueConstraint("participant_id", "action_item_id", "text"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    forum_id: int = Field(foreign_key="forum.id", index=True, ondelete="CASCADE")
+    action_item_id: int = Field(foreign_key="actionitem.id", index=True, ondelete="CASCADE")
+    participant_id: int | None = Field(default=None, foreign_key="participant.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -1,0 +1,1 @@
+"""One thin file per screen, plus the glue they share (ui.py)."""

@@ -1,0 +1,81 @@
+"""Phone: join a forum from its QR code, with no account."""
+
+from dataclasses import replace
+
+import streamlit as st
+
+from facilitation import cards
+from facilitation.errors import ForumNotFound
+from facilitation.forums import get_forum
+from facilitation.i18n import format_date
+from facilitation.participants import join_forum
+from facilitation.plans import plan
+from facilitation.tokens import new_token
+from models import ParticipantCreate, Sector, Stage
+from pages import ui
+
+visitor = ui.visitor()
+try:
+    forum = ui.read(lambda session: get_forum(session=session, code=visitor.code))
+except ForumNotFound:
+    ui.page_setup(ui.tr("app_title"))
+    st.error(ui.tr("error_forum_not_found"))
+    if st.button(ui.tr("join_try_other_code"), key="join_other_code"):
+        st.query_params.clear()
+        st.rerun()
+    st.stop()
+
+st.session_state["visitor"] = replace(visitor, forum_language=forum.language)
+ui.page_setup(forum.title)
+ui.language_switch("join_lang")
+lang = ui.lang()
+ui.heading(forum.title)
+ui.plain(
+    f"{forum.area_name_th if lang == 'th' else forum.area_name_en} · {format_date(forum.forum_date, lang)}", small=True
+)
+if visitor.refused:
+    st.warning(ui.tr("join_link_refused"))
+
+if forum.stage == Stage.CLOSED:
+    st.info(ui.tr("join_closed"))
+    rows = ui.read(lambda session: plan(session=session, forum_id=forum.id or 0))
+    st.html(cards.plan_board(rows, lang))
+    st.stop()
+
+
+def _join() -> None:
+    state = st.session_state
+    # Drawn before the first tap and kept until it succeeds, so a double tap or a
+    # retry after a dropped connection joins the same person once.
+    token = state.setdefault("join_token", new_token())
+    data = ParticipantCreate(
+        display_name=state.get("join_name", ""),
+        organisation=state.get("join_organisation", ""),
+        sector=state.get("join_sector"),
+    )
+    consent = bool(state.get("join_consent"))
+    joined = ui.act(
+        lambda session: join_forum(session=session, code=forum.code, token=token, data=data, consent=consent),
+        slot="join",
+    )
+    if joined is not None:
+        st.query_params.update({"code": forum.code, "p": token})
+        state.pop("join_token", None)
+
+
+st.subheader(ui.tr("join_heading"))
+with st.form("join_form", enter_to_submit=False):
+    st.text_input(ui.tr("join_name"), key="join_name", max_chars=100, placeholder=ui.tr("join_optional"))
+    st.text_input(
+        ui.tr("join_organisation"), key="join_organisation", max_chars=200, placeholder=ui.tr("join_optional")
+    )
+    st.radio(
+        ui.tr("join_sector"),
+        list(Sector),
+        key="join_sector",
+        index=None,
+        format_func=lambda sector: ui.tr(f"sector_{sector.value}"),
+    )
+    st.checkbox(ui.tr("join_consent"), key="join_consent")
+    ui.show_flash("join")
+    st.form_submit_button(ui.tr("join_button"), type="primary", on_click=_join, width="stretch")

@@ -1,0 +1,56 @@
+"""Projector: the join QR code and the forum as it happens, refreshed in place."""
+
+from html import escape
+
+import streamlit as st
+
+from facilitation import cards
+from facilitation.forums import authorise_facilitator
+from facilitation.summary import build_summary
+from models import Stage
+from pages import ui
+
+REFRESH_SECONDS = 2
+
+visitor = ui.visitor()
+forum = ui.read(lambda session: authorise_facilitator(session=session, code=visitor.code, key=visitor.secret))
+forum_id = forum.id or 0
+ui.page_setup(f"{ui.tr('nav_projector')} · {forum.title}", wide=True)
+lang = ui.lang()
+links = ui.forum_links(forum.code, visitor.secret)
+
+side, main = st.columns([1, 3], gap="large")
+with side:
+    if links is None:
+        st.error(ui.tr("error_no_address"))
+    else:
+        st.image(links.qr_png, width="stretch")
+        st.html(
+            f'<div class="plain-small">{escape(ui.tr("projector_scan"))}</div>'
+            f'<div class="join-code" data-testid="join-code">{forum.code}</div>'
+            f'<div class="join-url">{escape(links.join)}</div>'
+        )
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def _live() -> None:
+    summary = ui.read(lambda session: build_summary(session=session, forum_id=forum_id))
+    stage = summary.forum.stage
+    banner_class = "stage-banner closed" if stage == Stage.CLOSED else "stage-banner"
+    st.html(
+        f'<div class="plain-heading">{escape(summary.forum.title)}</div>'
+        f'<div style="display:flex;gap:2rem;align-items:center;margin:.4rem 0 1rem 0">'
+        f'<span class="{banner_class}" data-testid="stage">{escape(ui.tr(f"stage_{stage}"))}</span>'
+        f'<span><span class="big-number" data-testid="joined">{summary.participant_total}</span> '
+        f"{escape(ui.tr('projector_joined'))}</span></div>"
+    )
+    if stage == Stage.SHARE:
+        st.html(cards.feed_board(summary.contributions, lang))
+    else:
+        st.html(cards.plan_board(summary.plan, lang, with_commitments=stage != Stage.PLAN))
+        if stage == Stage.PLAN:
+            st.html(cards.feed_board(summary.contributions, lang, limit=5))
+
+
+with main:
+    _live()

@@ -1,0 +1,48 @@
+"""Summary: the forum's outcome on screen and as a Markdown file to file and share."""
+
+import streamlit as st
+
+from facilitation import cards
+from facilitation.forums import authorise_facilitator
+from facilitation.i18n import format_baht, format_date
+from facilitation.summary import build_summary, plan_table, summary_filename, to_markdown
+from pages import ui
+
+visitor = ui.visitor()
+forum = ui.read(lambda session: authorise_facilitator(session=session, code=visitor.code, key=visitor.secret))
+ui.page_setup(f"{ui.tr('nav_summary')} · {forum.title}", wide=True)
+lang = ui.lang()
+summary = ui.read(lambda session: build_summary(session=session, forum_id=forum.id or 0))
+
+ui.heading(forum.title)
+area = forum.area_name_th if lang == "th" else forum.area_name_en
+ui.plain(f"{area} · {format_date(forum.forum_date, lang)} · {forum.venue}", small=True)
+st.download_button(
+    ui.tr("summary_download_md"),
+    data=to_markdown(summary, lang).encode("utf-8"),
+    file_name=summary_filename(forum),
+    mime="text/markdown",
+    key="summary_download",
+    type="primary",
+)
+
+people, raised, items, budget, commitments = st.columns(5)
+people.metric(ui.tr("summary_metric_people"), summary.participant_total)
+raised.metric(ui.tr("summary_metric_contributions"), sum(len(v) for v in summary.contributions.values()))
+items.metric(ui.tr("summary_metric_items"), len(summary.plan))
+budget.metric(ui.tr("summary_metric_budget"), format_baht(summary.budget_total, lang))
+commitments.metric(ui.tr("summary_metric_commitments"), summary.commitment_total)
+
+st.subheader(ui.tr("summary_participants", count=summary.participant_total))
+st.dataframe(
+    {
+        ui.tr("summary_sector"): [ui.tr(f"sector_{sector.value}") for sector in summary.participants_by_sector],
+        ui.tr("summary_count"): list(summary.participants_by_sector.values()),
+    },
+    hide_index=True,
+)
+st.subheader(ui.tr("summary_plan"))
+st.dataframe(plan_table(summary, lang), hide_index=True, width="stretch")
+st.html(cards.plan_board(summary.plan, lang))
+st.subheader(ui.tr("summary_share"))
+st.html(cards.feed_board(summary.contributions, lang, limit=1000))

@@ -1,0 +1,180 @@
+"""Streamlit glue every page shares: the engine, who the visitor is, language, messages."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Literal, TypeVar
+
+import streamlit as st
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from facilitation.db import create_tables, make_engine, read_session, write_session
+from facilitation.errors import ForumError, NotAuthorised
+from facilitation.forums import authorise_facilitator
+from facilitation.i18n import t
+from facilitation.links import ForumLinks
+from facilitation.links import forum_links as build_links
+from facilitation.participants import identify
+from facilitation.settings import get_settings
+from facilitation.tokens import normalise_join_code
+
+T = TypeVar("T")
+STYLE = (Path(__file__).resolve().parent.parent / "assets" / "style.css").read_text(encoding="utf-8")
+
+
+@st.cache_resource
+def engine() -> Engine:
+    """The process's one engine; tables are created on first use."""
+    created = make_engine(get_settings().database_url)
+    create_tables(created)
+    return created
+
+
+@dataclass(frozen=True)
+class Visitor:
+    role: Literal["anonymous", "participant", "facilitator"]
+    code: str = ""
+    secret: str = ""  # the facilitator key or the participant token from the link
+    forum_id: int = 0
+    participant_id: int = 0
+    forum_language: str = "th"
+    refused: bool = False  # the link carried a key or token that matched nothing
+
+
+def _remembered_params() -> None:
+    # Switching pages in the menu drops the query string; put the visitor's own back
+    # so the address bar stays a link that survives a reload.
+    remembered = st.session_state.get("visitor_params")
+    if remembered and not st.query_params.get("code"):
+        st.query_params.update(remembered)
+
+
+def resolve_visitor() -> Visitor:
+    """Who this browser is, from the link it holds; checked against the database every run."""
+    _remembered_params()
+    code = normalise_join_code(st.query_params.get("code"))
+    key, token = st.query_params.get("key"), st.query_params.get("p")
+    visitor = Visitor(role="anonymous", code=code)
+    if code and (key or token):
+        try:
+            with read_session(engine()) as session:
+                if key:
+                    forum = authorise_facilitator(session=session, code=code, key=key)
+                    visitor = Visitor("facilitator", code, key, forum.id or 0, 0, forum.language)
+                else:
+                    member = identify(session=session, code=code, token=token)
+                    visitor = Visitor(
+                        "participant",
+                        code,
+                        token or "",
+                        member.forum.id or 0,
+                        member.participant.id or 0,
+                        member.forum.language,
+                    )
+        except NotAuthorised:
+            visitor = Visitor(role="anonymous", code=code, refused=True)
+    if visitor.role == "anonymous":
+        st.session_state.pop("visitor_params", None)
+    else:
+        st.session_state["visitor_params"] = {"code": code, ("key" if key else "p"): visitor.secret}
+    st.session_state["visitor"] = visitor
+    return visitor
+
+
+def visitor() -> Visitor:
+    """The visitor resolved by app.py for this run."""
+    found: Visitor = st.session_state.get("visitor") or resolve_visitor()
+    return found
+
+
+def lang() -> str:
+    """The UI language: the link's `lang`, else the forum's, else Thai."""
+    chosen = st.query_params.get("lang") or st.session_state.get("lang")
+    if chosen in ("th", "en"):
+        return str(chosen)
+    current = st.session_state.get("visitor")
+    return current.forum_language if current else "th"
+
+
+def tr(key: str, **values: object) -> str:
+    """A catalogue string in the visitor's language."""
+    return t(key, lang(), **values)
+
+
+def error_text(error: ForumError) -> str:
+    """The translated message of a domain error."""
+    return tr(error.message_key, **error.details)
+
+
+def flash(kind: Literal["success", "error", "info"], message: str, slot: str = "main") -> None:
+    """A message shown once, on the next run, where `show_flash(slot)` is called."""
+    st.session_state[f"flash_{slot}"] = (kind, message)
+
+
+def show_flash(slot: str = "main") -> None:
+    """Show and forget the pending message of `slot`."""
+    pending = st.session_state.pop(f"flash_{slot}", None)
+    if pending:
+        kind, message = pending
+        {"success": st.success, "error": st.error, "info": st.info}[kind](message)
+
+
+def act(action: Callable[[Session], T], *, slot: str = "main") -> T | None:
+    """Run one user action in one write transaction; a domain error becomes a flash."""
+    try:
+        with write_session(engine()) as session:
+            return action(session)
+    except ForumError as error:
+        flash("error", error_text(error), slot)
+        return None
+
+
+def read(query: Callable[[Session], T]) -> T:
+    """Run a read in a snapshot session."""
+    with read_session(engine()) as session:
+        return query(session)
+
+
+def page_setup(title: str, *, wide: bool = False) -> None:
+    """Page config and the shared style sheet."""
+    st.set_page_config(
+        page_title=title,
+        page_icon="🌳",
+        layout="wide" if wide else "centered",
+        initial_sidebar_state="collapsed",
+    )
+    st.html(f"<style>{STYLE}</style>")
+
+
+def language_switch(key: str) -> None:
+    """A small ไทย / English switch that keeps the choice in the link."""
+    current = lang()
+    choice = st.segmented_control(
+        "ภาษา / Language",
+        options=["th", "en"],
+        format_func=lambda code: "ไทย" if code == "th" else "English",
+        default=current,
+        key=key,
+        label_visibility="collapsed",
+    )
+    if choice and choice != current:
+        st.query_params["lang"] = choice
+        st.session_state["lang"] = choice
+        st.rerun()
+
+
+def heading(text: str) -> None:
+    """A page heading of text someone typed, shown as plain text."""
+    st.html(f'<h1 class="plain-heading">{escape(text)}</h1>')
+
+
+def plain(text: str, *, small: bool = False) -> None:
+    """A line of text someone typed, shown as plain text (never Markdown)."""
+    st.html(f'<div class="{"plain-small" if small else "plain"}">{escape(text)}</div>')
+
+
+def forum_links(code: str, key: str) -> ForumLinks | None:
+    """The forum's links on the address the facilitator's browser used, when phones can reach it."""
+    return build_links(code=code, key=key, browser_url=st.context.url, port=int(st.get_option("server.port")))

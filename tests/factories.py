@@ -1,0 +1,64 @@
+"""Test data made through the real services, with readable values."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Engine
+
+from facilitation.contributions import add_contribution
+from facilitation.db import write_session
+from facilitation.forums import CreatedForum, create_forum
+from facilitation.participants import join_forum
+from facilitation.tokens import new_token
+from models import (
+    Contribution,
+    ContributionCreate,
+    ContributionKind,
+    ForumCreate,
+    Language,
+    Participant,
+    ParticipantCreate,
+    Sector,
+)
+
+# Sila, Mueang Khon Kaen, Khon Kaen: real codes from the official dataset.
+SILA = {"province_code": "40", "district_code": "4001", "tambon_code": "400114"}
+
+
+def make_forum(engine: Engine, *, title: str = "เวทีทดสอบตำบลศิลา", language: Language = Language.TH) -> CreatedForum:
+    with write_session(engine) as session:
+        return create_forum(
+            session=session,
+            data=ForumCreate(title=title, forum_date=date(2027, 2, 18), venue="หอประชุม", language=language, **SILA),
+        )
+
+
+@dataclass(frozen=True)
+class Joined:
+    participant: Participant
+    token: str
+
+
+def join(
+    engine: Engine, code: str, *, name: str = "สมศรี ใจดี", organisation: str = "อพม.ตำบลศิลา",
+    sector: Sector = Sector.COMMUNITY,
+) -> Joined:  # fmt: skip
+    token = new_token()
+    with write_session(engine) as session:
+        member = join_forum(
+            session=session,
+            code=code,
+            token=token,
+            data=ParticipantCreate(display_name=name, organisation=organisation, sector=sector),
+            consent=True,
+        )
+    return Joined(member.participant, token)
+
+
+def post(
+    engine: Engine, participant: Participant, text: str, kind: ContributionKind = ContributionKind.ROOT_CAUSE
+) -> Contribution:
+    with write_session(engine) as session:
+        return add_contribution(
+            session=session, participant=participant, data=ContributionCreate(kind=kind, text=text)
+        ).contribution
