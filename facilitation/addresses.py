@@ -36,17 +36,23 @@ def lan_address() -> str | None:
     return None
 
 
-def base_url(*, public_url: str | None, browser_url: str | None, port: int, lan: str | None) -> str | None:
-    """The origin phones should use, or None when no reachable address is known."""
+def base_url(
+    *, public_url: str | None, browser_url: str | None, port: int, lan: str | None, path_prefix: str = ""
+) -> str | None:
+    """The origin phones should use, or None when no reachable address is known.
+
+    `path_prefix` is the server's own `baseUrlPath` (behind a reverse proxy); the
+    browser's path is ignored because it names the facilitator's page.
+    """
     if public_url:
         return public_url.rstrip("/")
+    prefix = "/" + path_prefix.strip("/") if path_prefix.strip("/") else ""
     if browser_url:
         parts = urlsplit(browser_url)
         if parts.scheme in ("http", "https") and not is_loopback_host(parts.hostname):
-            # Keep a path prefix (a reverse proxy's server.baseUrlPath) but not the page.
-            return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+            return f"{parts.scheme}://{parts.netloc}{prefix}"
     if lan:
-        return f"http://{lan}:{port}"
+        return f"http://{lan}:{port}{prefix}"
     return None
 
 
@@ -60,10 +66,12 @@ def facilitator_url(base: str, code: str, key: str, page: str = "") -> str:
     return f"{base}/{page}?{urlencode({'code': code, 'key': key})}"
 
 
-def resolve_base_url(*, browser_url: str | None, port: int) -> str | None:
+def resolve_base_url(*, browser_url: str | None, port: int, path_prefix: str = "") -> str | None:
     """`base_url` with this process's settings and network."""
     settings = get_settings()
-    return base_url(public_url=settings.public_url, browser_url=browser_url, port=port, lan=lan_address())
+    return base_url(
+        public_url=settings.public_url, browser_url=browser_url, port=port, lan=lan_address(), path_prefix=path_prefix
+    )
 
 
 def main(argv: list[str]) -> int:

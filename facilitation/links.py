@@ -14,9 +14,9 @@ class ForumLinks:
     qr_png: bytes
 
 
-def forum_links(*, code: str, key: str, browser_url: str | None, port: int) -> ForumLinks | None:
+def forum_links(*, code: str, key: str, browser_url: str | None, port: int, path_prefix: str = "") -> ForumLinks | None:
     """The forum's links on the address phones can reach, or None when there is none."""
-    base = resolve_base_url(browser_url=browser_url, port=port)
+    base = resolve_base_url(browser_url=browser_url, port=port, path_prefix=path_prefix)
     if base is None:
         return None
     join = join_url(base, code)

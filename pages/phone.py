@@ -144,21 +144,19 @@ who = " · ".join(part for part in (me.display_name, me.organisation) if part)
 ui.plain(f"{ui.tr('phone_you')}: {who or ui.tr('phone_anonymous')} · {ui.tr(f'sector_{me.sector}')}", small=True)
 _follow_forum()
 
-if forum.stage == Stage.SHARE:
-    st.info(ui.tr("phone_share_intro"))
-    _share_form()
-    _my_contributions()
-elif forum.stage == Stage.PLAN:
-    st.info(ui.tr("phone_plan_intro"))
-    _plan(committing=False)
-    with st.expander(ui.tr("share_more")):
-        _share_form()
-    _my_contributions()
-elif forum.stage == Stage.ACT:
-    st.info(ui.tr("phone_act_intro"))
-    _plan(committing=True)
-    _my_contributions()
+# The stage's own content sits in one container so the share form below keeps its
+# place in the page: text half-typed when the facilitator changes stage survives.
+with st.container():
+    st.info(ui.tr(f"phone_{forum.stage}_intro"))
+    if forum.stage != Stage.SHARE:
+        _plan(committing=forum.stage == Stage.ACT)
+if forum.stage == Stage.CLOSED:
+    ui.show_flash("share")
+    unsent = st.session_state.get("share_text", "").strip()
+    if unsent:
+        st.warning(ui.tr("phone_unsent"))
+        ui.plain(unsent)
 else:
-    st.warning(ui.tr("phone_closed"))
-    _plan(committing=False)
-    _my_contributions()
+    st.subheader(ui.tr("share_more"))
+    _share_form()
+_my_contributions()

@@ -177,4 +177,10 @@ def plain(text: str, *, small: bool = False) -> None:
 
 def forum_links(code: str, key: str) -> ForumLinks | None:
     """The forum's links on the address the facilitator's browser used, when phones can reach it."""
-    return build_links(code=code, key=key, browser_url=st.context.url, port=int(st.get_option("server.port")))
+    return build_links(
+        code=code,
+        key=key,
+        browser_url=st.context.url,
+        port=int(st.get_option("server.port")),
+        path_prefix=str(st.get_option("server.baseUrlPath") or ""),
+    )
