@@ -40,6 +40,7 @@ st.dataframe(
         ui.tr("summary_count"): list(summary.participants_by_sector.values()),
     },
     hide_index=True,
+    width="content",
 )
 st.subheader(ui.tr("summary_plan"))
 st.dataframe(plan_table(summary, lang), hide_index=True, width="stretch")
