@@ -25,18 +25,23 @@ run: $(VENV)/.runtime
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 # Debian's Chromium and Thai/emoji fonts for the end-to-end tests (no browser download).
-$(CHROMIUM):
-	@command -v apt-get >/dev/null || { echo "Install Chromium and set CHROMIUM=/path/to/chromium"; exit 1; }
-	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
-	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-		chromium fonts-thai-tlwg fonts-noto-color-emoji >/dev/null
+BROWSER_PACKAGES := chromium fonts-thai-tlwg fonts-noto-color-emoji
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+$(VENV)/.browser: | $(BIN)/python
+	@if command -v dpkg >/dev/null && ! dpkg -s $(BROWSER_PACKAGES) >/dev/null 2>&1; then \
+		echo "Installing $(BROWSER_PACKAGES) (apt)"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES) >/dev/null; \
+	fi
+	@test -x $(CHROMIUM) || { echo "No Chromium at $(CHROMIUM): install it and set CHROMIUM=/path"; exit 1; }
+	touch $@
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: $(VENV)/.dev $(CHROMIUM) lint
+test: $(VENV)/.dev $(VENV)/.browser lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 unit: $(VENV)/.dev
@@ -45,7 +50,7 @@ unit: $(VENV)/.dev
 ui: $(VENV)/.dev
 	$(BIN)/pytest tests/ui
 
-e2e: $(VENV)/.dev $(CHROMIUM)
+e2e: $(VENV)/.dev $(VENV)/.browser
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests/e2e
 
 bench: $(VENV)/.dev

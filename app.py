@@ -10,21 +10,33 @@ from pages import ui
 
 visitor = ui.resolve_visitor()
 
+
+def _page(file: str, title_key: str, icon: str, url_path: str | None = None) -> st.Page:
+    if url_path is None:
+        return st.Page(f"pages/{file}", title=ui.tr(title_key), icon=icon, default=True)
+    return st.Page(f"pages/{file}", title=ui.tr(title_key), icon=icon, url_path=url_path)
+
+
 if visitor.role == "facilitator":
-    pages = [
-        st.Page("pages/console.py", title=ui.tr("nav_console"), icon="🧭", default=True),
-        st.Page("pages/projector.py", title=ui.tr("nav_projector"), icon="📽️", url_path="projector"),
-        st.Page("pages/summary.py", title=ui.tr("nav_summary"), icon="📄", url_path="summary"),
-    ]
+    pages = {
+        "console.py": _page("console.py", "nav_console", "🧭"),
+        "projector.py": _page("projector.py", "nav_projector", "📽️", "projector"),
+        "summary.py": _page("summary.py", "nav_summary", "📄", "summary"),
+    }
     position = "top"
 elif visitor.role == "participant":
-    pages = [st.Page("pages/phone.py", title=ui.tr("nav_phone"), icon="📱", default=True)]
+    pages = {"phone.py": _page("phone.py", "nav_phone", "📱")}
     position = "hidden"
 elif visitor.code:
-    pages = [st.Page("pages/join.py", title=ui.tr("nav_join"), icon="📱", default=True)]
+    pages = {"join.py": _page("join.py", "nav_join", "📱")}
     position = "hidden"
 else:
-    pages = [st.Page("pages/home.py", title=ui.tr("nav_home"), icon="🌳", default=True)]
+    pages = {"home.py": _page("home.py", "nav_home", "🌳")}
     position = "hidden"
 
-st.navigation(pages, position=position).run()
+current = st.navigation(list(pages.values()), position=position)
+wanted = pages.get(st.session_state.pop("wanted_page", ""))
+if wanted is not None and wanted is not current:
+    st.switch_page(wanted, query_params=st.query_params.to_dict())
+st.session_state["routed"] = True
+current.run()

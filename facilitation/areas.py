@@ -33,6 +33,11 @@ def tambons(district_code: str) -> list[AreaOption]:
     return [AreaOption(s.code, s.name_th, s.name_en) for s in geothai.subdistricts(district_code)]
 
 
+def _prefixed(prefix: str, name: str) -> str:
+    # The dataset writes some Bangkok names with their unit already ("เขตพระนคร").
+    return name if name.startswith(prefix) else prefix + name
+
+
 @dataclass(frozen=True)
 class Area:
     province: AreaOption
@@ -44,7 +49,8 @@ class Area:
         if lang == "th":
             # Bangkok's units are khwaeng and khet, not tambon and amphoe.
             if self.province.code == "10":
-                return f"แขวง{self.tambon.name_th} เขต{self.district.name_th} {self.province.name_th}"
+                tambon, district = _prefixed("แขวง", self.tambon.name_th), _prefixed("เขต", self.district.name_th)
+                return f"{tambon} {district} {self.province.name_th}"
             return f"ตำบล{self.tambon.name_th} อำเภอ{self.district.name_th} จังหวัด{self.province.name_th}"
         return f"{self.tambon.name_en}, {self.district.name_en}, {self.province.name_en}"
 

@@ -20,7 +20,7 @@ class Committed:
 def add_commitment(*, session: Session, participant: Participant, data: CommitmentCreate) -> Committed:
     """Record "we will …" against an action item; the same words twice count once."""
     text = clean_text(data.text)
-    organisation = clean_text(data.organisation or participant.organisation, max_length=200, required=False)
+    organisation = clean_text(data.organisation, max_length=200, required=False) or participant.organisation
     ensure_open(session=session, forum_id=participant.forum_id)
     item = session.get(ActionItem, data.action_item_id)
     if item is None or item.forum_id != participant.forum_id:

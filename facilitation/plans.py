@@ -108,7 +108,7 @@ def update_action_item(*, session: Session, forum_id: int, item_id: int, data: A
     return item
 
 
-def delete_action_item(*, session: Session, forum_id: int, item_id: int) -> None:
+def delete_action_item(*, session: Session, forum_id: int, item_id: int) -> ActionItem:
     """Remove an action item, its links and the commitments made to it."""
     ensure_open(session=session, forum_id=forum_id)
     item = _item(session, forum_id, item_id)
@@ -116,6 +116,7 @@ def delete_action_item(*, session: Session, forum_id: int, item_id: int) -> None
     session.exec(delete(Commitment).where(col(Commitment.action_item_id) == item_id))
     session.delete(item)
     bump_revision(session=session, forum_id=forum_id)
+    return item
 
 
 def plan(*, session: Session, forum_id: int) -> list[PlanRow]:

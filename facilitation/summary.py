@@ -11,7 +11,7 @@ from facilitation.i18n import format_baht, format_date, t
 from facilitation.plans import PlanRow, plan
 from models import ContributionKind, Forum, Participant, Sector
 
-_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|~$])")
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|~$&])")
 _BLOCK_START = re.compile(r"^(\s*)(\d*)([#>+=.)-])")
 
 

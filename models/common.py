@@ -1,8 +1,10 @@
 """Column types and defaults shared by every table."""
 
 from datetime import UTC, datetime
+from enum import StrEnum
 
 from sqlalchemy import DateTime
+from sqlalchemy import Enum as SAEnum
 from sqlalchemy.types import TypeDecorator
 
 
@@ -30,3 +32,18 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def enum_type(enum: type[StrEnum]) -> SAEnum:
+    """A column type that stores an enum's value as text and reads back the enum member.
+
+    Plain VARCHAR (no database enum, no CHECK) so that adding a member never needs a
+    schema change; values, not names, so the stored text is the same as the API's.
+    """
+    return SAEnum(
+        enum,
+        native_enum=False,
+        create_constraint=False,
+        length=32,
+        values_callable=lambda members: [member.value for member in members],
+    )

@@ -3,14 +3,14 @@
 from datetime import datetime
 
 from sqlalchemy import Index, text
-from sqlmodel import Column, Field, SQLModel, String
+from sqlmodel import Column, Field, SQLModel
 
-from models.common import UTCDateTime, utcnow
+from models.common import UTCDateTime, enum_type, utcnow
 from models.enums import ContributionKind, ContributionStatus
 
 
 class ContributionBase(SQLModel):
-    kind: ContributionKind = Field(sa_type=String(16))
+    kind: ContributionKind = Field(sa_type=enum_type(ContributionKind))
     text: str
 
 
@@ -42,7 +42,7 @@ class Contribution(ContributionBase, table=True):
     forum_id: int = Field(foreign_key="forum.id", index=True, ondelete="CASCADE")
     # Empty for entries a facilitator types for people without a phone.
     participant_id: int | None = Field(default=None, foreign_key="participant.id", index=True)
-    status: ContributionStatus = Field(default=ContributionStatus.VISIBLE, sa_type=String(16))
+    status: ContributionStatus = Field(default=ContributionStatus.VISIBLE, sa_type=enum_type(ContributionStatus))
     theme_id: int | None = Field(default=None)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

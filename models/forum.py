@@ -2,9 +2,9 @@
 
 from datetime import date, datetime
 
-from sqlmodel import Column, Field, SQLModel, String
+from sqlmodel import Column, Field, SQLModel
 
-from models.common import UTCDateTime, utcnow
+from models.common import UTCDateTime, enum_type, utcnow
 from models.enums import Language, Stage
 
 
@@ -15,7 +15,7 @@ class ForumBase(SQLModel):
     tambon_code: str
     forum_date: date
     venue: str = ""
-    language: Language = Field(default=Language.TH, sa_type=String(8))
+    language: Language = Field(default=Language.TH, sa_type=enum_type(Language))
 
 
 class ForumCreate(ForumBase):
@@ -26,7 +26,7 @@ class Forum(ForumBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=12, unique=True, index=True)
     facilitator_token_hash: str = Field(max_length=64)
-    stage: Stage = Field(default=Stage.SHARE, sa_type=String(16))
+    stage: Stage = Field(default=Stage.SHARE, sa_type=enum_type(Stage))
     # Bumped by every change phones must redraw for (stage, plan, commitments), so a
     # phone polls one small row instead of re-reading the plan.
     revision: int = Field(default=0)

@@ -2,16 +2,16 @@
 
 from datetime import datetime
 
-from sqlmodel import Column, Field, SQLModel, String, UniqueConstraint
+from sqlmodel import Column, Field, SQLModel, UniqueConstraint
 
-from models.common import UTCDateTime, utcnow
+from models.common import UTCDateTime, enum_type, utcnow
 from models.enums import Sector
 
 
 class ParticipantBase(SQLModel):
     display_name: str = ""
     organisation: str = ""
-    sector: Sector = Field(default=Sector.OTHER, sa_type=String(32))
+    sector: Sector = Field(default=Sector.OTHER, sa_type=enum_type(Sector))
 
 
 class ParticipantCreate(ParticipantBase):

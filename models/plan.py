@@ -2,9 +2,9 @@
 
 from datetime import date, datetime
 
-from sqlmodel import Column, Field, SQLModel, String, UniqueConstraint
+from sqlmodel import Column, Field, SQLModel, UniqueConstraint
 
-from models.common import UTCDateTime, utcnow
+from models.common import UTCDateTime, enum_type, utcnow
 from models.enums import FundSource
 
 
@@ -15,7 +15,7 @@ class ActionItemBase(SQLModel):
     lead_organisation: str = ""
     partners: str = ""
     budget_baht: int = Field(default=0, ge=0)
-    fund_source: FundSource = Field(default=FundSource.OTHER, sa_type=String(16))
+    fund_source: FundSource = Field(default=FundSource.OTHER, sa_type=enum_type(FundSource))
     start_date: date | None = None
     end_date: date | None = None
     indicator: str = ""

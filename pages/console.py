@@ -10,6 +10,8 @@ from facilitation.plans import PlanRow, create_action_item, delete_action_item, 
 from models import ActionItemCreate, FundSource, Stage
 from pages import ui
 
+ui.ensure_routed(__file__)
+
 visitor = ui.visitor()
 forum = ui.read(lambda session: authorise_facilitator(session=session, code=visitor.code, key=visitor.secret))
 forum_id = forum.id or 0

@@ -11,6 +11,8 @@ from facilitation.tokens import normalise_join_code
 from models import ForumCreate, Language
 from pages import ui
 
+ui.ensure_routed(__file__)
+
 ui.page_setup(ui.tr("app_title"))
 ui.language_switch("home_lang")
 st.title(ui.tr("app_title"))

@@ -14,6 +14,8 @@ from facilitation.tokens import new_token
 from models import ParticipantCreate, Sector, Stage
 from pages import ui
 
+ui.ensure_routed(__file__)
+
 visitor = ui.visitor()
 try:
     forum = ui.read(lambda session: get_forum(session=session, code=visitor.code))
@@ -59,8 +61,8 @@ def _join() -> None:
         slot="join",
     )
     if joined is not None:
+        # The token stays drawn: a second tap that raced this one joins the same person.
         st.query_params.update({"code": forum.code, "p": token})
-        state.pop("join_token", None)
 
 
 st.subheader(ui.tr("join_heading"))

@@ -11,6 +11,8 @@ from facilitation.plans import plan
 from models import CommitmentCreate, ContributionCreate, ContributionKind, ContributionUpdate, Stage
 from pages import ui
 
+ui.ensure_routed(__file__)
+
 # A phone reads only the forum's stage and revision on a timer, and redraws the
 # whole page only when one of them changed.
 POLL_SECONDS = 3

@@ -10,6 +10,8 @@ from facilitation.summary import build_summary
 from models import Stage
 from pages import ui
 
+ui.ensure_routed(__file__)
+
 REFRESH_SECONDS = 2
 
 visitor = ui.visitor()

@@ -8,6 +8,8 @@ from facilitation.i18n import format_baht, format_date
 from facilitation.summary import build_summary, plan_table, summary_filename, to_markdown
 from pages import ui
 
+ui.ensure_routed(__file__)
+
 visitor = ui.visitor()
 forum = ui.read(lambda session: authorise_facilitator(session=session, code=visitor.code, key=visitor.secret))
 ui.page_setup(f"{ui.tr('nav_summary')} · {forum.title}", wide=True)

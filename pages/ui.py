@@ -83,6 +83,20 @@ def resolve_visitor() -> Visitor:
     return visitor
 
 
+def ensure_routed(page_file: str) -> None:
+    """Send a run that skipped app.py's router through it; call first on every page.
+
+    From a server start until app.py's st.navigation has run once, Streamlit runs a
+    requested page file directly (its older pages-folder mode), e.g. when a projector
+    tab reconnects after a restart. Such a run goes to app.py, which checks the role
+    and opens the page asked for only if this visitor may see it.
+    """
+    if st.session_state.pop("routed", False):
+        return
+    st.session_state["wanted_page"] = Path(page_file).name
+    st.switch_page("app.py", query_params=st.query_params.to_dict())
+
+
 def visitor() -> Visitor:
     """The visitor resolved by app.py for this run."""
     found: Visitor = st.session_state.get("visitor") or resolve_visitor()

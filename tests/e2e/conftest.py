@@ -13,6 +13,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -43,10 +44,17 @@ def chromium_path() -> str:
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app on a free port with its own database; yields the facilitator's base URL."""
-    port = _free_port()
     data = tmp_path_factory.mktemp("e2e")
+    with running_app(f"sqlite:///{data / 'forum.db'}", data) as base:
+        yield base
+
+
+@contextmanager
+def running_app(database_url: str, data: Path) -> Iterator[str]:
+    """Start `streamlit run app.py` on a free port; yield its base URL; stop it."""
+    port = _free_port()
     env = {k: v for k, v in os.environ.items() if k not in ("PUBLIC_URL", "DATABASE_URL")}
-    env["DATABASE_URL"] = f"sqlite:///{data / 'forum.db'}"
+    env["DATABASE_URL"] = database_url
     log = (data / "server.log").open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
@@ -65,10 +73,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.kill()
             pytest.fail(f"app did not start:\n{(data / 'server.log').read_text()[-3000:]}")
         time.sleep(0.3)
-    yield f"http://{HOST}:{port}"
-    process.terminate()
-    process.wait(timeout=20)
-    log.close()
+    try:
+        yield f"http://{HOST}:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
 
 
 @pytest.fixture(scope="module")
@@ -93,6 +103,9 @@ def idle(page: Page, timeout: float = 30_000) -> None:
     """Wait until Streamlit has finished the run the last action started."""
     page.wait_for_timeout(150)
     page.wait_for_selector(IDLE, timeout=timeout)
+    errors = page.locator('[data-testid="stException"]')
+    if errors.count():
+        raise AssertionError(f"the page shows an exception:\n{errors.first.inner_text()}")
 
 
 def shot(page: Page, name: str, *, full_page: bool = True) -> Path:

@@ -15,6 +15,7 @@ from tests.e2e.conftest import LAPTOP, PHONE, PROJECTOR, idle, shot
 pytestmark = pytest.mark.e2e
 
 FOLLOW_MS = 5_000  # phones and the projector must follow within 5 s
+PHONE_BUDGET_BYTES = 4_000_000
 POSTS = {
     "root_cause": "ลูกหลานไปทำงานต่างจังหวัด ผู้สูงอายุอยู่บ้านคนเดียว",
     "fund": "กองทุนสวัสดิการชุมชนสัจจะวันละบาท สมาชิก 1,284 คน",
@@ -96,14 +97,21 @@ def test_whole_forum(browser: Browser, server: str) -> None:
 
     for kind, text in POSTS.items():
         radio(phone, t(f"kind_{kind}"))
-        phone.get_by_label(t("share_text"), exact=True).fill(text)
+        phone.get_by_label(t("share_text"), exact=True).first.fill(text)
         submit(phone, t("share_submit"))
         idle(phone)
         expect(phone.get_by_text(t("share_sent"))).to_be_visible()
-        expect(phone.get_by_label(t("share_text"), exact=True)).to_have_value("")
+        expect(phone.get_by_label(t("share_text"), exact=True).first).to_have_value("")
         expect(projector.locator(f'[data-kind="{kind}"]').filter(has_text=text)).to_be_visible(timeout=FOLLOW_MS)
     expect(phone.get_by_text(t("mine_heading", count=4))).to_be_visible()
     shot(phone, "phone-share")
+    # Streamlit's base bundle is ~2.7 MB; one Plotly chart would add ~4.6 MB.
+    loaded = phone.evaluate(
+        "performance.getEntriesByType('resource').reduce((sum, r) => sum + (r.decodedBodySize || 0), 0)"
+    )
+    assert loaded < PHONE_BUDGET_BYTES, f"phone page loaded {loaded} bytes"
+    resources = phone.evaluate("performance.getEntriesByType('resource').map(r => r.name)")
+    assert not [name for name in resources if "plotly" in name.lower()]
     shot(projector, "projector-share", full_page=False)
 
     # A reload (or a phone that slept) keeps the participant's identity.

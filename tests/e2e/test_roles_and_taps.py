@@ -63,7 +63,7 @@ def test_double_tap_posts_once(browser: Browser, server: str) -> None:
     phone = browser.new_context(**PHONE).new_page()
     join(phone, server, code)
     text = "ผู้สูงอายุไม่มีรถไปโรงพยาบาล"
-    phone.get_by_label(t("share_text"), exact=True).fill(text)
+    phone.get_by_label(t("share_text"), exact=True).first.fill(text)
     phone.get_by_role("button", name=t("share_submit"), exact=True).dblclick()
     idle(phone)
     phone.wait_for_timeout(1000)
@@ -71,14 +71,14 @@ def test_double_tap_posts_once(browser: Browser, server: str) -> None:
     expect(phone.get_by_text(t("mine_heading", count=1))).to_be_visible()
 
     # Sending the same words again (a resubmitted form) is acknowledged, not stored twice.
-    phone.get_by_label(t("share_text"), exact=True).fill(text)
+    phone.get_by_label(t("share_text"), exact=True).first.fill(text)
     submit(phone, t("share_submit"))
     idle(phone)
     expect(phone.get_by_text(t("share_already"))).to_be_visible()
     expect(phone.get_by_text(t("mine_heading", count=1))).to_be_visible()
 
     # An empty post is refused with a message, and typed text is never lost on refusal.
-    phone.get_by_label(t("share_text"), exact=True).fill("   ")
+    phone.get_by_label(t("share_text"), exact=True).first.fill("   ")
     submit(phone, t("share_submit"))
     idle(phone)
     expect(phone.get_by_text(t("error_text_empty"))).to_be_visible()
@@ -91,13 +91,13 @@ def test_half_typed_text_survives_a_stage_change(browser: Browser, server: str) 
     phone = browser.new_context(**PHONE).new_page()
     join(phone, server, code)
     draft = "ยังพิมพ์ไม่เสร็จ แต่ห้ามหาย"
-    phone.get_by_label(t("share_text"), exact=True).fill(draft)
+    phone.get_by_label(t("share_text"), exact=True).first.fill(draft)
 
     console.get_by_role("button", name=t("stage_plan")).click()
     idle(console)
     expect(phone.get_by_text(t("phone_plan_intro"))).to_be_visible(timeout=5_000)
     idle(phone)
-    expect(phone.get_by_label(t("share_text"), exact=True)).to_have_value(draft)
+    expect(phone.get_by_label(t("share_text"), exact=True).first).to_have_value(draft)
     submit(phone, t("share_submit"))
     idle(phone)
     expect(phone.get_by_text(t("share_sent"))).to_be_visible()

@@ -1,0 +1,130 @@
+"""Projector page: the join QR code and the forum as it happens, for the room's screen."""
+
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import Engine
+from streamlit.testing.v1 import AppTest
+
+from facilitation.commitments import add_commitment
+from facilitation.db import write_session
+from facilitation.forums import CreatedForum, set_stage
+from facilitation.plans import create_action_item
+from models import ActionItemCreate, CommitmentCreate, ContributionKind, Stage
+from tests.factories import join, make_forum, post
+from tests.ui.helpers import LAN_ADDRESS, html, no_exception, th
+
+
+@pytest.fixture
+def created(db: Engine) -> CreatedForum:
+    return make_forum(db, title="เวทีสวัสดิการตำบลศิลา")
+
+
+@pytest.fixture
+def projector(app: Callable[..., AppTest], created: CreatedForum) -> Callable[[], AppTest]:
+    def open_projector() -> AppTest:
+        at = app(code=created.forum.code, key=created.facilitator_token)
+        return at.switch_page("pages/projector.py").run()
+
+    return open_projector
+
+
+def _stage(engine: Engine, created: CreatedForum, stage: Stage) -> None:
+    with write_session(engine) as session:
+        set_stage(session=session, forum=created.forum, stage=stage)
+
+
+def test_projector_shows_qr_code_join_code_stage_and_count(
+    projector: Callable[[], AppTest], db: Engine, created: CreatedForum
+) -> None:
+    for name in ("ก", "ข", "ค"):
+        join(db, created.forum.code, name=name)
+
+    at = projector()
+
+    no_exception(at)
+    assert len(at.get("image")) == 1
+    shown = html(at)
+    code = created.forum.code
+    assert f'data-testid="join-code">{code}<' in shown
+    assert f"http://{LAN_ADDRESS}:8501/?code={code}" in shown
+    assert "localhost" not in shown
+    assert created.facilitator_token not in shown  # the projector is on the wall: never the key
+    assert f'data-testid="stage">{th("stage_share")}<' in shown
+    assert 'data-testid="joined">3<' in shown
+    assert th("projector_joined") in shown
+    assert "เวทีสวัสดิการตำบลศิลา" in shown
+    assert not at.button  # nothing to press on the wall
+
+
+def test_share_stage_shows_contributions_escaped(
+    projector: Callable[[], AppTest], db: Engine, created: CreatedForum
+) -> None:
+    member = join(db, created.forum.code, name="<i>ผู้เข้าร่วม</i>")
+    post(db, member.participant, "<b>หนา</b>", ContributionKind.ROOT_CAUSE)
+    post(db, member.participant, "กองทุนหมู่บ้าน 1.3 ล้าน", ContributionKind.FUND)
+
+    at = projector()
+
+    no_exception(at)
+    shown = html(at)
+    assert "&lt;b&gt;หนา&lt;/b&gt;" in shown
+    assert "<b>หนา" not in shown
+    assert "&lt;i&gt;ผู้เข้าร่วม&lt;/i&gt;" in shown
+    assert "<i>" not in shown
+    assert "กองทุนหมู่บ้าน 1.3 ล้าน" in shown
+    for kind in ContributionKind:
+        assert th(f"kind_{kind.value}") in shown
+
+
+def test_plan_stage_shows_the_plan(projector: Callable[[], AppTest], db: Engine, created: CreatedForum) -> None:
+    member = join(db, created.forum.code)
+    raised = post(db, member.participant, "ผู้สูงอายุอยู่ลำพัง")
+    with write_session(db) as session:
+        create_action_item(
+            session=session,
+            forum_id=created.forum.id or 0,
+            data=ActionItemCreate(activity="อาสาเยี่ยมบ้าน <ทุกสัปดาห์>", contribution_ids=[raised.id or 0]),
+        )
+    _stage(db, created, Stage.PLAN)
+
+    at = projector()
+
+    no_exception(at)
+    shown = html(at)
+    assert f'data-testid="stage">{th("stage_plan")}<' in shown
+    assert "อาสาเยี่ยมบ้าน &lt;ทุกสัปดาห์&gt;" in shown
+    assert "ผู้สูงอายุอยู่ลำพัง" in shown
+
+
+def test_act_stage_shows_the_commitments(projector: Callable[[], AppTest], db: Engine, created: CreatedForum) -> None:
+    member = join(db, created.forum.code, organisation="ร้านศิลาวัสดุก่อสร้าง")
+    with write_session(db) as session:
+        item = create_action_item(
+            session=session, forum_id=created.forum.id or 0, data=ActionItemCreate(activity="ซ่อมบ้านคนพิการ")
+        )
+        add_commitment(
+            session=session,
+            participant=member.participant,
+            data=CommitmentCreate(action_item_id=item.id or 0, text="สมทบค่าวัสดุ 20,000 บาท"),
+        )
+    _stage(db, created, Stage.ACT)
+
+    at = projector()
+
+    no_exception(at)
+    shown = html(at)
+    assert f'data-testid="stage">{th("stage_act")}<' in shown
+    assert "ซ่อมบ้านคนพิการ" in shown
+    assert th("plan_commitments") in shown
+    assert "ร้านศิลาวัสดุก่อสร้าง" in shown
+    assert "สมทบค่าวัสดุ 20,000 บาท" in shown
+
+
+def test_closed_stage_is_shown_as_closed(projector: Callable[[], AppTest], db: Engine, created: CreatedForum) -> None:
+    _stage(db, created, Stage.CLOSED)
+
+    at = projector()
+
+    no_exception(at)
+    assert f'class="stage-banner closed" data-testid="stage">{th("stage_closed")}<' in html(at)
