@@ -54,7 +54,7 @@ e2e: $(VENV)/.dev $(VENV)/.browser
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests/e2e
 
 bench: $(VENV)/.dev
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.tree_bench
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -21,11 +21,16 @@ if visitor.role == "facilitator":
     pages = {
         "console.py": _page("console.py", "nav_console", "🧭"),
         "projector.py": _page("projector.py", "nav_projector", "📽️", "projector"),
+        "tree.py": _page("tree.py", "nav_tree", "🌳", "tree"),
         "summary.py": _page("summary.py", "nav_summary", "📄", "summary"),
     }
     position = "top"
 elif visitor.role == "participant":
-    pages = {"phone.py": _page("phone.py", "nav_phone", "📱")}
+    pages = {
+        "phone.py": _page("phone.py", "nav_phone", "📱"),
+        # Only on request: the tree needs Plotly's bundle, heavy for a cheap phone.
+        "phone_tree.py": _page("phone_tree.py", "nav_tree", "🌳", "tree"),
+    }
     position = "hidden"
 elif visitor.code:
     pages = {"join.py": _page("join.py", "nav_join", "📱")}

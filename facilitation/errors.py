@@ -61,3 +61,15 @@ class ConsentRequired(ForumError):
 
 class SectorRequired(ForumError):
     message_key = "error_sector_required"
+
+
+class UnknownCategory(ForumError):
+    message_key = "error_unknown_category"
+
+
+class CannotMerge(ForumError):
+    message_key = "error_cannot_merge"
+
+
+class CannotTie(ForumError):
+    message_key = "error_cannot_tie"

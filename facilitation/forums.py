@@ -113,11 +113,14 @@ def bump_revision(*, session: Session, forum_id: int) -> None:
 
 
 def ensure_open(*, session: Session, forum_id: int) -> Forum:
-    """The forum, re-read inside the transaction; raises ForumClosed if it accepts no input."""
+    """The forum as this transaction sees it; raises ForumClosed if it accepts no input.
+
+    No refresh: the write transaction read it fresh, and a refresh would throw away
+    changes an earlier action of the same transaction made to it.
+    """
     forum = session.get(Forum, forum_id)
     if forum is None:
         raise ForumNotFound(id=forum_id)
-    session.refresh(forum)
     if forum.stage == Stage.CLOSED:
         raise ForumClosed()
     return forum

@@ -19,6 +19,7 @@ from models.plan import (
     Commitment,
     CommitmentCreate,
 )
+from models.tree import TreeTie
 
 __all__ = [
     "ActionItem",
@@ -40,5 +41,6 @@ __all__ = [
     "ParticipantCreate",
     "Sector",
     "Stage",
+    "TreeTie",
     "utcnow",
 ]

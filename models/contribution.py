@@ -44,5 +44,11 @@ class Contribution(ContributionBase, table=True):
     participant_id: int | None = Field(default=None, foreign_key="participant.id", index=True)
     status: ContributionStatus = Field(default=ContributionStatus.VISIBLE, sa_type=enum_type(ContributionStatus))
     theme_id: int | None = Field(default=None)
+    # Welfare-category key a facilitator chose for a benefit; None keeps the suggestion.
+    category: str | None = None
+    # A duplicate the facilitator folded into another contribution: it counts there.
+    merged_into_id: int | None = Field(default=None, foreign_key="contribution.id")
+    # False hides the item from the welfare tree without withdrawing it.
+    in_tree: bool = True
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 
+from sqlalchemy import JSON
 from sqlmodel import Column, Field, SQLModel
 
 from models.common import UTCDateTime, enum_type, utcnow
@@ -33,6 +34,8 @@ class Forum(ForumBase, table=True):
     # Area names are copied at creation so an exported summary stays as it was filed.
     area_name_th: str = ""
     area_name_en: str = ""
+    # Per-forum overrides of the welfare-tree part labels ("roots", "trunk", ...).
+    tree_labels: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
 

@@ -145,6 +145,8 @@ ui.heading(forum.title)
 who = " · ".join(part for part in (me.display_name, me.organisation) if part)
 ui.plain(f"{ui.tr('phone_you')}: {who or ui.tr('phone_anonymous')} · {ui.tr(f'sector_{me.sector}')}", small=True)
 _follow_forum()
+if st.button(ui.tr("phone_tree_open"), key="phone_tree_open"):
+    st.switch_page("pages/phone_tree.py", query_params=st.query_params.to_dict())
 
 # The stage's own content sits in one container so the share form below keeps its
 # place in the page: text half-typed when the facilitator changes stage survives.

@@ -7,12 +7,15 @@ import streamlit as st
 from facilitation import cards
 from facilitation.forums import authorise_facilitator
 from facilitation.summary import build_summary
+from facilitation.tree_view import forum_tree
 from models import Stage
 from pages import ui
 
 ui.ensure_routed(__file__)
 
 REFRESH_SECONDS = 2
+VIEWS = ("feed", "tree", "sankey")
+PLOT_CONFIG = {"displayModeBar": False, "displaylogo": False}
 
 visitor = ui.visitor()
 forum = ui.read(lambda session: authorise_facilitator(session=session, code=visitor.code, key=visitor.secret))
@@ -35,7 +38,7 @@ with side:
 
 
 @st.fragment(run_every=REFRESH_SECONDS)
-def _live() -> None:
+def _live(view: str) -> None:
     summary = ui.read(lambda session: build_summary(session=session, forum_id=forum_id))
     stage = summary.forum.stage
     banner_class = "stage-banner closed" if stage == Stage.CLOSED else "stage-banner"
@@ -46,7 +49,14 @@ def _live() -> None:
         f'<span><span class="big-number" data-testid="joined">{summary.participant_total}</span> '
         f"{escape(ui.tr('projector_joined'))}</span></div>"
     )
-    if stage == Stage.SHARE:
+    if view != "feed":
+        # A fixed pixel size: the layout keeps labels apart at exactly this size.
+        tree = ui.read(
+            lambda session: forum_tree(session=session, forum_id=forum_id, lang=lang, width=1320, height=860)
+        )
+        figure = tree.tree if view == "tree" else tree.sankey(lang)
+        st.plotly_chart(figure, key=f"projector_{view}", config=PLOT_CONFIG, theme=None, width="content")
+    elif stage == Stage.SHARE:
         st.html(cards.feed_board(summary.contributions, lang))
     else:
         st.html(cards.plan_board(summary.plan, lang, with_commitments=stage != Stage.PLAN))
@@ -55,4 +65,12 @@ def _live() -> None:
 
 
 with main:
-    _live()
+    chosen = st.segmented_control(
+        ui.tr("projector_view"),
+        VIEWS,
+        format_func=lambda view: ui.tr(f"projector_view_{view}"),
+        default="feed",
+        key="projector_view",
+        label_visibility="collapsed",
+    )
+    _live(chosen or "feed")

@@ -1,6 +1,8 @@
 """Small shared helpers for the unit tests (data goes through tests/factories.py)."""
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlmodel import SQLModel, func, select
@@ -9,7 +11,22 @@ from facilitation.commitments import add_commitment
 from facilitation.db import read_session, write_session
 from facilitation.forums import pulse, set_stage
 from facilitation.plans import create_action_item
-from models import ActionItem, ActionItemCreate, Commitment, CommitmentCreate, Forum, FundSource, Participant, Stage
+from facilitation.tree_data import TreeData, tree_data
+from models import (
+    ActionItem,
+    ActionItemCreate,
+    Commitment,
+    CommitmentCreate,
+    Contribution,
+    ContributionKind,
+    ContributionStatus,
+    Forum,
+    FundSource,
+    Participant,
+    Stage,
+)
+
+T = TypeVar("T")
 
 
 def count(engine: Engine, model: type[SQLModel]) -> int:
@@ -58,3 +75,32 @@ def commit(engine: Engine, participant: Participant, item_id: int, text: str, or
             participant=participant,
             data=CommitmentCreate(action_item_id=item_id, text=text, organisation=organisation),
         ).commitment
+
+
+def tree(engine: Engine, forum_id: int, lang: str = "th") -> TreeData:
+    """The welfare tree's data, read in a fresh snapshot."""
+    with read_session(engine) as session:
+        return tree_data(session=session, forum_id=forum_id, lang=lang)
+
+
+def post_anonymous(engine: Engine, forum_id: int, text: str, kind: ContributionKind) -> Contribution:
+    """An entry with no author, as a facilitator types it for someone without a phone (no service yet)."""
+    with write_session(engine) as session:
+        row = Contribution(forum_id=forum_id, participant_id=None, kind=kind, text=text)
+        session.add(row)
+    return row
+
+
+def set_status(engine: Engine, contribution_id: int, status: ContributionStatus) -> None:
+    """Put a contribution in a status no service sets yet (hidden by a moderator)."""
+    with write_session(engine) as session:
+        row = session.get(Contribution, contribution_id)
+        assert row is not None
+        row.status = status
+        session.add(row)
+
+
+def admin(engine: Engine, action: Callable[..., T], forum_id: int, **arguments: object) -> T:
+    """Run one facilitator action (tree_admin) in its own write transaction."""
+    with write_session(engine) as session:
+        return action(session=session, forum_id=forum_id, **arguments)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from facilitation import errors
+from facilitation.categories import CATEGORY_KEYS
 from facilitation.i18n import LANGUAGES, catalogue, format_baht, format_date, t
 from models import ContributionKind, FundSource, Sector, Stage
 
@@ -27,6 +28,9 @@ DYNAMIC_KEYS = {
     "kind_": [f"kind_{k.value}" for k in ContributionKind],
     "sector_": [f"sector_{s.value}" for s in Sector],
     "fund_": [f"fund_{f.value}" for f in FundSource],
+    "category_": [f"category_{key}" for key in CATEGORY_KEYS],
+    "tree_part_": [f"tree_part_{part}" for part in ("roots", "trunk", "branches", "fruits", "leaves")],
+    "projector_view_": [f"projector_view_{view}" for view in ("feed", "tree", "sankey")],
 }
 
 

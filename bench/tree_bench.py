@@ -1,0 +1,99 @@
+"""How long the welfare tree takes to build for a large forum; rerun with `make bench`.
+
+Times, over repeated runs after one warm-up, the median and 90th percentile of:
+- layout + Plotly figure for N items (what the issue bounds at 50 ms for 500 items),
+  with the label-wrapping cache cleared before every run (the first draw of new
+  texts) and kept (the projector redrawing every 2 s with mostly the same texts);
+- reading the tree's data from SQLite for the same N contributions.
+"""
+
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from facilitation import sample_data
+from facilitation.categories import suggest_category
+from facilitation.contributions import add_contribution
+from facilitation.db import create_tables, make_engine, read_session, write_session
+from facilitation.thai_wrap import wrap_label
+from facilitation.tree_data import TreeData, TreeItem, part_labels, tree_data
+from facilitation.tree_view import draw_tree
+from models import ContributionCreate, ContributionKind, Sector
+from tests.factories import join, make_forum
+
+PARTS = {ContributionKind.ROOT_CAUSE: "root", ContributionKind.FUND: "trunk", ContributionKind.BENEFIT: "fruit"}
+
+
+def synthetic_items(count: int, seed: int = 42) -> TreeData:
+    """`count` tree items with realistic Thai texts, weights and sectors (seeded, so reruns match)."""
+    rng = random.Random(seed)
+    texts = [c for c in sample_data.CONTRIBUTIONS if c.kind in {k.value for k in PARTS}]
+    items = []
+    for index in range(count):
+        source = texts[index % len(texts)]
+        kind = ContributionKind(source.kind)
+        sector = rng.choice(list(Sector))
+        text = f"{source.text} ({index})"
+        part = PARTS[kind]
+        category = suggest_category(text) if part == "fruit" else None
+        items.append(TreeItem(index + 1, part, kind, text, rng.randint(1, 9), sector, {sector: 1}, category, ()))  # type: ignore[arg-type]
+    return TreeData(items=tuple(items), paths=(), labels=part_labels({}, "th"))
+
+
+def measure(run: Callable[[], object], repeats: int, before: Callable[[], None] = lambda: None) -> list[float]:
+    run()
+    times = []
+    for _ in range(repeats):
+        before()
+        start = time.perf_counter()
+        run()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def report(name: str, times: list[float]) -> str:
+    ordered = sorted(times)
+    p90 = ordered[int(0.9 * (len(ordered) - 1))]
+    return f"{name:<48} median {statistics.median(times):7.1f} ms   p90 {p90:7.1f} ms   runs {len(times)}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--items", type=int, default=500)
+    parser.add_argument("--repeats", type=int, default=30)
+    args = parser.parse_args()
+
+    data = synthetic_items(args.items)
+    draw = lambda: draw_tree(data, lang="th")  # noqa: E731
+    print(
+        report(f"layout + figure, {args.items} items, cold labels", measure(draw, args.repeats, wrap_label.cache_clear))
+    )
+    print(report(f"layout + figure, {args.items} items, warm labels", measure(draw, args.repeats)))
+
+    with tempfile.TemporaryDirectory() as folder:
+        engine = make_engine(f"sqlite:///{Path(folder) / 'bench.db'}")
+        create_tables(engine)
+        forum = make_forum(engine)
+        people = [join(engine, forum.forum.code).participant for _ in range(40)]
+        with write_session(engine) as session:
+            for item in data.items:
+                add_contribution(
+                    session=session,
+                    participant=people[item.id % len(people)],
+                    data=ContributionCreate(kind=item.kind, text=item.text),
+                )
+        forum_id = forum.forum.id or 0
+
+        def read() -> None:
+            with read_session(engine) as session:
+                tree_data(session=session, forum_id=forum_id, lang="th")
+
+        print(report(f"tree data from SQLite, {args.items} contributions", measure(read, args.repeats)))
+
+
+if __name__ == "__main__":
+    main()

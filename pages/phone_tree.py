@@ -1,0 +1,21 @@
+"""Phone, on request only: the welfare tree (Plotly's bundle is heavy for a cheap phone)."""
+
+import streamlit as st
+
+from facilitation.participants import identify
+from facilitation.tree_view import forum_tree
+from pages import ui
+
+ui.ensure_routed(__file__)
+
+visitor = ui.visitor()
+member = ui.read(lambda session: identify(session=session, code=visitor.code, token=visitor.secret))
+ui.page_setup(member.forum.title)
+lang = ui.lang()
+if st.button(ui.tr("phone_tree_back"), key="phone_tree_back", type="primary"):
+    st.switch_page("pages/phone.py", query_params=st.query_params.to_dict())
+ui.heading(ui.tr("nav_tree"))
+st.caption(ui.tr("phone_tree_help"))
+tree = ui.read(lambda session: forum_tree(session=session, forum_id=member.forum.id or 0, lang=lang))
+# Drawn at its own size, so labels keep apart; the phone scrolls and zooms it.
+st.plotly_chart(tree.tree, key="phone_tree_chart", config={"displaylogo": False}, theme=None, width="content")

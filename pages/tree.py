@@ -1,0 +1,195 @@
+"""Facilitator: the welfare tree, its paths, the tools to tidy it, and its exports."""
+
+import streamlit as st
+
+from facilitation import tree_admin
+from facilitation.categories import CATEGORY_KEYS
+from facilitation.forums import authorise_facilitator
+from facilitation.tree_export import figure_html, figure_image
+from facilitation.tree_view import forum_tree, tree_entries, tree_ties
+from models import ContributionKind
+from pages import ui
+
+ui.ensure_routed(__file__)
+
+PARTS = ("roots", "trunk", "branches", "fruits", "leaves")
+PLOT_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+
+visitor = ui.visitor()
+forum = ui.read(lambda session: authorise_facilitator(session=session, code=visitor.code, key=visitor.secret))
+forum_id = forum.id or 0
+ui.page_setup(f"{ui.tr('nav_tree')} · {forum.title}", wide=True)
+lang = ui.lang()
+tree = ui.read(lambda session: forum_tree(session=session, forum_id=forum_id, lang=lang))
+entries = ui.read(lambda session: tree_entries(session=session, forum_id=forum_id))
+ties = ui.read(lambda session: tree_ties(session=session, forum_id=forum_id))
+by_id = {entry.id: entry for entry in entries}
+
+
+def _describe(entry_id: int | None) -> str:
+    if entry_id is None or entry_id not in by_id:
+        return "—"
+    entry = by_id[entry_id]
+    return f"{ui.tr(f'kind_{entry.kind.value}')}: {entry.text}"
+
+
+def _admin(*steps: tuple[str, dict[str, object]]) -> None:
+    """Run tree tools from facilitation.tree_admin as one user action: one transaction."""
+
+    def run(session: ui.Session) -> None:
+        for action, values in steps:
+            getattr(tree_admin, action)(session=session, forum_id=forum_id, **values)
+
+    ui.act(run, slot="tree")
+    if "flash_tree" not in st.session_state:  # no error was flashed
+        ui.flash("success", ui.tr("tree_saved"), "tree")
+
+
+def _apply_item(entry_id: int) -> None:
+    state = st.session_state
+    entry = by_id[entry_id]
+    kind = ContributionKind(state["tree_kind"])
+    category = state.get("tree_category") or None
+    steps: list[tuple[str, dict[str, object]]] = []
+    if kind != entry.kind:
+        steps.append(("recategorise", {"contribution_id": entry_id, "kind": kind}))
+    if kind == ContributionKind.BENEFIT and category != entry.category:
+        steps.append(("set_category", {"contribution_id": entry_id, "category": category}))
+    if bool(state["tree_shown"]) != entry.in_tree:
+        steps.append(("set_in_tree", {"contribution_id": entry_id, "shown": bool(state["tree_shown"])}))
+    if state.get("tree_duplicates"):
+        steps.append(("merge", {"keep_id": entry_id, "duplicate_ids": list(state["tree_duplicates"])}))
+        state["tree_duplicates"] = []
+    _admin(*steps)
+
+
+def _tie() -> None:
+    state = st.session_state
+    _admin(("tie", {f"{part}_id": state.get(f"tree_tie_{part}") for part in ("root", "fund", "benefit")}))
+
+
+def _labels() -> None:
+    _admin(("set_tree_labels", {"labels": {part: st.session_state.get(f"tree_label_{part}", "") for part in PARTS}}))
+
+
+ui.heading(ui.tr("nav_tree"))
+ui.show_flash("tree")
+st.plotly_chart(tree.tree, key="tree_chart", config=PLOT_CONFIG, theme=None, width="content")
+with st.expander(ui.tr("tree_sankey_heading"), expanded=False):
+    if tree.data.paths:
+        st.plotly_chart(tree.sankey(lang), key="tree_sankey", config=PLOT_CONFIG, theme=None)
+    else:
+        st.caption(ui.tr("tree_no_paths"))
+
+st.subheader(ui.tr("tree_export_heading"))
+png, svg, html = st.columns(3)
+stem = f"welfare-tree-{forum.code}"
+png.download_button(
+    "PNG",
+    data=lambda: figure_image(tree.tree, "png"),
+    file_name=f"{stem}.png",
+    mime="image/png",
+    key="tree_export_png",
+    on_click="ignore",
+)
+svg.download_button(
+    "SVG",
+    data=lambda: figure_image(tree.tree, "svg"),
+    file_name=f"{stem}.svg",
+    mime="image/svg+xml",
+    key="tree_export_svg",
+    on_click="ignore",
+)
+html.download_button(
+    "HTML",
+    data=lambda: figure_html(tree.tree, title=forum.title),
+    file_name=f"{stem}.html",
+    mime="text/html",
+    key="tree_export_html",
+    on_click="ignore",
+)
+
+st.subheader(ui.tr("tree_tools_heading"))
+item_tab, tie_tab, label_tab = st.tabs([ui.tr("tree_tab_item"), ui.tr("tree_tab_tie"), ui.tr("tree_tab_labels")])
+with item_tab:
+    chosen = st.selectbox(
+        ui.tr("tree_item"),
+        list(by_id),
+        format_func=_describe,
+        index=None,
+        key="tree_item",
+        placeholder=ui.tr("home_choose"),
+    )
+    if chosen is not None:
+        entry = by_id[chosen]
+        if entry.merged_into_id is not None:
+            st.info(ui.tr("tree_merged_into", target=_describe(entry.merged_into_id)))
+            st.button(
+                ui.tr("tree_unmerge"),
+                key="tree_unmerge",
+                on_click=_admin,
+                args=(("unmerge", {"contribution_id": chosen}),),
+            )
+        with st.form("tree_item_form", enter_to_submit=False):
+            kinds = list(ContributionKind)
+            st.selectbox(
+                ui.tr("share_kind"),
+                kinds,
+                index=kinds.index(entry.kind),
+                key="tree_kind",
+                format_func=lambda kind: ui.tr(f"kind_{kind.value}"),
+            )
+            categories = ["", *CATEGORY_KEYS]
+            st.selectbox(
+                ui.tr("tree_category"),
+                categories,
+                index=categories.index(entry.category or ""),
+                key="tree_category",
+                format_func=lambda key: ui.tr(f"category_{key}") if key else ui.tr("tree_category_auto"),
+            )
+            st.checkbox(ui.tr("tree_shown"), value=entry.in_tree, key="tree_shown")
+            same_part = [e.id for e in entries if e.kind == entry.kind and e.id != chosen and e.merged_into_id is None]
+            st.multiselect(
+                ui.tr("tree_duplicates"),
+                same_part,
+                format_func=_describe,
+                key="tree_duplicates",
+                placeholder=ui.tr("tree_duplicates_hint"),
+            )
+            st.form_submit_button(ui.tr("tree_apply"), type="primary", on_click=_apply_item, args=(chosen,))
+with tie_tab:
+    st.caption(ui.tr("tree_tie_help"))
+    with st.form("tree_tie_form", enter_to_submit=False):
+        for kind, key in (
+            (ContributionKind.ROOT_CAUSE, "root"),
+            (ContributionKind.FUND, "fund"),
+            (ContributionKind.BENEFIT, "benefit"),
+        ):
+            options = [e.id for e in entries if e.kind == kind and e.in_tree and e.merged_into_id is None]
+            st.selectbox(
+                ui.tr(f"kind_{kind.value}"),
+                options,
+                index=None,
+                format_func=_describe,
+                key=f"tree_tie_{key}",
+                placeholder=ui.tr("home_choose"),
+            )
+        st.form_submit_button(ui.tr("tree_tie_button"), type="primary", on_click=_tie)
+    for tie in ties:
+        path = " → ".join(_describe(i) for i in (tie.root_id, tie.fund_id, tie.benefit_id) if i is not None)
+        left, right = st.columns([5, 1])
+        left.text(path)
+        right.button(
+            ui.tr("tree_untie"), key=f"tree_untie_{tie.id}", on_click=_admin, args=(("untie", {"tie_id": tie.id}),)
+        )
+with label_tab:
+    with st.form("tree_labels_form", enter_to_submit=False):
+        for part in PARTS:
+            st.text_input(
+                ui.tr(f"tree_part_{part}"),
+                value=forum.tree_labels.get(part, ""),
+                key=f"tree_label_{part}",
+                max_chars=40,
+                placeholder=tree.data.labels.get(part, ""),
+            )
+        st.form_submit_button(ui.tr("tree_labels_save"), type="primary", on_click=_labels)
