@@ -56,6 +56,20 @@ def _split_long(token: str, width: int) -> list[str]:
     return [*pieces, token] if token else pieces
 
 
+OPENERS = frozenset("([{“‘«\"'")
+
+
+def _glue_openers(words: list[str]) -> list[str]:
+    """An opening bracket or quote travels with the word after it, never ending a line."""
+    glued: list[str] = []
+    for word in words:
+        if glued and glued[-1] in OPENERS and not word.isspace():
+            glued[-1] += word
+        else:
+            glued.append(word)
+    return glued
+
+
 @lru_cache(maxsize=16_384)
 def wrap_label(text: str, width: int, max_lines: int) -> tuple[str, ...]:
     """`text` in at most `max_lines` lines of at most `width` columns, broken between words.
@@ -69,7 +83,7 @@ def wrap_label(text: str, width: int, max_lines: int) -> tuple[str, ...]:
     cut = len(visible) < len(flat)
     lines: list[list[str]] = [[]]
     used = 0
-    for word in word_tokenize(visible, engine="newmm", keep_whitespace=True):
+    for word in _glue_openers(word_tokenize(visible, engine="newmm", keep_whitespace=True)):
         for piece in _split_long(word, width):
             if piece.isspace():
                 if lines[-1]:

@@ -24,7 +24,9 @@ ui.page_setup(f"{ui.tr('nav_projector')} · {forum.title}", wide=True)
 lang = ui.lang()
 links = ui.forum_links(forum.code, visitor.secret)
 
-side, main = st.columns([1, 3], gap="large")
+# The tree needs the width: its view keeps only a small QR code beside it.
+view = st.session_state.get("projector_view") or "feed"
+side, main = st.columns([1, 3] if view == "feed" else [1, 6], gap="large")
 with side:
     if links is None:
         st.error(ui.tr("error_no_address"))
@@ -42,17 +44,19 @@ def _live(view: str) -> None:
     summary = ui.read(lambda session: build_summary(session=session, forum_id=forum_id))
     stage = summary.forum.stage
     banner_class = "stage-banner closed" if stage == Stage.CLOSED else "stage-banner"
+    # The tree views get a one-line header so the whole tree fits a 1080-pixel screen.
+    header = "projector-header compact" if view != "feed" else "projector-header"
     st.html(
-        f'<div class="plain-heading">{escape(summary.forum.title)}</div>'
-        f'<div style="display:flex;gap:2rem;align-items:center;margin:.4rem 0 1rem 0">'
-        f'<span class="{banner_class}" data-testid="stage">{escape(ui.tr(f"stage_{stage}"))}</span>'
+        f'<div class="{header}"><div class="plain-heading">{escape(summary.forum.title)}</div>'
+        f'<div class="projector-status"><span class="{banner_class}" data-testid="stage">'
+        f"{escape(ui.tr(f'stage_{stage}'))}</span>"
         f'<span><span class="big-number" data-testid="joined">{summary.participant_total}</span> '
-        f"{escape(ui.tr('projector_joined'))}</span></div>"
+        f"{escape(ui.tr('projector_joined'))}</span></div></div>"
     )
     if view != "feed":
         # A fixed pixel size: the layout keeps labels apart at exactly this size.
         tree = ui.read(
-            lambda session: forum_tree(session=session, forum_id=forum_id, lang=lang, width=1320, height=860)
+            lambda session: forum_tree(session=session, forum_id=forum_id, lang=lang, width=1440, height=780)
         )
         figure = tree.tree if view == "tree" else tree.sankey(lang)
         st.plotly_chart(figure, key=f"projector_{view}", config=PLOT_CONFIG, theme=None, width="content")

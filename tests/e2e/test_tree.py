@@ -1,0 +1,99 @@
+"""The welfare tree in a real browser: on the projector, growing live, and exported."""
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from playwright.sync_api import Browser, expect
+
+from facilitation.contributions import add_contribution
+from facilitation.db import create_tables, make_engine, write_session
+from facilitation.forums import set_stage
+from facilitation.i18n import t
+from facilitation.sample import load_sample_forum
+from models import ContributionCreate, ContributionKind, Sector, Stage
+from tests.e2e.conftest import ARTIFACTS, LAPTOP, PROJECTOR, idle, running_app, shot
+from tests.factories import join
+
+pytestmark = pytest.mark.e2e
+
+EXTRA = [
+    (ContributionKind.ROOT_CAUSE, "ผู้สูงอายุเข้าไม่ถึงข้อมูลสิทธิสวัสดิการ", Sector.ACADEMIC),
+    (ContributionKind.ROOT_CAUSE, "ค่าครองชีพสูง รายได้จากการเกษตรไม่แน่นอน", Sector.COMMUNITY),
+    (ContributionKind.FUND, "กองทุนหลักประกันสุขภาพระดับตำบล (สปสช.)", Sector.LOCAL_GOVERNMENT),
+    (ContributionKind.FUND, "เงินบริจาคผ้าป่าสามัคคีของวัด", Sector.OTHER),
+    (ContributionKind.BENEFIT, "ช่วยค่าเดินทางไปโรงเรียนให้เด็กยากจน", Sector.PUBLIC_BENEFIT),
+    (ContributionKind.BENEFIT, "ถุงยังชีพเมื่อเกิดน้ำท่วม", Sector.STATE),
+    (ContributionKind.BENEFIT, "เงินช่วยเหลือผู้ประสบอัคคีภัย 2,000 บาท", Sector.LOCAL_GOVERNMENT),
+    (ContributionKind.OTHER, "อยากให้มีเวทีติดตามผลทุกไตรมาส", Sector.COMMUNITY),
+]
+LIVE_TEXT = "ศูนย์เด็กเล็ก"
+
+
+def seed(url: str) -> tuple[str, str, int]:
+    engine = make_engine(url)
+    create_tables(engine)
+    with write_session(engine) as session:
+        created = load_sample_forum(session=session)
+    code, forum_id = created.forum.code, created.forum.id or 0
+    for kind, text, sector in EXTRA:
+        person = join(engine, code, sector=sector).participant
+        with write_session(engine) as session:
+            add_contribution(session=session, participant=person, data=ContributionCreate(kind=kind, text=text))
+    with write_session(engine) as session:
+        set_stage(session=session, forum=created.forum, stage=Stage.SHARE)
+    engine.dispose()
+    return code, created.facilitator_token, forum_id
+
+
+def test_tree_on_the_projector_grows_live_and_exports(browser: Browser, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'forum.db'}"
+    code, key, _forum_id = seed(url)
+    with running_app(url, tmp_path) as base:
+        projector = browser.new_context(**PROJECTOR).new_page()
+        projector.goto(f"{base}/projector?code={code}&key={key}")
+        idle(projector)
+        projector.get_by_role("radio", name=t("projector_view_tree")).click()
+        idle(projector)
+        chart = projector.locator(".js-plotly-plot").first
+        expect(chart).to_be_visible(timeout=15_000)
+        expect(chart.locator("text").filter(has_text="กองทุนสวัสดิการชุมชนตำบลศิลา").first).to_be_visible()
+        projector.wait_for_timeout(1000)
+        shot(projector, "tree-projector-40", full_page=False)
+
+        # A contribution posted now appears on the tree at the next refresh, without a reload.
+        engine = make_engine(url)
+        person = join(engine, code, sector=Sector.COMMUNITY).participant
+        with write_session(engine) as session:
+            add_contribution(
+                session=session,
+                participant=person,
+                data=ContributionCreate(kind=ContributionKind.BENEFIT, text=LIVE_TEXT),
+            )
+        engine.dispose()
+        expect(chart.locator("text").filter(has_text=LIVE_TEXT).first).to_be_visible(timeout=5_000)
+        assert projector.evaluate("performance.getEntriesByType('navigation').length") == 1
+
+        console = browser.new_context(**LAPTOP).new_page()
+        console.goto(f"{base}/tree?code={code}&key={key}")
+        idle(console)
+        expect(console.locator(".js-plotly-plot").first).to_be_visible(timeout=15_000)
+        shot(console, "tree-console")
+        exports = {}
+        for label in ("PNG", "SVG", "HTML"):
+            with console.expect_download(timeout=60_000) as info:
+                console.get_by_role("button", name=label, exact=True).click()
+            exports[label] = info.value.path().read_bytes()
+            (ARTIFACTS / f"tree-export.{label.lower()}").write_bytes(exports[label])
+
+    png = Image.open(io.BytesIO(exports["PNG"]))
+    assert png.format == "PNG" and png.width >= 1400
+    svg = exports["SVG"].decode("utf-8")
+    assert "<svg" in svg and LIVE_TEXT in svg and "กองทุนสวัสดิการ" in svg
+    html = exports["HTML"].decode("utf-8")
+    # Self-contained: plotly.js is inline and no script is fetched from anywhere.
+    assert "<html" in html and "Plotly.newPlot" in html and len(html) > 3_000_000
+    assert "<script src=" not in html
+    assert LIVE_TEXT in html or json.dumps(LIVE_TEXT)[1:-1] in html
