@@ -10,12 +10,19 @@ import plotly.graph_objects as go
 CHROMIUM_CANDIDATES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 
 
+def image_browser() -> str | None:
+    """The Chrome or Chromium kaleido will drive for PNG/SVG, or None when there is none."""
+    configured = os.environ.get("BROWSER_PATH")
+    if configured:
+        return configured if os.path.exists(configured) else None
+    return next((path for name in CHROMIUM_CANDIDATES if (path := shutil.which(name))), None)
+
+
 def _point_kaleido_at_chromium() -> None:
     # kaleido drives an installed Chromium; no browser download works offline.
-    if "BROWSER_PATH" not in os.environ:
-        found = next((path for name in CHROMIUM_CANDIDATES if (path := shutil.which(name))), None)
-        if found:
-            os.environ["BROWSER_PATH"] = found
+    found = image_browser()
+    if found:
+        os.environ["BROWSER_PATH"] = found
 
 
 def figure_image(figure: go.Figure, image_format: Literal["png", "svg"], *, scale: float = 2.0) -> bytes:

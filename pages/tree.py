@@ -5,7 +5,7 @@ import streamlit as st
 from facilitation import tree_admin
 from facilitation.categories import CATEGORY_KEYS
 from facilitation.forums import authorise_facilitator
-from facilitation.tree_export import figure_html, figure_image
+from facilitation.tree_export import figure_html, figure_image, image_browser
 from facilitation.tree_view import forum_tree, tree_entries, tree_ties
 from models import ContributionKind
 from pages import ui
@@ -82,6 +82,7 @@ with st.expander(ui.tr("tree_sankey_heading"), expanded=False):
         st.caption(ui.tr("tree_no_paths"))
 
 st.subheader(ui.tr("tree_export_heading"))
+images_possible = image_browser() is not None
 png, svg, html = st.columns(3)
 stem = f"welfare-tree-{forum.code}"
 png.download_button(
@@ -91,6 +92,7 @@ png.download_button(
     mime="image/png",
     key="tree_export_png",
     on_click="ignore",
+    disabled=not images_possible,
 )
 svg.download_button(
     "SVG",
@@ -99,6 +101,7 @@ svg.download_button(
     mime="image/svg+xml",
     key="tree_export_svg",
     on_click="ignore",
+    disabled=not images_possible,
 )
 html.download_button(
     "HTML",
@@ -108,6 +111,8 @@ html.download_button(
     key="tree_export_html",
     on_click="ignore",
 )
+if not images_possible:
+    st.caption(ui.tr("tree_export_needs_browser"))
 
 st.subheader(ui.tr("tree_tools_heading"))
 item_tab, tie_tab, label_tab = st.tabs([ui.tr("tree_tab_item"), ui.tr("tree_tab_tie"), ui.tr("tree_tab_labels")])
