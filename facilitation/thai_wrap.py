@@ -111,13 +111,23 @@ def wrap_label(text: str, width: int, max_lines: int) -> tuple[str, ...]:
 
 @lru_cache(maxsize=16_384)
 def wrap_phrases(text: str, width: int) -> tuple[str, ...]:
-    """All of `text` in lines of about `width` columns, broken at its own spaces (for hover text)."""
+    """All of `text` in lines of about `width` columns, broken at its own spaces (for hover text).
+
+    Only a phrase too long for a line is segmented into words, so the common case
+    costs no dictionary lookup.
+    """
+    pieces: list[tuple[str, bool]] = []  # (piece, whether a space comes before it)
+    for index, phrase in enumerate(text.split()):
+        words = [phrase] if display_width(phrase) <= width else word_tokenize(phrase, engine="newmm")
+        split = [piece for word in _glue_openers(words) for piece in _split_long(word, width)]
+        pieces += [(piece, index > 0 and position == 0) for position, piece in enumerate(split)]
     lines: list[str] = []
     current = ""
-    for phrase in text.split():
-        for piece in _split_long(phrase, width):
-            if current and display_width(current) + 1 + display_width(piece) > width:
-                lines.append(current)
-                current = ""
-            current = f"{current} {piece}" if current else piece
+    for piece, spaced in pieces:
+        joined = current + (" " if spaced and current else "") + piece
+        if current and display_width(joined) > width:
+            lines.append(current)
+            current = piece
+        else:
+            current = joined
     return (*lines, current) if current else tuple(lines)
