@@ -175,3 +175,26 @@ def set_tree_labels(*, session: Session, forum_id: int, labels: dict[str, str]) 
     session.add(forum)
     bump_revision(session=session, forum_id=forum_id)
     return forum
+
+
+def edit_item(
+    *,
+    session: Session,
+    forum_id: int,
+    contribution_id: int,
+    kind: ContributionKind,
+    category: str | None,
+    shown: bool,
+    duplicate_ids: list[int],
+) -> Contribution:
+    """The tree page's form for one item, as one action: only what changed is written."""
+    current = _contribution(session, forum_id, contribution_id)
+    if ContributionKind(kind) != current.kind:
+        recategorise(session=session, forum_id=forum_id, contribution_id=contribution_id, kind=kind)
+    if ContributionKind(kind) == ContributionKind.BENEFIT and category != current.category:
+        set_category(session=session, forum_id=forum_id, contribution_id=contribution_id, category=category)
+    if shown != current.in_tree:
+        set_in_tree(session=session, forum_id=forum_id, contribution_id=contribution_id, shown=shown)
+    if duplicate_ids:
+        merge(session=session, forum_id=forum_id, keep_id=contribution_id, duplicate_ids=duplicate_ids)
+    return current

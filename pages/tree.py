@@ -47,20 +47,15 @@ def _admin(*steps: tuple[str, dict[str, object]]) -> None:
 
 def _apply_item(entry_id: int) -> None:
     state = st.session_state
-    entry = by_id[entry_id]
-    kind = ContributionKind(state["tree_kind"])
-    category = state.get("tree_category") or None
-    steps: list[tuple[str, dict[str, object]]] = []
-    if kind != entry.kind:
-        steps.append(("recategorise", {"contribution_id": entry_id, "kind": kind}))
-    if kind == ContributionKind.BENEFIT and category != entry.category:
-        steps.append(("set_category", {"contribution_id": entry_id, "category": category}))
-    if bool(state["tree_shown"]) != entry.in_tree:
-        steps.append(("set_in_tree", {"contribution_id": entry_id, "shown": bool(state["tree_shown"])}))
-    if state.get("tree_duplicates"):
-        steps.append(("merge", {"keep_id": entry_id, "duplicate_ids": list(state["tree_duplicates"])}))
-        state["tree_duplicates"] = []
-    _admin(*steps)
+    values = {
+        "contribution_id": entry_id,
+        "kind": ContributionKind(state["tree_kind"]),
+        "category": state.get("tree_category") or None,
+        "shown": bool(state["tree_shown"]),
+        "duplicate_ids": list(state.get("tree_duplicates") or []),
+    }
+    state["tree_duplicates"] = []
+    _admin(("edit_item", values))
 
 
 def _tie() -> None:
