@@ -139,30 +139,52 @@ def _grid(region: Box, cx: float, count: int, density: Density) -> list[Box] | N
     return slots
 
 
+def _tiers(widths: list[int], columns: int) -> list[list[int]]:
+    """Sector indices packed left to right into tiers of at most `columns` slot columns."""
+    tiers: list[list[int]] = [[]]
+    used = 0
+    for index, width in enumerate(widths):
+        if tiers[-1] and used + width > columns:
+            tiers.append([])
+            used = 0
+        tiers[-1].append(index)
+        used += width
+    return tiers
+
+
 def _crown(region: Box, cx: float, groups: list[tuple[str, int]], density: Density) -> dict[str, list[Box]] | None:
-    """Per category: its branch slot (first) and fruit slots above it, sectors side by side."""
+    """Per category: its branch slot (first) and fruit slots above it, sectors side by side.
+
+    When the branches do not fit side by side, their sectors wrap into tiers, one above
+    the other, each tier with its own row of branch labels.
+    """
     columns = int((region.x1 - region.x0) // density.slot_w)
-    rows = int((region.y1 - region.y0) // density.slot_h) - 1
-    if rows < 1 or not groups:
-        return {} if not groups else None
+    rows = int((region.y1 - region.y0) // density.slot_h)
+    if not groups:
+        return {}
     # The lowest canopy that fits spreads the fruits wide, like a crown.
-    for height in range(1, rows + 1):
+    for height in range(1, rows):
         widths = [max(1, ceil(count / height)) for _, count in groups]
-        if sum(widths) <= columns:
+        if max(widths) > columns:
+            continue
+        tiers = _tiers(widths, columns)
+        if len(tiers) * (height + 1) <= rows:
             break
     else:
         return None
-    left = cx - sum(widths) * density.slot_w / 2
     sectors: dict[str, list[Box]] = {}
-    for (category, count), width in zip(groups, widths, strict=True):
-        sector_cx = left + width * density.slot_w / 2
-        branch = _row(sector_cx, region.y0 + density.slot_h, 1, density)
-        fruits: list[Box] = []
-        for row in range(ceil(count / width)):
-            top = region.y0 + (row + 2) * density.slot_h
-            fruits += _row(sector_cx, top, min(width, count - row * width), density)
-        sectors[category] = branch + fruits
-        left += width * density.slot_w
+    for tier_index, tier in enumerate(tiers):
+        base = region.y0 + tier_index * (height + 1) * density.slot_h
+        left = cx - sum(widths[i] for i in tier) * density.slot_w / 2
+        for index in tier:
+            (category, count), width = groups[index], widths[index]
+            sector_cx = left + width * density.slot_w / 2
+            branch = _row(sector_cx, base + density.slot_h, 1, density)
+            fruits: list[Box] = []
+            for row in range(ceil(count / width)):
+                fruits += _row(sector_cx, base + (row + 2) * density.slot_h, min(width, count - row * width), density)
+            sectors[category] = branch + fruits
+            left += width * density.slot_w
     return sectors
 
 

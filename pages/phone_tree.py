@@ -16,6 +16,7 @@ if st.button(ui.tr("phone_tree_back"), key="phone_tree_back", type="primary"):
     st.switch_page("pages/phone.py", query_params=st.query_params.to_dict())
 ui.heading(ui.tr("nav_tree"))
 st.caption(ui.tr("phone_tree_help"))
-tree = ui.read(lambda session: forum_tree(session=session, forum_id=member.forum.id or 0, lang=lang))
-# Drawn at its own size, so labels keep apart; the phone scrolls and zooms it.
-st.plotly_chart(tree.tree, key="phone_tree_chart", config={"displaylogo": False}, theme=None, width="content")
+# A narrower canvas than the projector's, so a phone scrolls less; it still scrolls
+# sideways rather than squeezing the labels together.
+tree = ui.read(lambda session: forum_tree(session=session, forum_id=member.forum.id or 0, lang=lang, width=1000))
+ui.fixed_size_chart(tree.tree, width=tree.layout.width, key="phone_tree_chart")

@@ -58,8 +58,10 @@ def _live(view: str) -> None:
         tree = ui.read(
             lambda session: forum_tree(session=session, forum_id=forum_id, lang=lang, width=1440, height=780)
         )
-        figure = tree.tree if view == "tree" else tree.sankey(lang)
-        st.plotly_chart(figure, key=f"projector_{view}", config=PLOT_CONFIG, theme=None, width="content")
+        if view == "tree":
+            ui.fixed_size_chart(tree.tree, width=tree.layout.width, key="projector_tree", config=PLOT_CONFIG)
+        else:
+            st.plotly_chart(tree.sankey(lang), key="projector_sankey", config=PLOT_CONFIG, theme=None)
     elif stage == Stage.SHARE:
         st.html(cards.feed_board(summary.contributions, lang))
     else:

@@ -69,7 +69,7 @@ def _labels() -> None:
 
 ui.heading(ui.tr("nav_tree"))
 ui.show_flash("tree")
-st.plotly_chart(tree.tree, key="tree_chart", config=PLOT_CONFIG, theme=None, width="content")
+ui.fixed_size_chart(tree.tree, width=tree.layout.width, key="tree_chart", config=PLOT_CONFIG)
 with st.expander(ui.tr("tree_sankey_heading"), expanded=False):
     if tree.data.paths:
         st.plotly_chart(tree.sankey(lang), key="tree_sankey", config=PLOT_CONFIG, theme=None)

@@ -198,3 +198,17 @@ def forum_links(code: str, key: str) -> ForumLinks | None:
         port=int(st.get_option("server.port")),
         path_prefix=str(st.get_option("server.baseUrlPath") or ""),
     )
+
+
+def fixed_size_chart(figure: object, *, width: float, key: str, config: dict[str, object] | None = None) -> None:
+    """A Plotly chart never drawn narrower than `width` pixels: narrower screens scroll sideways.
+
+    The tree's layout keeps labels apart at its own size; Streamlit would otherwise
+    squeeze a wide figure into the column, and text (sized in pixels) would collide.
+    """
+    with st.container(key=f"{key}_box"):
+        st.html(
+            f"<style>.st-key-{key}_box {{ overflow-x: auto; }}"
+            f" .st-key-{key}_box > div {{ min-width: {int(width)}px; }}</style>"
+        )
+        st.plotly_chart(figure, key=key, config=config or {"displaylogo": False}, theme=None, width="stretch")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 from facilitation.contributions import add_contribution
 from facilitation.db import create_tables, make_engine, write_session
@@ -14,7 +14,7 @@ from facilitation.forums import set_stage
 from facilitation.i18n import t
 from facilitation.sample import load_sample_forum
 from models import ContributionCreate, ContributionKind, Sector, Stage
-from tests.e2e.conftest import ARTIFACTS, LAPTOP, PROJECTOR, idle, running_app, shot
+from tests.e2e.conftest import ARTIFACTS, LAPTOP, PHONE, PROJECTOR, idle, running_app, shot
 from tests.factories import join
 
 pytestmark = pytest.mark.e2e
@@ -30,6 +30,11 @@ EXTRA = [
     (ContributionKind.OTHER, "อยากให้มีเวทีติดตามผลทุกไตรมาส", Sector.COMMUNITY),
 ]
 LIVE_TEXT = "ศูนย์เด็กเล็ก"
+
+
+def drawn_width(page: Page) -> float:
+    """The width Plotly drew the tree at (its layout keeps labels apart only at or above canvas size)."""
+    return float(page.locator(".js-plotly-plot .main-svg").first.get_attribute("width") or 0)
 
 
 def seed(url: str) -> tuple[str, str, int]:
@@ -51,6 +56,9 @@ def seed(url: str) -> tuple[str, str, int]:
 def test_tree_on_the_projector_grows_live_and_exports(browser: Browser, tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'forum.db'}"
     code, key, _forum_id = seed(url)
+    engine = make_engine(url)
+    participant_token = join(engine, code, sector=Sector.COMMUNITY).token
+    engine.dispose()
     with running_app(url, tmp_path) as base:
         projector = browser.new_context(**PROJECTOR).new_page()
         projector.goto(f"{base}/projector?code={code}&key={key}")
@@ -76,10 +84,14 @@ def test_tree_on_the_projector_grows_live_and_exports(browser: Browser, tmp_path
         expect(chart.locator("text").filter(has_text=LIVE_TEXT).first).to_be_visible(timeout=5_000)
         assert projector.evaluate("performance.getEntriesByType('navigation').length") == 1
 
+        assert drawn_width(projector) >= 1440
+
         console = browser.new_context(**LAPTOP).new_page()
         console.goto(f"{base}/tree?code={code}&key={key}")
         idle(console)
         expect(console.locator(".js-plotly-plot").first).to_be_visible(timeout=15_000)
+        # A 1366-pixel laptop is narrower than the canvas: the tree scrolls sideways, never squeezes.
+        assert drawn_width(console) >= 1400
         shot(console, "tree-console")
         exports = {}
         for label in ("PNG", "SVG", "HTML"):
@@ -87,6 +99,13 @@ def test_tree_on_the_projector_grows_live_and_exports(browser: Browser, tmp_path
                 console.get_by_role("button", name=label, exact=True).click()
             exports[label] = info.value.path().read_bytes()
             (ARTIFACTS / f"tree-export.{label.lower()}").write_bytes(exports[label])
+
+        phone = browser.new_context(**PHONE).new_page()
+        phone.goto(f"{base}/tree?code={code}&p={participant_token}")
+        idle(phone)
+        expect(phone.locator(".js-plotly-plot").first).to_be_visible(timeout=15_000)
+        assert drawn_width(phone) >= 1000
+        shot(phone, "tree-phone", full_page=False)
 
     png = Image.open(io.BytesIO(exports["PNG"]))
     assert png.format == "PNG" and png.width >= 1400

@@ -11,6 +11,7 @@ from facilitation.categories import CATEGORY_KEYS, category_labels
 from facilitation.i18n import t
 from facilitation.tree_data import TreeData, TreeItem, TreePath, part_labels
 from facilitation.tree_layout import CAP_PER_PART, DENSITIES, Edge, PlacedNode, TreeLayout, layout_tree
+from facilitation.tree_view import draw_tree
 from models import ContributionKind, Sector
 
 KIND = {"root": ContributionKind.ROOT_CAUSE, "trunk": ContributionKind.FUND, "fruit": ContributionKind.BENEFIT}
@@ -195,9 +196,13 @@ def test_a_branch_stands_for_each_category_with_fruits_and_its_fruits_grow_over_
     branches = {node.key.removeprefix("branch:"): node for node in _of(layout, "branch")}
     assert set(branches) == categories
     spans = _spans(layout)
-    # Sectors sit side by side: no category's column span reaches into another's.
-    ordered = sorted(spans.values())
-    assert all(left[1] <= right[0] for left, right in zip(ordered, ordered[1:], strict=False)), ordered
+    # Sectors of one tier (branch labels on one row) sit side by side: no column span reaches into another's.
+    tiers: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    for category, branch in branches.items():
+        tiers[round(branch.y)].append(spans[category])
+    for tier in tiers.values():
+        ordered = sorted(tier)
+        assert all(left[1] <= right[0] for left, right in zip(ordered, ordered[1:], strict=False)), ordered
     for node in fruits:
         assert node.item is not None
         category = node.item.category or ""
@@ -371,3 +376,16 @@ def test_an_item_without_an_author_or_a_category_is_placed() -> None:
     assert layout.node("c:1") is not None
     assert layout.node("c:2") is not None
     assert _overlapping(layout) == []
+
+
+@pytest.mark.parametrize("width", [600, 800, 1000])
+@pytest.mark.parametrize("count", [40, 180])
+def test_narrow_canvases_wrap_branches_into_tiers_without_overlap(width: int, count: int) -> None:
+    """A phone-width canvas cannot hold ten branches side by side: they stack in tiers, nothing collides."""
+    data = synthetic_items(count)
+    layout = draw_tree(data, lang="th", width=width).layout
+    boxes = [node.box for node in layout.nodes]
+    assert not [(a, b) for index, a in enumerate(boxes) for b in boxes[index + 1 :] if a.overlaps(b)]
+    assert all(0 <= b.x0 and b.x1 <= layout.width and 0 <= b.y0 and b.y1 <= layout.height for b in boxes)
+    branches = [node for node in layout.nodes if node.part == "branch"]
+    assert len({round(node.y) for node in branches}) >= 2  # more than one tier of branch labels
