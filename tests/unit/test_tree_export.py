@@ -4,6 +4,7 @@ import io
 import json
 import re
 from html import escape
+from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
@@ -132,3 +133,18 @@ def test_html_carries_plotly_js_inline_and_fetches_nothing(page: str) -> None:
 def test_html_holds_the_tree_s_labels(page: str) -> None:
     for text in (FUND_TEXT, ROOT_TEXT, BENEFIT_TEXT, OWN_LABEL):
         assert _in_text(text, page), text
+
+
+def test_image_browser_follows_browser_path_and_reports_none_when_missing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """BROWSER_PATH wins when it exists; a missing one means no PNG/SVG export (buttons disabled)."""
+    fake = tmp_path / "chrome"
+    fake.write_text("#!/bin/sh\n")
+    monkeypatch.setenv("BROWSER_PATH", str(fake))
+    assert image_browser() == str(fake)
+    monkeypatch.setenv("BROWSER_PATH", str(tmp_path / "missing"))
+    assert image_browser() is None
+    monkeypatch.delenv("BROWSER_PATH")
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    assert image_browser() is None
