@@ -129,3 +129,20 @@ def ensure_open(*, session: Session, forum_id: int) -> Forum:
 def participant_count(*, session: Session, forum_id: int) -> int:
     """How many people have joined."""
     return session.exec(select(func.count()).select_from(Participant).where(Participant.forum_id == forum_id)).one()
+
+
+@dataclass(frozen=True)
+class Headline:
+    """What the projector's header shows: little enough to read every tick."""
+
+    title: str
+    stage: Stage
+    joined: int
+
+
+def headline(*, session: Session, forum_id: int) -> Headline:
+    """Title, stage and how many have joined, in two small queries."""
+    forum = session.get(Forum, forum_id)
+    if forum is None:
+        raise ForumNotFound(id=forum_id)
+    return Headline(forum.title, Stage(forum.stage), participant_count(session=session, forum_id=forum_id))

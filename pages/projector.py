@@ -5,7 +5,7 @@ from html import escape
 import streamlit as st
 
 from facilitation import cards
-from facilitation.forums import authorise_facilitator
+from facilitation.forums import authorise_facilitator, headline
 from facilitation.summary import build_summary
 from facilitation.tree_view import forum_tree
 from models import Stage
@@ -41,20 +41,20 @@ with side:
 
 @st.fragment(run_every=REFRESH_SECONDS)
 def _live(view: str) -> None:
-    summary = ui.read(lambda session: build_summary(session=session, forum_id=forum_id))
-    stage = summary.forum.stage
+    top = ui.read(lambda session: headline(session=session, forum_id=forum_id))
+    stage = top.stage
     banner_class = "stage-banner closed" if stage == Stage.CLOSED else "stage-banner"
     # The tree views get a one-line header so the whole tree fits a 1080-pixel screen.
     header = "projector-header compact" if view != "feed" else "projector-header"
     st.html(
-        f'<div class="{header}"><div class="plain-heading">{escape(summary.forum.title)}</div>'
+        f'<div class="{header}"><div class="plain-heading">{escape(top.title)}</div>'
         f'<div class="projector-status"><span class="{banner_class}" data-testid="stage">'
         f"{escape(ui.tr(f'stage_{stage}'))}</span>"
-        f'<span><span class="big-number" data-testid="joined">{summary.participant_total}</span> '
+        f'<span><span class="big-number" data-testid="joined">{top.joined}</span> '
         f"{escape(ui.tr('projector_joined'))}</span></div></div>"
     )
     if view != "feed":
-        # A fixed pixel size: the layout keeps labels apart at exactly this size.
+        # Laid out for this canvas; fixed_size_chart never draws it narrower, so labels stay apart.
         tree = ui.read(
             lambda session: forum_tree(session=session, forum_id=forum_id, lang=lang, width=1440, height=780)
         )
@@ -62,7 +62,9 @@ def _live(view: str) -> None:
             ui.fixed_size_chart(tree.tree, width=tree.layout.width, key="projector_tree", config=PLOT_CONFIG)
         else:
             st.plotly_chart(tree.sankey(lang), key="projector_sankey", config=PLOT_CONFIG, theme=None)
-    elif stage == Stage.SHARE:
+        return
+    summary = ui.read(lambda session: build_summary(session=session, forum_id=forum_id))
+    if stage == Stage.SHARE:
         st.html(cards.feed_board(summary.contributions, lang))
     else:
         st.html(cards.plan_board(summary.plan, lang, with_commitments=stage != Stage.PLAN))

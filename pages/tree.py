@@ -78,34 +78,22 @@ with st.expander(ui.tr("tree_sankey_heading"), expanded=False):
 
 st.subheader(ui.tr("tree_export_heading"))
 images_possible = image_browser() is not None
-png, svg, html = st.columns(3)
 stem = f"welfare-tree-{forum.code}"
-png.download_button(
-    "PNG",
-    data=lambda: figure_image(tree.tree, "png"),
-    file_name=f"{stem}.png",
-    mime="image/png",
-    key="tree_export_png",
-    on_click="ignore",
-    disabled=not images_possible,
+exports = (
+    ("png", "image/png", lambda: figure_image(tree.tree, "png"), images_possible),
+    ("svg", "image/svg+xml", lambda: figure_image(tree.tree, "svg"), images_possible),
+    ("html", "text/html", lambda: figure_html(tree.tree, title=forum.title), True),
 )
-svg.download_button(
-    "SVG",
-    data=lambda: figure_image(tree.tree, "svg"),
-    file_name=f"{stem}.svg",
-    mime="image/svg+xml",
-    key="tree_export_svg",
-    on_click="ignore",
-    disabled=not images_possible,
-)
-html.download_button(
-    "HTML",
-    data=lambda: figure_html(tree.tree, title=forum.title),
-    file_name=f"{stem}.html",
-    mime="text/html",
-    key="tree_export_html",
-    on_click="ignore",
-)
+for column, (suffix, mime, build, possible) in zip(st.columns(3), exports, strict=True):
+    column.download_button(
+        suffix.upper(),
+        data=build,
+        file_name=f"{stem}.{suffix}",
+        mime=mime,
+        key=f"tree_export_{suffix}",
+        on_click="ignore",
+        disabled=not possible,
+    )
 if not images_possible:
     st.caption(ui.tr("tree_export_needs_browser"))
 

@@ -16,9 +16,11 @@ from facilitation.forums import (
     authorise_facilitator,
     create_forum,
     get_forum,
+    headline,
     next_stage,
     participant_count,
     pulse,
+    set_stage,
 )
 from facilitation.participants import join_forum
 from facilitation.plans import create_action_item, delete_action_item, plan, update_action_item
@@ -311,3 +313,16 @@ class TestClosedForum:
         assert count(engine, Contribution) == 2
         with read_session(engine) as session:
             assert participant_count(session=session, forum_id=closed["forum"].id) == 2
+
+
+def test_headline_gives_title_stage_and_joined_count(engine: Engine) -> None:
+    """The projector's header reads the title, the current stage and how many joined."""
+    created = make_forum(engine, title="เวทีทดสอบหัวจอ")
+    forum_id = created.forum.id or 0
+    join(engine, created.forum.code)
+    join(engine, created.forum.code, name="บุญมี")
+    with write_session(engine) as session:
+        set_stage(session=session, forum=created.forum, stage=Stage.PLAN)
+    with read_session(engine) as session:
+        top = headline(session=session, forum_id=forum_id)
+    assert (top.title, top.stage, top.joined) == ("เวทีทดสอบหัวจอ", Stage.PLAN, 2)
