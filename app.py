@@ -8,6 +8,8 @@ import streamlit as st
 
 from pages import ui
 
+# Opening the database here creates it on first run and shows a wrong DATABASE_URL at once.
+ui.engine()
 visitor = ui.resolve_visitor()
 
 
