@@ -21,7 +21,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $(VENV)/.runtime $@
 
 run: $(VENV)/.runtime
-	@$(BIN)/python -m facilitation.addresses $(PORT)
+	@$(BIN)/python -m facilitation.links.addresses $(PORT)
 	$(BIN)/streamlit run app.py --server.port $(PORT)
 
 # Debian's Chromium and Thai/emoji fonts for the end-to-end tests (no browser download).

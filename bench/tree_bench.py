@@ -15,13 +15,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from facilitation import sample_data
-from facilitation.categories import suggest_category
-from facilitation.contributions import add_contribution
-from facilitation.db import create_tables, make_engine, read_session, write_session
-from facilitation.thai_wrap import wrap_label
-from facilitation.tree_data import TreeData, TreeItem, part_labels, tree_data
-from facilitation.tree_view import draw_tree
+from facilitation.core.db import create_tables, make_engine, read_session, write_session
+from facilitation.forum.contributions import add_contribution
+from facilitation.present.thai_wrap import wrap_label
+from facilitation.sample import data as sample_data
+from facilitation.tree.categories import suggest_category
+from facilitation.tree.data import TreeData, TreeItem, part_labels, tree_data
+from facilitation.tree.view import draw_tree
 from models import ContributionCreate, ContributionKind, Sector
 from tests.factories import join, make_forum
 

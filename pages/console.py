@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from facilitation import cards
-from facilitation.contributions import feed
-from facilitation.forums import STAGE_ORDER, authorise_facilitator, set_stage
-from facilitation.i18n import format_date
-from facilitation.plans import PlanRow, create_action_item, delete_action_item, plan, update_action_item
+from facilitation.core.i18n import format_date
+from facilitation.forum.contributions import feed
+from facilitation.forum.forums import STAGE_ORDER, authorise_facilitator, set_stage
+from facilitation.forum.plans import PlanRow, create_action_item, delete_action_item, plan, update_action_item
+from facilitation.present import cards
 from models import ActionItemCreate, FundSource, Stage
 from pages import ui
 

@@ -4,10 +4,10 @@ import datetime as dt
 
 import streamlit as st
 
-from facilitation.areas import districts, provinces, tambons
-from facilitation.forums import CreatedForum, create_forum
-from facilitation.sample import load_sample_forum
-from facilitation.tokens import normalise_join_code
+from facilitation.core.tokens import normalise_join_code
+from facilitation.forum.areas import districts, provinces, tambons
+from facilitation.forum.forums import CreatedForum, create_forum
+from facilitation.sample.load import load_sample_forum
 from models import ForumCreate, Language
 from pages import ui
 

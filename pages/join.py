@@ -4,13 +4,13 @@ from dataclasses import replace
 
 import streamlit as st
 
-from facilitation import cards
-from facilitation.errors import ForumNotFound
-from facilitation.forums import get_forum
-from facilitation.i18n import format_date
-from facilitation.participants import join_forum
-from facilitation.plans import plan
-from facilitation.tokens import new_token
+from facilitation.core.errors import ForumNotFound
+from facilitation.core.i18n import format_date
+from facilitation.core.tokens import new_token
+from facilitation.forum.forums import get_forum
+from facilitation.forum.participants import join_forum
+from facilitation.forum.plans import plan
+from facilitation.present import cards
 from models import ParticipantCreate, Sector, Stage
 from pages import ui
 

@@ -2,12 +2,17 @@
 
 import streamlit as st
 
-from facilitation import cards
-from facilitation.commitments import add_commitment
-from facilitation.contributions import add_contribution, edit_contribution, my_contributions, withdraw_contribution
-from facilitation.forums import pulse
-from facilitation.participants import identify
-from facilitation.plans import plan
+from facilitation.forum.commitments import add_commitment
+from facilitation.forum.contributions import (
+    add_contribution,
+    edit_contribution,
+    my_contributions,
+    withdraw_contribution,
+)
+from facilitation.forum.forums import pulse
+from facilitation.forum.participants import identify
+from facilitation.forum.plans import plan
+from facilitation.present import cards
 from models import CommitmentCreate, ContributionCreate, ContributionKind, ContributionUpdate, Stage
 from pages import ui
 

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from facilitation.participants import identify
-from facilitation.tree_view import forum_tree
+from facilitation.forum.participants import identify
+from facilitation.tree.view import forum_tree
 from pages import ui
 
 ui.ensure_routed(__file__)

@@ -4,10 +4,10 @@ from html import escape
 
 import streamlit as st
 
-from facilitation import cards
-from facilitation.forums import authorise_facilitator, headline
-from facilitation.summary import build_summary
-from facilitation.tree_view import forum_tree
+from facilitation.exports.summary import build_summary
+from facilitation.forum.forums import authorise_facilitator, headline
+from facilitation.present import cards
+from facilitation.tree.view import forum_tree
 from models import Stage
 from pages import ui
 

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from facilitation import cards
-from facilitation.forums import authorise_facilitator
-from facilitation.i18n import format_baht, format_date
-from facilitation.summary import build_summary, plan_table, summary_filename, to_markdown
+from facilitation.core.i18n import format_baht, format_date
+from facilitation.exports.markdown import summary_filename, to_markdown
+from facilitation.exports.summary import build_summary, plan_table
+from facilitation.forum.forums import authorise_facilitator
+from facilitation.present import cards
 from pages import ui
 
 ui.ensure_routed(__file__)

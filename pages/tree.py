@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from facilitation import tree_admin
-from facilitation.categories import CATEGORY_KEYS
-from facilitation.forums import authorise_facilitator
-from facilitation.tree_export import figure_html, figure_image, image_browser
-from facilitation.tree_view import forum_tree, tree_entries, tree_ties
+from facilitation.forum.forums import authorise_facilitator
+from facilitation.tree import admin as tree_admin
+from facilitation.tree.categories import CATEGORY_KEYS
+from facilitation.tree.export import figure_html, figure_image, image_browser
+from facilitation.tree.view import forum_tree, tree_entries, tree_ties
 from models import ContributionKind
 from pages import ui
 
@@ -34,7 +34,7 @@ def _describe(entry_id: int | None) -> str:
 
 
 def _admin(*steps: tuple[str, dict[str, object]]) -> None:
-    """Run tree tools from facilitation.tree_admin as one user action: one transaction."""
+    """Run tree tools from facilitation.tree.admin as one user action: one transaction."""
 
     def run(session: ui.Session) -> None:
         for action, values in steps:

@@ -10,15 +10,15 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from facilitation.db import create_tables, make_engine, read_session, write_session
-from facilitation.errors import ForumError, NotAuthorised
-from facilitation.forums import authorise_facilitator
-from facilitation.i18n import t
-from facilitation.links import ForumLinks
-from facilitation.links import forum_links as build_links
-from facilitation.participants import identify
-from facilitation.settings import get_settings
-from facilitation.tokens import normalise_join_code
+from facilitation.core.db import create_tables, make_engine, read_session, write_session
+from facilitation.core.errors import ForumError, NotAuthorised
+from facilitation.core.i18n import t
+from facilitation.core.settings import get_settings
+from facilitation.core.tokens import normalise_join_code
+from facilitation.forum.forums import authorise_facilitator
+from facilitation.forum.participants import identify
+from facilitation.links.forum_links import ForumLinks
+from facilitation.links.forum_links import forum_links as build_links
 
 T = TypeVar("T")
 STYLE = (Path(__file__).resolve().parent.parent / "assets" / "style.css").read_text(encoding="utf-8")

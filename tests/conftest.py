@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from facilitation.db import create_tables, make_engine
+from facilitation.core.db import create_tables, make_engine
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ from datetime import date
 
 from sqlalchemy import Engine
 
-from facilitation.contributions import add_contribution
-from facilitation.db import write_session
-from facilitation.forums import CreatedForum, create_forum
-from facilitation.participants import join_forum
-from facilitation.tokens import new_token
+from facilitation.core.db import write_session
+from facilitation.core.tokens import new_token
+from facilitation.forum.contributions import add_contribution
+from facilitation.forum.forums import CreatedForum, create_forum
+from facilitation.forum.participants import join_forum
 from models import (
     Contribution,
     ContributionCreate,

@@ -9,7 +9,7 @@ import zxingcpp
 from PIL import Image
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from facilitation.i18n import t
+from facilitation.core.i18n import t
 from tests.e2e.conftest import LAPTOP, PHONE, PROJECTOR, idle, shot
 
 pytestmark = pytest.mark.e2e

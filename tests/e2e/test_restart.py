@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from facilitation.db import create_tables, make_engine
-from facilitation.i18n import t
+from facilitation.core.db import create_tables, make_engine
+from facilitation.core.i18n import t
 from tests.e2e.conftest import PHONE, PROJECTOR, idle, running_app
 from tests.factories import join, make_forum
 

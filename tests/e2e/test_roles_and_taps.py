@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from facilitation.i18n import t
+from facilitation.core.i18n import t
 from tests.e2e.conftest import LAPTOP, PHONE, idle, shot
 from tests.e2e.test_forum_flow import create_forum, radio, submit
 

@@ -5,8 +5,8 @@ import re
 import pytest
 from playwright.sync_api import Browser, expect
 
-from facilitation import sample_data
-from facilitation.i18n import t
+from facilitation.core.i18n import t
+from facilitation.sample import data as sample_data
 from tests.e2e.conftest import PHONE, PROJECTOR, idle, shot
 from tests.e2e.test_roles_and_taps import join
 

@@ -8,11 +8,11 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
-from facilitation.contributions import add_contribution
-from facilitation.db import create_tables, make_engine, write_session
-from facilitation.forums import set_stage
-from facilitation.i18n import t
-from facilitation.sample import load_sample_forum
+from facilitation.core.db import create_tables, make_engine, write_session
+from facilitation.core.i18n import t
+from facilitation.forum.contributions import add_contribution
+from facilitation.forum.forums import set_stage
+from facilitation.sample.load import load_sample_forum
 from models import ContributionCreate, ContributionKind, Sector, Stage
 from tests.e2e.conftest import ARTIFACTS, LAPTOP, PHONE, PROJECTOR, idle, running_app, shot
 from tests.factories import join

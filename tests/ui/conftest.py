@@ -15,9 +15,9 @@ from sqlalchemy import Engine
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from facilitation import addresses
-from facilitation.db import create_tables, make_engine
-from facilitation.settings import get_settings
+from facilitation.core.db import create_tables, make_engine
+from facilitation.core.settings import get_settings
+from facilitation.links import addresses
 from tests.ui.helpers import APP, FACILITATOR_BROWSER_URL, LAN_ADDRESS, STREAMLIT_PAGES_MANAGER_INIT
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from facilitation.i18n import t
+from facilitation.core.i18n import t
 
 APP = Path(__file__).resolve().parents[2] / "app.py"
 # The address the machine has on the room's Wi-Fi; patched so the links are the same

@@ -8,10 +8,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
-from facilitation import addresses
-from facilitation.db import read_session, write_session
-from facilitation.forums import CreatedForum, pulse
-from facilitation.plans import create_action_item, plan
+from facilitation.core.db import read_session, write_session
+from facilitation.forum.forums import CreatedForum, pulse
+from facilitation.forum.plans import create_action_item, plan
+from facilitation.links import addresses
 from models import ActionItem, ActionItemCreate, ContributionKind, FundSource, Stage
 from tests.factories import join, make_forum, post
 from tests.ui.helpers import LAN_ADDRESS, button_keys, has_button, html, no_exception, shown, submit, th

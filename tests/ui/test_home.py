@@ -6,9 +6,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
-from facilitation import sample_data
-from facilitation.db import read_session
-from facilitation.forums import authorise_facilitator
+from facilitation.core.db import read_session
+from facilitation.forum.forums import authorise_facilitator
+from facilitation.sample import data as sample_data
 from models import Forum, Stage
 from tests.factories import make_forum
 from tests.ui.helpers import button_keys, everything, has_button, html, no_exception, shown, submit, th

@@ -7,9 +7,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
-from facilitation.db import read_session, write_session
-from facilitation.forums import set_stage
-from facilitation.participants import identify
+from facilitation.core.db import read_session, write_session
+from facilitation.forum.forums import set_stage
+from facilitation.forum.participants import identify
 from models import Participant, Sector, Stage
 from tests.factories import make_forum
 from tests.ui.helpers import everything, has_button, html, no_exception, shown, submit, th

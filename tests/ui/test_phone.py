@@ -7,10 +7,10 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
-from facilitation.contributions import feed
-from facilitation.db import read_session, write_session
-from facilitation.forums import pulse, set_stage
-from facilitation.plans import create_action_item, plan
+from facilitation.core.db import read_session, write_session
+from facilitation.forum.contributions import feed
+from facilitation.forum.forums import pulse, set_stage
+from facilitation.forum.plans import create_action_item, plan
 from models import ActionItemCreate, Contribution, ContributionKind, ContributionStatus, Forum, FundSource, Stage
 from tests.factories import Joined, join, make_forum, post
 from tests.ui.helpers import has_button, html, no_exception, shown, submit, th

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from facilitation.forums import CreatedForum
+from facilitation.forum.forums import CreatedForum
 from models import ContributionKind, Sector
 from tests.factories import Joined, join, make_forum, post
 from tests.ui.helpers import button_keys, has_button, no_exception, shown, th

@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from facilitation.commitments import add_commitment
-from facilitation.db import write_session
-from facilitation.forums import CreatedForum, set_stage
-from facilitation.plans import create_action_item
+from facilitation.core.db import write_session
+from facilitation.forum.commitments import add_commitment
+from facilitation.forum.forums import CreatedForum, set_stage
+from facilitation.forum.plans import create_action_item
 from models import ActionItemCreate, CommitmentCreate, ContributionKind, Stage
 from tests.factories import join, make_forum, post
 from tests.ui.helpers import LAN_ADDRESS, html, no_exception, th

@@ -10,9 +10,9 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from facilitation.db import write_session
-from facilitation.forums import CreatedForum
-from facilitation.plans import create_action_item
+from facilitation.core.db import write_session
+from facilitation.forum.forums import CreatedForum
+from facilitation.forum.plans import create_action_item
 from models import ActionItemCreate, ContributionKind, FundSource, Sector
 from tests.factories import join, make_forum, post
 from tests.ui.helpers import html, no_exception, th

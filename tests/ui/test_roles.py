@@ -7,7 +7,7 @@ from sqlalchemy import Engine
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from facilitation.forums import CreatedForum
+from facilitation.forum.forums import CreatedForum
 from tests.factories import Joined, join, make_forum
 from tests.ui.helpers import APP, STREAMLIT_PAGES_MANAGER_INIT, button_keys, has_button, html, no_exception, shown, th
 

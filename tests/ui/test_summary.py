@@ -6,11 +6,11 @@ import pytest
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
-from facilitation import sample_data
-from facilitation.db import write_session
-from facilitation.forums import CreatedForum
-from facilitation.i18n import format_baht
-from facilitation.sample import load_sample_forum
+from facilitation.core.db import write_session
+from facilitation.core.i18n import format_baht
+from facilitation.forum.forums import CreatedForum
+from facilitation.sample import data as sample_data
+from facilitation.sample.load import load_sample_forum
 from tests.factories import make_forum
 from tests.ui.helpers import html, no_exception, shown, th
 

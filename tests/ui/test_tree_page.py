@@ -12,9 +12,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
-from facilitation.db import read_session
-from facilitation.forums import CreatedForum
-from facilitation.tree_data import TreeData, tree_data
+from facilitation.core.db import read_session
+from facilitation.forum.forums import CreatedForum
+from facilitation.tree.data import TreeData, tree_data
 from models import Contribution, ContributionKind, Forum, Sector, TreeTie
 from tests.factories import Joined, join, make_forum, post
 from tests.ui.helpers import button_keys, has_button, no_exception, shown, submit, th

@@ -7,11 +7,11 @@ from typing import TypeVar
 from sqlalchemy import Engine
 from sqlmodel import SQLModel, func, select
 
-from facilitation.commitments import add_commitment
-from facilitation.db import read_session, write_session
-from facilitation.forums import pulse, set_stage
-from facilitation.plans import create_action_item
-from facilitation.tree_data import TreeData, tree_data
+from facilitation.core.db import read_session, write_session
+from facilitation.forum.commitments import add_commitment
+from facilitation.forum.forums import pulse, set_stage
+from facilitation.forum.plans import create_action_item
+from facilitation.tree.data import TreeData, tree_data
 from models import (
     ActionItem,
     ActionItemCreate,

@@ -3,7 +3,7 @@
 import re
 from pathlib import Path
 
-from facilitation.settings import Settings
+from facilitation.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -1,0 +1,83 @@
+"""The UI string catalogue (Thai first, English second) and locale formatting."""
+
+import tomllib
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+CATALOGUE_PATH = Path(__file__).resolve().parents[2] / "assets" / "strings.toml"
+LANGUAGES = ("th", "en")
+BUDDHIST_ERA_OFFSET = 543
+
+THAI_MONTHS = (
+    "มกราคม",
+    "กุมภาพันธ์",
+    "มีนาคม",
+    "เมษายน",
+    "พฤษภาคม",
+    "มิถุนายน",
+    "กรกฎาคม",
+    "สิงหาคม",
+    "กันยายน",
+    "ตุลาคม",
+    "พฤศจิกายน",
+    "ธันวาคม",
+)
+THAI_MONTHS_SHORT = (
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+)
+ENGLISH_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+@cache
+def catalogue() -> dict[str, dict[str, str]]:
+    """Every UI string: key → {"th": …, "en": …}."""
+    with CATALOGUE_PATH.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def t(key: str, lang: str = "th", **values: object) -> str:
+    """The string `key` in `lang`, with `{name}` placeholders filled from `values`."""
+    entry = catalogue()[key]
+    text = entry.get(lang) or entry["th"]
+    return text.format(**values) if values else text
+
+
+def format_date(value: date | None, lang: str = "th", *, short: bool = False) -> str:
+    """A date as people write it: Thai in the Buddhist era, English in the Common Era."""
+    if value is None:
+        return "—"
+    if lang == "th":
+        months = THAI_MONTHS_SHORT if short else THAI_MONTHS
+        return f"{value.day} {months[value.month - 1]} {value.year + BUDDHIST_ERA_OFFSET}"
+    month = ENGLISH_MONTHS[value.month - 1]
+    return f"{value.day} {month[:3] if short else month} {value.year}"
+
+
+def format_baht(amount: int, lang: str = "th") -> str:
+    """A sum in baht with thousands separators."""
+    return f"{amount:,} บาท" if lang == "th" else f"{amount:,} baht"

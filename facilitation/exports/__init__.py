@@ -1,0 +1,1 @@
+"""The forum's outcome as documents an organiser can file."""

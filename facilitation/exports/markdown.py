@@ -1,0 +1,103 @@
+"""The forum's outcome as a Markdown document to file and share."""
+
+import re
+
+from facilitation.core.i18n import format_baht, format_date, t
+from facilitation.exports.summary import ForumSummary
+from models import Forum
+
+_INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|~$&])")
+_BLOCK_START = re.compile(r"^(\s*)(\d*)([#>+=.)-])")
+
+
+def md_escape(text: str) -> str:
+    """Text that Markdown shows literally (people's words are never markup)."""
+    escaped = _INLINE_MARKUP.sub(r"\\\1", text)
+    # A leading "#", "-" or "1." would turn the line into a heading or a list.
+    return _BLOCK_START.sub(r"\1\2\\\3", escaped)
+
+
+def _cell(text: str) -> str:
+    return md_escape(text).replace("\n", " ") or "—"
+
+
+def to_markdown(summary: ForumSummary, lang: str) -> str:
+    """The summary as a Markdown document in `lang`, ready to file."""
+    forum = summary.forum
+    area = forum.area_name_th if lang == "th" else forum.area_name_en
+    lines = [
+        f"# {md_escape(forum.title)}",
+        "",
+        f"- **{t('summary_area', lang)}:** {md_escape(area)}",
+        f"- **{t('summary_date', lang)}:** {format_date(forum.forum_date, lang)}",
+        f"- **{t('summary_venue', lang)}:** {md_escape(forum.venue) or '—'}",
+        f"- **{t('summary_code', lang)}:** {forum.code}",
+        f"- **{t('summary_stage', lang)}:** {t(f'stage_{forum.stage}', lang)}",
+        "",
+        f"## {t('summary_participants', lang, count=summary.participant_total)}",
+        "",
+    ]
+    lines += [
+        f"- {t(f'sector_{sector.value}', lang)}: {count}"
+        for sector, count in summary.participants_by_sector.items()
+        if count
+    ]
+    lines += ["", f"## {t('summary_share', lang)}", ""]
+    for kind, items in summary.contributions.items():
+        lines += [f"### {t(f'kind_{kind.value}', lang)} ({len(items)})", ""]
+        for item in reversed(items):  # oldest first reads as the forum went
+            sector = f" ({t(f'sector_{item.sector.value}', lang)})" if item.sector else ""
+            lines.append(f"- {md_escape(item.text)}{sector}")
+        lines.append("")
+    lines += [f"## {t('summary_plan', lang)}", ""]
+    header = [
+        t("plan_no", lang),
+        t("plan_activity", lang),
+        t("plan_objective", lang),
+        t("plan_target_group", lang),
+        t("plan_dates", lang),
+        t("plan_budget", lang),
+        t("plan_fund_source", lang),
+        t("plan_lead", lang),
+        t("plan_partners", lang),
+        t("plan_indicator", lang),
+        t("plan_expected_result", lang),
+    ]
+    lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for row in summary.plan:
+        action = row.item
+        dates = f"{format_date(action.start_date, lang, short=True)} – {format_date(action.end_date, lang, short=True)}"
+        cells = [
+            str(row.number),
+            _cell(action.activity),
+            _cell(action.objective),
+            _cell(action.target_group),
+            dates,
+            format_baht(action.budget_baht, lang),
+            t(f"fund_{action.fund_source}", lang),
+            _cell(action.lead_organisation),
+            _cell(action.partners),
+            _cell(action.indicator),
+            _cell(action.expected_result),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", f"**{t('summary_budget_total', lang)}:** {format_baht(summary.budget_total, lang)}", ""]
+    for row in summary.plan:
+        if row.answers:
+            lines.append(f"**{row.number}. {md_escape(row.item.activity)}** — {t('plan_answers', lang)}:")
+            lines += [f"- {md_escape(c.text)}" for c in row.answers]
+            lines.append("")
+    lines += [f"## {t('summary_act', lang)}", ""]
+    if not summary.commitment_total:
+        lines += [t("summary_no_commitments", lang), ""]
+    for row in summary.plan:
+        for commitment in row.commitments:
+            who = md_escape(commitment.organisation or commitment.author or "—")
+            lines.append(f"- **{who}** → {row.number}. {md_escape(row.item.activity)}: {md_escape(commitment.text)}")
+    lines += ["", f"_{t('summary_footer', lang)}_", ""]
+    return "\n".join(lines)
+
+
+def summary_filename(forum: Forum) -> str:
+    """`forum-K7M2QX-2027-02-18.md`."""
+    return f"forum-{forum.code}-{forum.forum_date.isoformat()}.md"

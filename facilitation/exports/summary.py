@@ -1,0 +1,68 @@
+"""The forum's outcome: who came, what was raised, the action plan and who committed."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from facilitation.core.i18n import format_baht, format_date, t
+from facilitation.forum.contributions import FeedItem, feed
+from facilitation.forum.plans import PlanRow, plan
+from models import ContributionKind, Forum, Participant, Sector
+
+
+@dataclass(frozen=True)
+class ForumSummary:
+    forum: Forum
+    participants_by_sector: dict[Sector, int]
+    contributions: dict[ContributionKind, list[FeedItem]]
+    plan: list[PlanRow]
+
+    @property
+    def participant_total(self) -> int:
+        return sum(self.participants_by_sector.values())
+
+    @property
+    def budget_total(self) -> int:
+        return sum(row.item.budget_baht for row in self.plan)
+
+    @property
+    def commitment_total(self) -> int:
+        return sum(len(row.commitments) for row in self.plan)
+
+
+def build_summary(*, session: Session, forum_id: int) -> ForumSummary:
+    """Everything the summary shows, read in one snapshot."""
+    forum = session.get(Forum, forum_id)
+    if forum is None:
+        raise LookupError(forum_id)
+    sectors = Counter(
+        Sector(s) for s in session.exec(select(Participant.sector).where(Participant.forum_id == forum_id))
+    )
+    return ForumSummary(
+        forum=forum,
+        participants_by_sector={sector: sectors.get(sector, 0) for sector in Sector},
+        contributions=feed(session=session, forum_id=forum_id),
+        plan=plan(session=session, forum_id=forum_id),
+    )
+
+
+def plan_table(summary: ForumSummary, lang: str) -> dict[str, list[str]]:
+    """The action plan as columns in the order of the Thai action-plan form."""
+    rows = [row.item for row in summary.plan]
+    return {
+        t("plan_no", lang): [str(row.number) for row in summary.plan],
+        t("plan_activity", lang): [item.activity for item in rows],
+        t("plan_objective", lang): [item.objective for item in rows],
+        t("plan_target_group", lang): [item.target_group for item in rows],
+        t("plan_dates", lang): [
+            f"{format_date(i.start_date, lang, short=True)} – {format_date(i.end_date, lang, short=True)}" for i in rows
+        ],
+        t("plan_budget", lang): [format_baht(item.budget_baht, lang) for item in rows],
+        t("plan_fund_source", lang): [t(f"fund_{item.fund_source}", lang) for item in rows],
+        t("plan_lead", lang): [item.lead_organisation for item in rows],
+        t("plan_partners", lang): [item.partners for item in rows],
+        t("plan_indicator", lang): [item.indicator for item in rows],
+        t("plan_expected_result", lang): [item.expected_result for item in rows],
+        t("plan_commitments", lang): [str(len(row.commitments)) for row in summary.plan],
+    }

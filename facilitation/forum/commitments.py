@@ -1,0 +1,48 @@
+"""Act: organisations in the room commit to action items."""
+
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from facilitation.core.db import insert_once
+from facilitation.core.errors import ActionItemNotFound
+from facilitation.core.text import clean_text
+from facilitation.forum.forums import bump_revision, ensure_open
+from models import ActionItem, Commitment, CommitmentCreate, Participant
+
+
+@dataclass(frozen=True)
+class Committed:
+    commitment: Commitment
+    created: bool
+
+
+def add_commitment(*, session: Session, participant: Participant, data: CommitmentCreate) -> Committed:
+    """Record "we will …" against an action item; the same words twice count once."""
+    text = clean_text(data.text)
+    organisation = clean_text(data.organisation, max_length=200, required=False) or participant.organisation
+    ensure_open(session=session, forum_id=participant.forum_id)
+    item = session.get(ActionItem, data.action_item_id)
+    if item is None or item.forum_id != participant.forum_id:
+        raise ActionItemNotFound(id=data.action_item_id)
+    commitment = Commitment(
+        forum_id=participant.forum_id,
+        action_item_id=item.id or 0,
+        participant_id=participant.id,
+        organisation=organisation,
+        text=text,
+    )
+
+    def same_words() -> Commitment | None:
+        return session.exec(
+            select(Commitment).where(
+                Commitment.participant_id == participant.id,
+                Commitment.action_item_id == item.id,
+                Commitment.text == text,
+            )
+        ).first()
+
+    row, created = insert_once(session, commitment, same_words)
+    if created:
+        bump_revision(session=session, forum_id=participant.forum_id)
+    return Committed(row, created=created)

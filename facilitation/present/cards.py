@@ -1,0 +1,114 @@
+"""HTML for the live cards on the projector and phones.
+
+Everything people typed goes through `html.escape`, so it shows as the plain text
+it was, never as markup; the page renders these strings with `st.html`.
+"""
+
+from html import escape
+
+from facilitation.core.i18n import format_baht, format_date, t
+from facilitation.forum.contributions import FeedItem
+from facilitation.forum.plans import PlanRow
+from facilitation.present.palette import KIND_COLOURS, KIND_ICONS, SECTOR_COLOURS
+from models import ContributionKind, Sector
+
+
+def sector_badge(sector: Sector | None, lang: str) -> str:
+    """A small coloured label naming a sector."""
+    if sector is None:
+        return ""
+    colour = SECTOR_COLOURS[sector]
+    return f'<span class="badge" style="background:{colour}">{escape(t(f"sector_{sector.value}", lang))}</span>'
+
+
+def feed_column(kind: ContributionKind, items: list[FeedItem], lang: str, *, limit: int = 12) -> str:
+    """One kind's column: heading with count, then the newest `limit` cards."""
+    colour = KIND_COLOURS[kind]
+    heading = f"{KIND_ICONS[kind]} {escape(t(f'kind_{kind.value}', lang))}"
+    cards = []
+    for item in items[:limit]:
+        who = " · ".join(part for part in (item.author, item.organisation) if part)
+        meta = f'<div class="card-meta">{sector_badge(item.sector, lang)} {escape(who)}</div>' if item.sector else ""
+        cards.append(
+            f'<div class="card" style="border-left-color:{colour}" data-kind="{kind.value}">'
+            f'<div class="card-text">{escape(item.text)}</div>{meta}</div>'
+        )
+    more = len(items) - limit
+    if more > 0:
+        cards.append(f'<div class="card-more">{escape(t("feed_more", lang, count=more))}</div>')
+    if not items:
+        cards.append(f'<div class="card-empty">{escape(t("feed_empty", lang))}</div>')
+    return (
+        f'<section class="feed-column"><h3 style="color:{colour}">{heading} '
+        f'<span class="count">{len(items)}</span></h3>{"".join(cards)}</section>'
+    )
+
+
+def feed_board(feed: dict[ContributionKind, list[FeedItem]], lang: str, *, limit: int = 12) -> str:
+    """All four kinds side by side (stacked on a narrow screen)."""
+    columns = "".join(feed_column(kind, feed.get(kind, []), lang, limit=limit) for kind in ContributionKind)
+    return f'<div class="feed-board">{columns}</div>'
+
+
+def plan_card(row: PlanRow, lang: str, *, with_commitments: bool = True) -> str:
+    """One action item as a card: activity, who leads, money, dates, what it answers."""
+    item = row.item
+    facts = [
+        (t("plan_objective", lang), item.objective),
+        (t("plan_target_group", lang), item.target_group),
+        (t("plan_lead", lang), item.lead_organisation),
+        (t("plan_partners", lang), item.partners),
+        (
+            t("plan_budget", lang),
+            f"{format_baht(item.budget_baht, lang)} · {t(f'fund_{item.fund_source}', lang)}",
+        ),
+        (
+            t("plan_dates", lang),
+            f"{format_date(item.start_date, lang, short=True)} – {format_date(item.end_date, lang, short=True)}"
+            if item.start_date or item.end_date
+            else "",
+        ),
+    ]
+    rows = "".join(
+        f'<div class="fact"><span class="fact-label">{escape(label)}</span> {escape(value)}</div>'
+        for label, value in facts
+        if value
+    )
+    answers = "".join(
+        f'<li style="color:{KIND_COLOURS[ContributionKind(c.kind)]}">{escape(c.text)}</li>' for c in row.answers
+    )
+    answers_html = (
+        f'<div class="fact-label">{escape(t("plan_answers", lang))}</div><ul class="answers">{answers}</ul>'
+        if answers
+        else ""
+    )
+    commitments_html = ""
+    if with_commitments and row.commitments:
+        entries = "".join(
+            f"<li><b>{escape(c.organisation or c.author or '—')}</b>: {escape(c.text)}</li>" for c in row.commitments
+        )
+        commitments_html = (
+            f'<div class="fact-label">🤝 {escape(t("plan_commitments", lang))}</div>'
+            f'<ul class="commitments">{entries}</ul>'
+        )
+    return (
+        f'<article class="plan-card" data-item="{item.id}"><h4>{row.number}. {escape(item.activity)}</h4>'
+        f"{rows}{answers_html}{commitments_html}</article>"
+    )
+
+
+def plan_board(rows: list[PlanRow], lang: str, *, with_commitments: bool = True) -> str:
+    """The whole plan as cards, or a note that it is still empty."""
+    if not rows:
+        return f'<div class="card-empty">{escape(t("plan_empty", lang))}</div>'
+    cards = "".join(plan_card(row, lang, with_commitments=with_commitments) for row in rows)
+    return f'<div class="plan-board">{cards}</div>'
+
+
+def text_card(text: str, *, kind: ContributionKind | None = None, meta: str = "") -> str:
+    """A single plain-text card (one's own contribution on a phone)."""
+    colour = KIND_COLOURS[kind] if kind else "#999"
+    label = f'<div class="card-meta">{escape(meta)}</div>' if meta else ""
+    return (
+        f'<div class="card" style="border-left-color:{colour}"><div class="card-text">{escape(text)}</div>{label}</div>'
+    )

@@ -1,0 +1,1 @@
+"""A realistic Thai sample forum, built through the same services people use."""

@@ -1,0 +1,97 @@
+"""A realistic Thai sample forum, built through the same services people use."""
+
+from sqlmodel import Session
+
+from facilitation.core.tokens import new_token
+from facilitation.forum.commitments import add_commitment
+from facilitation.forum.contributions import add_contribution
+from facilitation.forum.forums import CreatedForum, create_forum, set_stage
+from facilitation.forum.participants import join_forum
+from facilitation.forum.plans import create_action_item
+from facilitation.sample import data
+from models import (
+    ActionItemCreate,
+    CommitmentCreate,
+    ContributionCreate,
+    ContributionKind,
+    ForumCreate,
+    FundSource,
+    Language,
+    ParticipantCreate,
+    Sector,
+    Stage,
+)
+
+
+def load_sample_forum(*, session: Session, language: Language = Language.TH) -> CreatedForum:
+    """Create the Sila sample forum (Share, Plan and Act filled in), left at the Act stage."""
+    created = create_forum(
+        session=session,
+        data=ForumCreate(
+            title=data.TITLE_TH if language == Language.TH else data.TITLE_EN,
+            province_code=data.PROVINCE_CODE,
+            district_code=data.DISTRICT_CODE,
+            tambon_code=data.TAMBON_CODE,
+            forum_date=data.FORUM_DATE,
+            venue=data.VENUE,
+            language=language,
+        ),
+    )
+    session.flush()
+    code = created.forum.code
+    people = {
+        person.key: join_forum(
+            session=session,
+            code=code,
+            token=new_token(),
+            data=ParticipantCreate(
+                display_name=person.name, organisation=person.organisation, sector=Sector(person.sector)
+            ),
+            consent=True,
+        ).participant
+        for person in data.PARTICIPANTS
+    }
+    raised = {
+        item.key: add_contribution(
+            session=session,
+            participant=people[item.author],
+            data=ContributionCreate(kind=ContributionKind(item.kind), text=item.text),
+        ).contribution
+        for item in data.CONTRIBUTIONS
+    }
+    session.flush()
+    forum_id = created.forum.id or 0
+    items = [
+        create_action_item(
+            session=session,
+            forum_id=forum_id,
+            data=ActionItemCreate(
+                activity=action.activity,
+                objective=action.objective,
+                target_group=action.target_group,
+                lead_organisation=action.lead_organisation,
+                partners=action.partners,
+                budget_baht=action.budget_baht,
+                fund_source=FundSource(action.fund_source),
+                start_date=action.start,
+                end_date=action.end,
+                indicator=action.indicator,
+                expected_result=action.expected_result,
+                contribution_ids=[raised[key].id or 0 for key in action.answers],
+            ),
+        )
+        for action in data.ACTION_ITEMS
+    ]
+    for commitment in data.COMMITMENTS:
+        author = people[commitment.author]
+        add_commitment(
+            session=session,
+            participant=author,
+            data=CommitmentCreate(
+                action_item_id=items[commitment.action_index].id or 0,
+                organisation=author.organisation,
+                text=commitment.text,
+            ),
+        )
+    set_stage(session=session, forum=created.forum, stage=Stage.ACT)
+    return created

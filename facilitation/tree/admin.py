@@ -1,0 +1,200 @@
+"""What a facilitator does to shape the welfare tree: move, categorise, merge, hide, tie and relabel."""
+
+from sqlmodel import Session, select
+
+from facilitation.core.errors import CannotMerge, CannotTie, ContributionNotFound, DuplicateContribution
+from facilitation.core.text import clean_text
+from facilitation.forum.forums import bump_revision, ensure_open
+from facilitation.tree.categories import ensure_category
+from facilitation.tree.data import LABEL_KEYS, PART_OF_KIND
+from models import Contribution, ContributionKind, ContributionStatus, Forum, TreeTie, utcnow
+
+LABEL_MAX = 40
+
+
+def _contribution(session: Session, forum_id: int, contribution_id: int) -> Contribution:
+    contribution = session.get(Contribution, contribution_id)
+    if contribution is None or contribution.forum_id != forum_id or contribution.status != ContributionStatus.VISIBLE:
+        raise ContributionNotFound(id=contribution_id)
+    return contribution
+
+
+def _duplicates_of(session: Session, contribution_id: int) -> list[Contribution]:
+    return list(session.exec(select(Contribution).where(Contribution.merged_into_id == contribution_id)))
+
+
+def _save(session: Session, forum_id: int, *contributions: Contribution) -> None:
+    for contribution in contributions:
+        contribution.updated_at = utcnow()
+        session.add(contribution)
+    bump_revision(session=session, forum_id=forum_id)
+
+
+def recategorise(*, session: Session, forum_id: int, contribution_id: int, kind: ContributionKind) -> Contribution:
+    """Move a contribution to another kind (a "benefit" that is really a fund), with its merged duplicates."""
+    kind = ContributionKind(kind)
+    ensure_open(session=session, forum_id=forum_id)
+    contribution = _contribution(session, forum_id, contribution_id)
+    if contribution.kind == kind:
+        return contribution
+    # Duplicates say the same thing, so they move too; a duplicate moved alone leaves its node.
+    moving = [contribution, *_duplicates_of(session, contribution_id)]
+    for row in moving:
+        if row.participant_id is None:
+            continue
+        clash = session.exec(
+            select(Contribution.id).where(
+                Contribution.participant_id == row.participant_id,
+                Contribution.kind == kind,
+                Contribution.text == row.text,
+                Contribution.status == ContributionStatus.VISIBLE,
+            )
+        ).first()
+        if clash is not None:
+            raise DuplicateContribution(id=row.id)
+    contribution.merged_into_id = None
+    for row in moving:
+        row.kind = kind
+    _save(session, forum_id, *moving)
+    return contribution
+
+
+def set_category(*, session: Session, forum_id: int, contribution_id: int, category: str | None) -> Contribution:
+    """Choose a benefit's welfare category (None goes back to the suggestion)."""
+    if category is not None:
+        ensure_category(category)
+    ensure_open(session=session, forum_id=forum_id)
+    contribution = _contribution(session, forum_id, contribution_id)
+    contribution.category = category
+    _save(session, forum_id, contribution)
+    return contribution
+
+
+def merge(*, session: Session, forum_id: int, keep_id: int, duplicate_ids: list[int]) -> Contribution:
+    """Fold duplicates into one node (same forum, same part of the tree); returns the node kept."""
+    ensure_open(session=session, forum_id=forum_id)
+    keep = _contribution(session, forum_id, keep_id)
+    changed: list[Contribution] = []
+    if keep.merged_into_id is not None:
+        target = session.get(Contribution, keep.merged_into_id)
+        if target is not None and target.forum_id == forum_id and target.status == ContributionStatus.VISIBLE:
+            keep = target
+        else:  # its node was withdrawn since: `keep` stands on its own again
+            keep.merged_into_id = None
+            changed.append(keep)
+    if keep.kind not in PART_OF_KIND:
+        raise CannotMerge(id=keep.id)
+    duplicates = []
+    for duplicate_id in sorted(set(duplicate_ids) - {keep_id, keep.id or 0}):
+        duplicate = session.get(Contribution, duplicate_id)
+        if duplicate is None or duplicate.status != ContributionStatus.VISIBLE:
+            raise ContributionNotFound(id=duplicate_id)
+        if duplicate.forum_id != forum_id or duplicate.kind != keep.kind:
+            raise CannotMerge(id=duplicate_id)
+        duplicates.append(duplicate)
+    # Re-point what was merged into a duplicate, so every node stays one hop from its duplicates.
+    moved = [row for duplicate in duplicates for row in _duplicates_of(session, duplicate.id or 0)]
+    for row in [*duplicates, *moved]:
+        row.merged_into_id = keep.id
+    changed += [*duplicates, *moved]
+    if changed:
+        _save(session, forum_id, *changed)
+    return keep
+
+
+def unmerge(*, session: Session, forum_id: int, contribution_id: int) -> Contribution:
+    """Split a merged duplicate back out into an item of its own."""
+    ensure_open(session=session, forum_id=forum_id)
+    contribution = _contribution(session, forum_id, contribution_id)
+    contribution.merged_into_id = None
+    _save(session, forum_id, contribution)
+    return contribution
+
+
+def set_in_tree(*, session: Session, forum_id: int, contribution_id: int, shown: bool) -> Contribution:
+    """Show or hide an item on the tree; it stays in the feed and the summary."""
+    ensure_open(session=session, forum_id=forum_id)
+    contribution = _contribution(session, forum_id, contribution_id)
+    contribution.in_tree = shown
+    _save(session, forum_id, contribution)
+    return contribution
+
+
+def tie(
+    *, session: Session, forum_id: int, root_id: int | None, fund_id: int | None, benefit_id: int | None
+) -> TreeTie:
+    """Tie a root cause, a fund and a benefit (at least two of them) into one path; tying it again returns it."""
+    slots = (
+        (root_id, ContributionKind.ROOT_CAUSE),
+        (fund_id, ContributionKind.FUND),
+        (benefit_id, ContributionKind.BENEFIT),
+    )
+    if sum(1 for contribution_id, _ in slots if contribution_id is not None) < 2:
+        raise CannotTie()
+    ensure_open(session=session, forum_id=forum_id)
+    for contribution_id, kind in slots:
+        if contribution_id is not None and _contribution(session, forum_id, contribution_id).kind != kind:
+            raise CannotTie(id=contribution_id)
+    existing = session.exec(
+        select(TreeTie).where(
+            TreeTie.forum_id == forum_id,
+            TreeTie.root_id == root_id,
+            TreeTie.fund_id == fund_id,
+            TreeTie.benefit_id == benefit_id,
+        )
+    ).first()
+    if existing is not None:
+        return existing
+    made = TreeTie(forum_id=forum_id, root_id=root_id, fund_id=fund_id, benefit_id=benefit_id)
+    session.add(made)
+    bump_revision(session=session, forum_id=forum_id)
+    session.flush()
+    return made
+
+
+def untie(*, session: Session, forum_id: int, tie_id: int) -> None:
+    """Remove a tie; one already gone (a double tap) or of another forum is left alone."""
+    ensure_open(session=session, forum_id=forum_id)
+    found = session.get(TreeTie, tie_id)
+    if found is None or found.forum_id != forum_id:
+        return
+    session.delete(found)
+    bump_revision(session=session, forum_id=forum_id)
+
+
+def set_tree_labels(*, session: Session, forum_id: int, labels: dict[str, str]) -> Forum:
+    """Override some part labels for this forum; an empty label goes back to the default."""
+    unknown = set(labels) - set(LABEL_KEYS)
+    if unknown:
+        raise ValueError(f"unknown tree label keys: {sorted(unknown)}")
+    cleaned = {key: clean_text(value, max_length=LABEL_MAX, required=False) for key, value in labels.items()}
+    forum = ensure_open(session=session, forum_id=forum_id)
+    # A new dict, not an in-place change: the JSON column only sees reassignment.
+    merged = {**(forum.tree_labels or {}), **cleaned}
+    forum.tree_labels = {key: merged[key] for key in LABEL_KEYS if merged.get(key)}
+    session.add(forum)
+    bump_revision(session=session, forum_id=forum_id)
+    return forum
+
+
+def edit_item(
+    *,
+    session: Session,
+    forum_id: int,
+    contribution_id: int,
+    kind: ContributionKind,
+    category: str | None,
+    shown: bool,
+    duplicate_ids: list[int],
+) -> Contribution:
+    """The tree page's form for one item, as one action: only what changed is written."""
+    current = _contribution(session, forum_id, contribution_id)
+    if ContributionKind(kind) != current.kind:
+        recategorise(session=session, forum_id=forum_id, contribution_id=contribution_id, kind=kind)
+    if ContributionKind(kind) == ContributionKind.BENEFIT and category != current.category:
+        set_category(session=session, forum_id=forum_id, contribution_id=contribution_id, category=category)
+    if shown != current.in_tree:
+        set_in_tree(session=session, forum_id=forum_id, contribution_id=contribution_id, shown=shown)
+    if duplicate_ids:
+        merge(session=session, forum_id=forum_id, keep_id=contribution_id, duplicate_ids=duplicate_ids)
+    return current

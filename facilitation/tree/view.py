@@ -1,0 +1,70 @@
+"""Everything a page needs to show a forum's welfare tree, built in one call."""
+
+from dataclasses import dataclass
+
+import plotly.graph_objects as go
+from sqlmodel import Session, col, select
+
+from facilitation.core.i18n import t
+from facilitation.tree.categories import CATEGORY_KEYS, category_label
+from facilitation.tree.data import TreeData, tree_data
+from facilitation.tree.figure import sankey_figure, tree_figure
+from facilitation.tree.layout import TreeLayout, layout_tree
+from models import Contribution, ContributionKind, ContributionStatus, TreeTie
+
+
+@dataclass(frozen=True)
+class TreeView:
+    data: TreeData
+    layout: TreeLayout
+    tree: go.Figure
+
+    def sankey(self, lang: str) -> go.Figure:
+        return sankey_figure(self.data, labels=self.data.labels, lang=lang)
+
+
+def draw_tree(data: TreeData, *, lang: str, width: float = 1400, height: float = 1000) -> TreeView:
+    """Lay out and draw `data` (pure: no database)."""
+    layout = layout_tree(
+        data,
+        category_labels={key: category_label(key, lang) for key in CATEGORY_KEYS},
+        more_label=lambda count: t("tree_more", lang, count=count),
+        width=width,
+        height=height,
+    )
+    return TreeView(data, layout, tree_figure(layout, labels=data.labels, lang=lang))
+
+
+def forum_tree(*, session: Session, forum_id: int, lang: str, width: float = 1400, height: float = 1000) -> TreeView:
+    """The forum's tree as it stands now."""
+    return draw_tree(tree_data(session=session, forum_id=forum_id, lang=lang), lang=lang, width=width, height=height)
+
+
+@dataclass(frozen=True)
+class TreeEntry:
+    """A contribution as the facilitator's tree tools see it."""
+
+    id: int
+    kind: ContributionKind
+    text: str
+    category: str | None
+    in_tree: bool
+    merged_into_id: int | None
+
+
+def tree_entries(*, session: Session, forum_id: int) -> list[TreeEntry]:
+    """Every visible contribution of the forum with its place on the tree, oldest first."""
+    rows = session.exec(
+        select(Contribution)
+        .where(Contribution.forum_id == forum_id, Contribution.status == ContributionStatus.VISIBLE)
+        .order_by(col(Contribution.id))
+    )
+    return [
+        TreeEntry(row.id or 0, ContributionKind(row.kind), row.text, row.category, row.in_tree, row.merged_into_id)
+        for row in rows
+    ]
+
+
+def tree_ties(*, session: Session, forum_id: int) -> list[TreeTie]:
+    """The paths the facilitator tied by hand, in the order they were made."""
+    return list(session.exec(select(TreeTie).where(TreeTie.forum_id == forum_id).order_by(col(TreeTie.id))))
