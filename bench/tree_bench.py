@@ -22,7 +22,7 @@ from facilitation.sample import data as sample_data
 from facilitation.tree.categories import suggest_category
 from facilitation.tree.data import TreeData, TreeItem, part_labels, tree_data
 from facilitation.tree.view import draw_tree
-from models import ContributionCreate, ContributionKind, Sector
+from models import ContributionCreate, ContributionKind, Sector, saved_id
 from tests.factories import join, make_forum
 
 PARTS = {ContributionKind.ROOT_CAUSE: "root", ContributionKind.FUND: "trunk", ContributionKind.BENEFIT: "fruit"}
@@ -86,7 +86,7 @@ def main() -> None:
                     participant=people[item.id % len(people)],
                     data=ContributionCreate(kind=item.kind, text=item.text),
                 )
-        forum_id = forum.forum.id or 0
+        forum_id = saved_id(forum.forum)
 
         def read() -> None:
             with read_session(engine) as session:

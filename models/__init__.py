@@ -1,6 +1,6 @@
 """SQLModel tables and their Create/Update/Public shapes."""
 
-from models.common import utcnow
+from models.common import saved_id, utcnow
 from models.contribution import Contribution, ContributionCreate, ContributionUpdate
 from models.enums import (
     ContributionKind,
@@ -42,5 +42,6 @@ __all__ = [
     "Sector",
     "Stage",
     "TreeTie",
+    "saved_id",
     "utcnow",
 ]

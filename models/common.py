@@ -2,10 +2,27 @@
 
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Protocol
 
 from sqlalchemy import DateTime
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.types import TypeDecorator
+
+
+class _Stored(Protocol):
+    @property
+    def id(self) -> int | None: ...
+
+
+def saved_id(row: _Stored) -> int:
+    """The primary key of a row that has been flushed or read from the database.
+
+    Table ids are `int | None` because a new row has none until it is flushed; once
+    it is stored, a missing id is a bug, so it raises instead of becoming 0.
+    """
+    if row.id is None:
+        raise ValueError(f"{type(row).__name__} has no id yet: flush the session first")
+    return row.id
 
 
 def utcnow() -> datetime:

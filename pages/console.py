@@ -7,14 +7,14 @@ from facilitation.forum.contributions import feed
 from facilitation.forum.forums import STAGE_ORDER, authorise_facilitator, set_stage
 from facilitation.forum.plans import PlanRow, create_action_item, delete_action_item, plan, update_action_item
 from facilitation.present import cards
-from models import ActionItemCreate, FundSource, Stage
+from models import ActionItemCreate, FundSource, Stage, saved_id
 from pages import ui
 
 ui.ensure_routed(__file__)
 
 visitor = ui.visitor()
 forum = ui.read(lambda session: authorise_facilitator(session=session, code=visitor.code, key=visitor.secret))
-forum_id = forum.id or 0
+forum_id = saved_id(forum)
 ui.page_setup(f"{ui.tr('nav_console')} · {forum.title}", wide=True)
 lang = ui.lang()
 
@@ -176,7 +176,7 @@ with plan_tab:
         st.markdown(f"#### {ui.tr('plan_new_heading')}")
         _plan_form("plan_new", answer_options, None, _create_item)
         for row in rows:
-            item_id = row.item.id or 0
+            item_id = saved_id(row.item)
             st.html(cards.plan_card(row, lang))
             with st.expander(ui.tr("plan_edit", number=row.number)):
                 _plan_form(f"plan_{item_id}", answer_options, row, _update_item)

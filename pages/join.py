@@ -11,7 +11,7 @@ from facilitation.forum.forums import get_forum
 from facilitation.forum.participants import join_forum
 from facilitation.forum.plans import plan
 from facilitation.present import cards
-from models import ParticipantCreate, Sector, Stage
+from models import ParticipantCreate, Sector, Stage, saved_id
 from pages import ui
 
 ui.ensure_routed(__file__)
@@ -40,7 +40,7 @@ if visitor.refused:
 
 if forum.stage == Stage.CLOSED:
     st.info(ui.tr("join_closed"))
-    rows = ui.read(lambda session: plan(session=session, forum_id=forum.id or 0))
+    rows = ui.read(lambda session: plan(session=session, forum_id=saved_id(forum)))
     st.html(cards.plan_board(rows, lang))
     st.stop()
 

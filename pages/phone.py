@@ -13,7 +13,7 @@ from facilitation.forum.forums import pulse
 from facilitation.forum.participants import identify
 from facilitation.forum.plans import plan
 from facilitation.present import cards
-from models import CommitmentCreate, ContributionCreate, ContributionKind, ContributionUpdate, Stage
+from models import CommitmentCreate, ContributionCreate, ContributionKind, ContributionUpdate, Stage, saved_id
 from pages import ui
 
 ui.ensure_routed(__file__)
@@ -32,7 +32,7 @@ lang = ui.lang()
 
 @st.fragment(run_every=POLL_SECONDS)
 def _follow_forum() -> None:
-    current = ui.read(lambda session: pulse(session=session, forum_id=forum.id or 0))
+    current = ui.read(lambda session: pulse(session=session, forum_id=saved_id(forum)))
     if (current.stage, current.revision) != st.session_state.get("phone_seen"):
         st.rerun(scope="app")
 
@@ -102,7 +102,7 @@ def _my_contributions() -> None:
     if not mine:
         st.caption(ui.tr("mine_empty"))
     for contribution in mine:
-        cid = contribution.id or 0
+        cid = saved_id(contribution)
         st.html(cards.text_card(contribution.text, kind=contribution.kind, meta=_kind_label(contribution.kind)))
         if forum.stage == Stage.CLOSED:
             continue
@@ -123,7 +123,7 @@ def _my_contributions() -> None:
 
 
 def _plan(*, committing: bool) -> None:
-    rows = ui.read(lambda session: plan(session=session, forum_id=forum.id or 0))
+    rows = ui.read(lambda session: plan(session=session, forum_id=saved_id(forum)))
     st.subheader(ui.tr("plan_heading"))
     if not rows:
         st.caption(ui.tr("plan_empty"))
@@ -131,7 +131,7 @@ def _plan(*, committing: bool) -> None:
         st.html(cards.plan_card(row, lang))
         if not committing:
             continue
-        item_id = row.item.id or 0
+        item_id = saved_id(row.item)
         with st.expander(ui.tr("act_commit", number=row.number)):
             with st.form(f"act_form_{item_id}", enter_to_submit=False, border=False):
                 st.text_input(ui.tr("act_organisation"), value=me.organisation, key=f"act_org_{item_id}", max_chars=200)

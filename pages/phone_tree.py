@@ -4,6 +4,7 @@ import streamlit as st
 
 from facilitation.forum.participants import identify
 from facilitation.tree.view import forum_tree
+from models import saved_id
 from pages import ui
 
 ui.ensure_routed(__file__)
@@ -18,5 +19,5 @@ ui.heading(ui.tr("nav_tree"))
 st.caption(ui.tr("phone_tree_help"))
 # A narrower canvas than the projector's, so a phone scrolls less; it still scrolls
 # sideways rather than squeezing the labels together.
-tree = ui.read(lambda session: forum_tree(session=session, forum_id=member.forum.id or 0, lang=lang, width=1000))
+tree = ui.read(lambda session: forum_tree(session=session, forum_id=saved_id(member.forum), lang=lang, width=1000))
 ui.fixed_size_chart(tree.tree, width=tree.layout.width, key="phone_tree_chart")

@@ -8,7 +8,7 @@ from facilitation.exports.summary import build_summary
 from facilitation.forum.forums import authorise_facilitator, headline
 from facilitation.present import cards
 from facilitation.tree.view import forum_tree
-from models import Stage
+from models import Stage, saved_id
 from pages import ui
 
 ui.ensure_routed(__file__)
@@ -19,7 +19,7 @@ PLOT_CONFIG = {"displayModeBar": False, "displaylogo": False}
 
 visitor = ui.visitor()
 forum = ui.read(lambda session: authorise_facilitator(session=session, code=visitor.code, key=visitor.secret))
-forum_id = forum.id or 0
+forum_id = saved_id(forum)
 ui.page_setup(f"{ui.tr('nav_projector')} · {forum.title}", wide=True)
 lang = ui.lang()
 links = ui.forum_links(forum.code, visitor.secret)

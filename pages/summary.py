@@ -7,6 +7,7 @@ from facilitation.exports.markdown import summary_filename, to_markdown
 from facilitation.exports.summary import build_summary, plan_table
 from facilitation.forum.forums import authorise_facilitator
 from facilitation.present import cards
+from models import saved_id
 from pages import ui
 
 ui.ensure_routed(__file__)
@@ -15,7 +16,7 @@ visitor = ui.visitor()
 forum = ui.read(lambda session: authorise_facilitator(session=session, code=visitor.code, key=visitor.secret))
 ui.page_setup(f"{ui.tr('nav_summary')} · {forum.title}", wide=True)
 lang = ui.lang()
-summary = ui.read(lambda session: build_summary(session=session, forum_id=forum.id or 0))
+summary = ui.read(lambda session: build_summary(session=session, forum_id=saved_id(forum)))
 
 ui.heading(forum.title)
 area = forum.area_name_th if lang == "th" else forum.area_name_en

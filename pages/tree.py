@@ -7,7 +7,7 @@ from facilitation.tree import admin as tree_admin
 from facilitation.tree.categories import CATEGORY_KEYS
 from facilitation.tree.export import figure_html, figure_image, image_browser
 from facilitation.tree.view import forum_tree, tree_entries, tree_ties
-from models import ContributionKind
+from models import ContributionKind, saved_id
 from pages import ui
 
 ui.ensure_routed(__file__)
@@ -17,7 +17,7 @@ PLOT_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "las
 
 visitor = ui.visitor()
 forum = ui.read(lambda session: authorise_facilitator(session=session, code=visitor.code, key=visitor.secret))
-forum_id = forum.id or 0
+forum_id = saved_id(forum)
 ui.page_setup(f"{ui.tr('nav_tree')} · {forum.title}", wide=True)
 lang = ui.lang()
 tree = ui.read(lambda session: forum_tree(session=session, forum_id=forum_id, lang=lang))

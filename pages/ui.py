@@ -19,6 +19,7 @@ from facilitation.forum.forums import authorise_facilitator
 from facilitation.forum.participants import identify
 from facilitation.links.forum_links import ForumLinks
 from facilitation.links.forum_links import forum_links as build_links
+from models import saved_id
 
 T = TypeVar("T")
 STYLE = (Path(__file__).resolve().parent.parent / "assets" / "style.css").read_text(encoding="utf-8")
@@ -62,15 +63,15 @@ def resolve_visitor() -> Visitor:
             with read_session(engine()) as session:
                 if key:
                     forum = authorise_facilitator(session=session, code=code, key=key)
-                    visitor = Visitor("facilitator", code, key, forum.id or 0, 0, forum.language)
+                    visitor = Visitor("facilitator", code, key, saved_id(forum), 0, forum.language)
                 else:
                     member = identify(session=session, code=code, token=token)
                     visitor = Visitor(
                         "participant",
                         code,
                         token or "",
-                        member.forum.id or 0,
-                        member.participant.id or 0,
+                        saved_id(member.forum),
+                        saved_id(member.participant),
                         member.forum.language,
                     )
         except NotAuthorised:

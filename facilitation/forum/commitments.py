@@ -8,7 +8,7 @@ from facilitation.core.db import insert_once
 from facilitation.core.errors import ActionItemNotFound
 from facilitation.core.text import clean_text
 from facilitation.forum.forums import bump_revision, ensure_open
-from models import ActionItem, Commitment, CommitmentCreate, Participant
+from models import ActionItem, Commitment, CommitmentCreate, Participant, saved_id
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ def add_commitment(*, session: Session, participant: Participant, data: Commitme
         raise ActionItemNotFound(id=data.action_item_id)
     commitment = Commitment(
         forum_id=participant.forum_id,
-        action_item_id=item.id or 0,
+        action_item_id=saved_id(item),
         participant_id=participant.id,
         organisation=organisation,
         text=text,

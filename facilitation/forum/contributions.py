@@ -17,6 +17,7 @@ from models import (
     ContributionUpdate,
     Participant,
     Sector,
+    saved_id,
     utcnow,
 )
 
@@ -54,7 +55,7 @@ def add_contribution(*, session: Session, participant: Participant, data: Contri
     kind = ContributionKind(data.kind)
     ensure_open(session=session, forum_id=participant.forum_id)
     contribution = Contribution(forum_id=participant.forum_id, participant_id=participant.id, kind=kind, text=text)
-    row, created = insert_once(session, contribution, lambda: _same_visible(session, participant.id or 0, kind, text))
+    row, created = insert_once(session, contribution, lambda: _same_visible(session, saved_id(participant), kind, text))
     return Posted(row, created=created)
 
 
@@ -77,7 +78,7 @@ def edit_contribution(
     contribution = _own(session, participant, contribution_id)
     kind = ContributionKind(data.kind) if data.kind is not None else contribution.kind
     text = clean_text(data.text) if data.text is not None else contribution.text
-    clash = _same_visible(session, participant.id or 0, kind, text)
+    clash = _same_visible(session, saved_id(participant), kind, text)
     if clash is not None and clash.id != contribution.id:
         raise DuplicateContribution()
     contribution.kind, contribution.text, contribution.updated_at = kind, text, utcnow()
@@ -118,7 +119,7 @@ def feed(*, session: Session, forum_id: int) -> dict[ContributionKind, list[Feed
     for contribution, author in rows:
         grouped[ContributionKind(contribution.kind)].append(
             FeedItem(
-                id=contribution.id or 0,
+                id=saved_id(contribution),
                 kind=ContributionKind(contribution.kind),
                 text=contribution.text,
                 sector=Sector(author.sector) if author else None,

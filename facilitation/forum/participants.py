@@ -8,7 +8,7 @@ from facilitation.core.errors import ConsentRequired, ForumNotFound, NotAuthoris
 from facilitation.core.text import clean_text
 from facilitation.core.tokens import hash_token, token_matches
 from facilitation.forum.forums import ensure_open, get_forum
-from models import Forum, Participant, ParticipantCreate, utcnow
+from models import Forum, Participant, ParticipantCreate, saved_id, utcnow
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ def join_forum(*, session: Session, code: str, token: str, data: ParticipantCrea
     if not consent:
         raise ConsentRequired()
     forum = get_forum(session=session, code=code)
-    forum = ensure_open(session=session, forum_id=forum.id or 0)
+    forum = ensure_open(session=session, forum_id=saved_id(forum))
     token_hash = hash_token(token)
     existing = session.exec(
         select(Participant).where(Participant.forum_id == forum.id, Participant.token_hash == token_hash)
@@ -36,7 +36,7 @@ def join_forum(*, session: Session, code: str, token: str, data: ParticipantCrea
     if existing is not None:
         return Membership(forum=forum, participant=existing)
     participant = Participant(
-        forum_id=forum.id or 0,
+        forum_id=saved_id(forum),
         token_hash=token_hash,
         display_name=clean_text(data.display_name, max_length=100, required=False),
         organisation=clean_text(data.organisation, max_length=200, required=False),

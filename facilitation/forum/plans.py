@@ -17,6 +17,7 @@ from models import (
     ContributionStatus,
     FundSource,
     Participant,
+    saved_id,
     utcnow,
 )
 
@@ -82,7 +83,7 @@ def create_action_item(*, session: Session, forum_id: int, data: ActionItemCreat
     item = ActionItem(forum_id=forum_id, **values)
     session.add(item)
     session.flush()
-    _link(session, forum_id, item.id or 0, data.contribution_ids)
+    _link(session, forum_id, saved_id(item), data.contribution_ids)
     bump_revision(session=session, forum_id=forum_id)
     return item
 
@@ -141,13 +142,13 @@ def plan(*, session: Session, forum_id: int) -> list[PlanRow]:
     ):
         commitments.setdefault(commitment.action_item_id, []).append(
             CommitmentView(
-                id=commitment.id or 0,
+                id=saved_id(commitment),
                 organisation=commitment.organisation,
                 text=commitment.text,
                 author=author.display_name if author else "",
             )
         )
     return [
-        PlanRow(number, item, answers.get(item.id or 0, []), commitments.get(item.id or 0, []))
+        PlanRow(number, item, answers.get(saved_id(item), []), commitments.get(saved_id(item), []))
         for number, item in enumerate(items, start=1)
     ]

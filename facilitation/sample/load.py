@@ -20,6 +20,7 @@ from models import (
     ParticipantCreate,
     Sector,
     Stage,
+    saved_id,
 )
 
 
@@ -60,7 +61,7 @@ def load_sample_forum(*, session: Session, language: Language = Language.TH) -> 
         for item in data.CONTRIBUTIONS
     }
     session.flush()
-    forum_id = created.forum.id or 0
+    forum_id = saved_id(created.forum)
     items = [
         create_action_item(
             session=session,
@@ -77,7 +78,7 @@ def load_sample_forum(*, session: Session, language: Language = Language.TH) -> 
                 end_date=action.end,
                 indicator=action.indicator,
                 expected_result=action.expected_result,
-                contribution_ids=[raised[key].id or 0 for key in action.answers],
+                contribution_ids=[saved_id(raised[key]) for key in action.answers],
             ),
         )
         for action in data.ACTION_ITEMS
@@ -88,7 +89,7 @@ def load_sample_forum(*, session: Session, language: Language = Language.TH) -> 
             session=session,
             participant=author,
             data=CommitmentCreate(
-                action_item_id=items[commitment.action_index].id or 0,
+                action_item_id=saved_id(items[commitment.action_index]),
                 organisation=author.organisation,
                 text=commitment.text,
             ),

@@ -7,7 +7,7 @@ from facilitation.core.text import clean_text
 from facilitation.forum.forums import bump_revision, ensure_open
 from facilitation.tree.categories import ensure_category
 from facilitation.tree.data import LABEL_KEYS, PART_OF_KIND
-from models import Contribution, ContributionKind, ContributionStatus, Forum, TreeTie, utcnow
+from models import Contribution, ContributionKind, ContributionStatus, Forum, TreeTie, saved_id, utcnow
 
 LABEL_MAX = 40
 
@@ -85,7 +85,7 @@ def merge(*, session: Session, forum_id: int, keep_id: int, duplicate_ids: list[
     if keep.kind not in PART_OF_KIND:
         raise CannotMerge(id=keep.id)
     duplicates = []
-    for duplicate_id in sorted(set(duplicate_ids) - {keep_id, keep.id or 0}):
+    for duplicate_id in sorted(set(duplicate_ids) - {keep_id, saved_id(keep)}):
         duplicate = session.get(Contribution, duplicate_id)
         if duplicate is None or duplicate.status != ContributionStatus.VISIBLE:
             raise ContributionNotFound(id=duplicate_id)
@@ -93,7 +93,7 @@ def merge(*, session: Session, forum_id: int, keep_id: int, duplicate_ids: list[
             raise CannotMerge(id=duplicate_id)
         duplicates.append(duplicate)
     # Re-point what was merged into a duplicate, so every node stays one hop from its duplicates.
-    moved = [row for duplicate in duplicates for row in _duplicates_of(session, duplicate.id or 0)]
+    moved = [row for duplicate in duplicates for row in _duplicates_of(session, saved_id(duplicate))]
     for row in [*duplicates, *moved]:
         row.merged_into_id = keep.id
     changed += [*duplicates, *moved]

@@ -20,6 +20,7 @@ from models import (
     Participant,
     Sector,
     TreeTie,
+    saved_id,
 )
 
 TreePart = Literal["root", "trunk", "fruit"]
@@ -91,7 +92,7 @@ def _rows(session: Session, forum_id: int) -> dict[int, _Row]:
     )
     rows = {}
     for contribution, sector in session.exec(query):
-        row_id = contribution.id or 0
+        row_id = saved_id(contribution)
         rows[row_id] = _Row(
             id=row_id,
             kind=ContributionKind(contribution.kind),

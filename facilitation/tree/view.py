@@ -10,7 +10,7 @@ from facilitation.tree.categories import CATEGORY_KEYS, category_label
 from facilitation.tree.data import TreeData, tree_data
 from facilitation.tree.figure import sankey_figure, tree_figure
 from facilitation.tree.layout import TreeLayout, layout_tree
-from models import Contribution, ContributionKind, ContributionStatus, TreeTie
+from models import Contribution, ContributionKind, ContributionStatus, TreeTie, saved_id
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def tree_entries(*, session: Session, forum_id: int) -> list[TreeEntry]:
         .order_by(col(Contribution.id))
     )
     return [
-        TreeEntry(row.id or 0, ContributionKind(row.kind), row.text, row.category, row.in_tree, row.merged_into_id)
+        TreeEntry(saved_id(row), ContributionKind(row.kind), row.text, row.category, row.in_tree, row.merged_into_id)
         for row in rows
     ]
 

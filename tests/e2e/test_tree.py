@@ -13,7 +13,7 @@ from facilitation.core.i18n import t
 from facilitation.forum.contributions import add_contribution
 from facilitation.forum.forums import set_stage
 from facilitation.sample.load import load_sample_forum
-from models import ContributionCreate, ContributionKind, Sector, Stage
+from models import ContributionCreate, ContributionKind, Sector, Stage, saved_id
 from tests.e2e.conftest import ARTIFACTS, LAPTOP, PHONE, PROJECTOR, idle, running_app, shot
 from tests.factories import join
 
@@ -42,7 +42,7 @@ def seed(url: str) -> tuple[str, str, int]:
     create_tables(engine)
     with write_session(engine) as session:
         created = load_sample_forum(session=session)
-    code, forum_id = created.forum.code, created.forum.id or 0
+    code, forum_id = created.forum.code, saved_id(created.forum)
     for kind, text, sector in EXTRA:
         person = join(engine, code, sector=sector).participant
         with write_session(engine) as session:

@@ -12,7 +12,7 @@ from facilitation.core.db import read_session, write_session
 from facilitation.forum.forums import CreatedForum, pulse
 from facilitation.forum.plans import create_action_item, plan
 from facilitation.links import addresses
-from models import ActionItem, ActionItemCreate, ContributionKind, FundSource, Stage
+from models import ActionItem, ActionItemCreate, ContributionKind, FundSource, Stage, saved_id
 from tests.factories import join, make_forum, post
 from tests.ui.helpers import LAN_ADDRESS, button_keys, has_button, html, no_exception, shown, submit, th
 
@@ -143,11 +143,11 @@ def _two_items(engine: Engine, forum_id: int) -> tuple[int, int]:
     with write_session(engine) as session:
         keep = create_action_item(session=session, forum_id=forum_id, data=ActionItemCreate(activity="กิจกรรมที่เก็บไว้"))
         drop = create_action_item(session=session, forum_id=forum_id, data=ActionItemCreate(activity="กิจกรรมที่จะลบ"))
-        return keep.id or 0, drop.id or 0
+        return saved_id(keep), saved_id(drop)
 
 
 def test_deleting_an_action_item_removes_it(console: Callable[[], AppTest], db: Engine, created: CreatedForum) -> None:
-    keep, drop = _two_items(db, created.forum.id or 0)
+    keep, drop = _two_items(db, saved_id(created.forum))
     at = console()
     assert "กิจกรรมที่จะลบ" in html(at)
 
@@ -161,7 +161,7 @@ def test_deleting_an_action_item_removes_it(console: Callable[[], AppTest], db: 
 
 
 def test_deleting_an_action_item_says_so(console: Callable[[], AppTest], db: Engine, created: CreatedForum) -> None:
-    _, drop = _two_items(db, created.forum.id or 0)
+    _, drop = _two_items(db, saved_id(created.forum))
     at = console()
 
     at.button(key=f"plan_delete_{drop}").click().run()

@@ -11,7 +11,16 @@ from facilitation.core.db import read_session, write_session
 from facilitation.forum.contributions import feed
 from facilitation.forum.forums import pulse, set_stage
 from facilitation.forum.plans import create_action_item, plan
-from models import ActionItemCreate, Contribution, ContributionKind, ContributionStatus, Forum, FundSource, Stage
+from models import (
+    ActionItemCreate,
+    Contribution,
+    ContributionKind,
+    ContributionStatus,
+    Forum,
+    FundSource,
+    Stage,
+    saved_id,
+)
 from tests.factories import Joined, join, make_forum, post
 from tests.ui.helpers import has_button, html, no_exception, shown, submit, th
 
@@ -42,12 +51,12 @@ def _item(engine: Engine, forum: Forum, activity: str, answers: list[int] | None
     with write_session(engine) as session:
         item = create_action_item(
             session=session,
-            forum_id=forum.id or 0,
+            forum_id=saved_id(forum),
             data=ActionItemCreate(
                 activity=activity, budget_baht=60000, fund_source=FundSource.TAO, contribution_ids=answers or []
             ),
         )
-        return item.id or 0
+        return saved_id(item)
 
 
 def _stored(engine: Engine, forum: Forum) -> list[Contribution]:
@@ -57,7 +66,7 @@ def _stored(engine: Engine, forum: Forum) -> list[Contribution]:
 
 def _visible_texts(engine: Engine, forum: Forum) -> list[str]:
     with read_session(engine) as session:
-        return [item.text for items in feed(session=session, forum_id=forum.id or 0).values() for item in items]
+        return [item.text for items in feed(session=session, forum_id=saved_id(forum)).values() for item in items]
 
 
 def _share(at: AppTest, text: str, kind: ContributionKind | None = None) -> AppTest:
@@ -242,7 +251,7 @@ def test_another_participants_contribution_cannot_be_edited_from_my_phone(
 
 def test_plan_stage_shows_the_plan_cards(phone: Callable[[], AppTest], db: Engine, forum: Forum) -> None:
     raised = post(db, join(db, forum.code, name="จิราพร").participant, "ไม่มีรถพาไปหาหมอ")
-    _item(db, forum, "จัดรถรับส่งผู้ป่วยติดเตียงไปตามนัด", [raised.id or 0])
+    _item(db, forum, "จัดรถรับส่งผู้ป่วยติดเตียงไปตามนัด", [saved_id(raised)])
     _stage(db, forum, Stage.PLAN)
 
     at = phone()
@@ -270,7 +279,7 @@ def test_act_stage_stores_a_commitment(phone: Callable[[], AppTest], db: Engine,
     no_exception(at)
     assert th("act_thanks") in shown(at, "success")
     with read_session(db) as session:
-        rows = plan(session=session, forum_id=forum.id or 0)
+        rows = plan(session=session, forum_id=saved_id(forum))
     assert len(rows) == 1
     assert [(c.organisation, c.text, c.author) for c in rows[0].commitments] == [
         ("กองทุนสวัสดิการชุมชนตำบลศิลา", "กองทุนสมทบค่าวัสดุหลังละ 5,000 บาท", "บุญมี ศรีสว่าง")
@@ -326,7 +335,7 @@ def test_the_phone_follows_the_stage_the_facilitator_sets(
     at = phone()
     no_exception(at)
     with read_session(db) as session:
-        now = pulse(session=session, forum_id=forum.id or 0)
+        now = pulse(session=session, forum_id=saved_id(forum))
     assert at.session_state["phone_seen"] == (now.stage, now.revision)  # what `_follow_forum` compares
 
     _stage(db, forum, Stage.PLAN)

@@ -10,7 +10,7 @@ from facilitation.core.db import write_session
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.forums import CreatedForum, set_stage
 from facilitation.forum.plans import create_action_item
-from models import ActionItemCreate, CommitmentCreate, ContributionKind, Stage
+from models import ActionItemCreate, CommitmentCreate, ContributionKind, Stage, saved_id
 from tests.factories import join, make_forum, post
 from tests.ui.helpers import LAN_ADDRESS, html, no_exception, th
 
@@ -83,8 +83,8 @@ def test_plan_stage_shows_the_plan(projector: Callable[[], AppTest], db: Engine,
     with write_session(db) as session:
         create_action_item(
             session=session,
-            forum_id=created.forum.id or 0,
-            data=ActionItemCreate(activity="อาสาเยี่ยมบ้าน <ทุกสัปดาห์>", contribution_ids=[raised.id or 0]),
+            forum_id=saved_id(created.forum),
+            data=ActionItemCreate(activity="อาสาเยี่ยมบ้าน <ทุกสัปดาห์>", contribution_ids=[saved_id(raised)]),
         )
     _stage(db, created, Stage.PLAN)
 
@@ -101,12 +101,12 @@ def test_act_stage_shows_the_commitments(projector: Callable[[], AppTest], db: E
     member = join(db, created.forum.code, organisation="ร้านศิลาวัสดุก่อสร้าง")
     with write_session(db) as session:
         item = create_action_item(
-            session=session, forum_id=created.forum.id or 0, data=ActionItemCreate(activity="ซ่อมบ้านคนพิการ")
+            session=session, forum_id=saved_id(created.forum), data=ActionItemCreate(activity="ซ่อมบ้านคนพิการ")
         )
         add_commitment(
             session=session,
             participant=member.participant,
-            data=CommitmentCreate(action_item_id=item.id or 0, text="สมทบค่าวัสดุ 20,000 บาท"),
+            data=CommitmentCreate(action_item_id=saved_id(item), text="สมทบค่าวัสดุ 20,000 บาท"),
         )
     _stage(db, created, Stage.ACT)
 

@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from facilitation.core.db import write_session
 from facilitation.forum.forums import CreatedForum
 from facilitation.forum.plans import create_action_item
-from models import ActionItemCreate, ContributionKind, FundSource, Sector
+from models import ActionItemCreate, ContributionKind, FundSource, Sector, saved_id
 from tests.factories import join, make_forum, post
 from tests.ui.helpers import html, no_exception, th
 
@@ -41,12 +41,12 @@ def created(db: Engine) -> CreatedForum:
     with write_session(db) as session:
         create_action_item(
             session=session,
-            forum_id=created.forum.id or 0,
+            forum_id=saved_id(created.forum),
             data=ActionItemCreate(
                 activity="รถรับส่งผู้ป่วย",
                 budget_baht=60_000,
                 fund_source=FundSource.TAO,
-                contribution_ids=[root.id or 0, fund.id or 0, benefit.id or 0],
+                contribution_ids=[saved_id(root), saved_id(fund), saved_id(benefit)],
             ),
         )
     return created

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from facilitation.core.db import read_session
 from facilitation.forum.forums import CreatedForum
 from facilitation.tree.data import TreeData, tree_data
-from models import Contribution, ContributionKind, Forum, Sector, TreeTie
+from models import Contribution, ContributionKind, Forum, Sector, TreeTie, saved_id
 from tests.factories import Joined, join, make_forum, post
 from tests.ui.helpers import button_keys, has_button, no_exception, shown, submit, th
 
@@ -36,7 +36,7 @@ class World:
 
     @property
     def forum_id(self) -> int:
-        return self.created.forum.id or 0
+        return saved_id(self.created.forum)
 
 
 @pytest.fixture
@@ -47,10 +47,10 @@ def world(db: Engine) -> World:
     somchai = join(db, code, name="สมชาย", sector=Sector.STATE).participant
     return World(
         created=created,
-        root=post(db, somsri, ROOT, ContributionKind.ROOT_CAUSE).id or 0,
-        same_root=post(db, somchai, SAME_ROOT, ContributionKind.ROOT_CAUSE).id or 0,
-        fund=post(db, somchai, FUND, ContributionKind.FUND).id or 0,
-        benefit=post(db, somsri, BENEFIT, ContributionKind.BENEFIT).id or 0,
+        root=saved_id(post(db, somsri, ROOT, ContributionKind.ROOT_CAUSE)),
+        same_root=saved_id(post(db, somchai, SAME_ROOT, ContributionKind.ROOT_CAUSE)),
+        fund=saved_id(post(db, somchai, FUND, ContributionKind.FUND)),
+        benefit=saved_id(post(db, somsri, BENEFIT, ContributionKind.BENEFIT)),
     )
 
 

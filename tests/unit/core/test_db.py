@@ -11,7 +11,7 @@ from sqlmodel import func, select
 
 from facilitation.core.db import create_tables, insert_once, make_engine, read_session, write_session
 from facilitation.forum.contributions import add_contribution
-from models import Contribution, ContributionCreate, ContributionKind, Forum
+from models import Contribution, ContributionCreate, ContributionKind, Forum, saved_id
 from tests.factories import join, make_forum, post
 
 
@@ -166,7 +166,7 @@ def test_insert_once_returns_existing_twin(engine: Engine) -> None:
     with write_session(engine) as session:
         twin = session.get(Contribution, first.id)
         fresh = Contribution(
-            forum_id=forum.id or 0, participant_id=member.id, kind=ContributionKind.ROOT_CAUSE, text="ข้อมูลไม่ตรงกัน"
+            forum_id=saved_id(forum), participant_id=member.id, kind=ContributionKind.ROOT_CAUSE, text="ข้อมูลไม่ตรงกัน"
         )
         row, created = insert_once(session, fresh, lambda: twin)
     assert created is False
@@ -179,7 +179,7 @@ def test_insert_once_inserts_when_no_twin(engine: Engine) -> None:
     forum = make_forum(engine).forum
     member = join(engine, forum.code).participant
     with write_session(engine) as session:
-        fresh = Contribution(forum_id=forum.id or 0, participant_id=member.id, kind="fund", text="กองทุนใหม่")
+        fresh = Contribution(forum_id=saved_id(forum), participant_id=member.id, kind="fund", text="กองทุนใหม่")
         row, created = insert_once(session, fresh, lambda: None)
     assert created is True
     assert row is fresh
@@ -200,7 +200,7 @@ def test_insert_once_settles_a_lost_race_through_the_unique_index(engine: Engine
 
     with write_session(engine) as session:
         loser = Contribution(
-            forum_id=forum.id or 0, participant_id=member.id, kind=ContributionKind.ROOT_CAUSE, text=winner.text
+            forum_id=saved_id(forum), participant_id=member.id, kind=ContributionKind.ROOT_CAUSE, text=winner.text
         )
         row, created = insert_once(session, loser, finder)
     assert created is False

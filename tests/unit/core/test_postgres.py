@@ -13,7 +13,7 @@ from facilitation.exports.summary import build_summary
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import add_contribution, feed
 from facilitation.forum.plans import create_action_item, plan
-from models import ActionItemCreate, CommitmentCreate, Contribution, ContributionCreate, ContributionKind
+from models import ActionItemCreate, CommitmentCreate, Contribution, ContributionCreate, ContributionKind, saved_id
 from tests.factories import join, make_forum
 from tests.postgres import temporary_postgres
 
@@ -39,20 +39,20 @@ def test_a_forum_runs_end_to_end_on_postgresql(pg_engine: Engine) -> None:
             participant=person.participant,
             data=ContributionCreate(kind=ContributionKind.FUND, text="กองทุนสวัสดิการชุมชน"),
         )
-    forum_id = created.forum.id or 0
+    forum_id = saved_id(created.forum)
     with write_session(pg_engine) as session:
         item = create_action_item(
             session=session,
             forum_id=forum_id,
             data=ActionItemCreate(
-                activity="เยี่ยมบ้านผู้สูงอายุ", budget_baht=5000, contribution_ids=[posted.contribution.id or 0]
+                activity="เยี่ยมบ้านผู้สูงอายุ", budget_baht=5000, contribution_ids=[saved_id(posted.contribution)]
             ),
         )
     with write_session(pg_engine) as session:
         add_commitment(
             session=session,
             participant=person.participant,
-            data=CommitmentCreate(action_item_id=item.id or 0, text="จะไปเยี่ยม"),
+            data=CommitmentCreate(action_item_id=saved_id(item), text="จะไปเยี่ยม"),
         )
     with read_session(pg_engine) as session:
         rows = plan(session=session, forum_id=forum_id)
@@ -95,4 +95,4 @@ def test_simultaneous_identical_posts_store_one_row_on_postgresql(pg_engine: Eng
             select(func.count()).select_from(Contribution).where(Contribution.participant_id == person.participant.id)
         ).one()
         assert count == 1
-        assert len(feed(session=session, forum_id=created.forum.id or 0)[ContributionKind.BENEFIT]) == 1
+        assert len(feed(session=session, forum_id=saved_id(created.forum))[ContributionKind.BENEFIT]) == 1

@@ -9,7 +9,7 @@ from sqlalchemy import Engine
 from facilitation.core.db import read_session
 from facilitation.exports.markdown import md_escape, summary_filename, to_markdown
 from facilitation.exports.summary import ForumSummary, build_summary, plan_table
-from models import ContributionKind, FundSource, Language, Sector
+from models import ContributionKind, FundSource, Language, Sector, saved_id
 from tests.factories import join, make_forum, post
 from tests.unit.helpers import commit, make_item
 
@@ -38,16 +38,16 @@ def filled(engine: Engine) -> ForumSummary:
     post(engine, state, "# หัวข้อ", ContributionKind.OTHER)
     first = make_item(
         engine,
-        forum.id or 0,
+        saved_id(forum),
         "รถรับส่งผู้ป่วยติดเตียง",
         budget_baht=60_000,
         fund_source=FundSource.TAO,
         contribution_ids=[alone.id],
     )
-    second = make_item(engine, forum.id or 0, NASTY, budget_baht=1_234_567, fund_source=FundSource.SWPF)
-    commit(engine, elder, first.id or 0, "จัดอาสาขับรถ")
-    commit(engine, state, second.id or 0, "หนุนงบ 20,000 บาท", organisation="พมจ.ขอนแก่น")
-    return _summary(engine, forum.id or 0)
+    second = make_item(engine, saved_id(forum), NASTY, budget_baht=1_234_567, fund_source=FundSource.SWPF)
+    commit(engine, elder, saved_id(first), "จัดอาสาขับรถ")
+    commit(engine, state, saved_id(second), "หนุนงบ 20,000 บาท", organisation="พมจ.ขอนแก่น")
+    return _summary(engine, saved_id(forum))
 
 
 def test_build_summary_counts(filled: ForumSummary) -> None:
@@ -70,7 +70,7 @@ def test_build_summary_counts(filled: ForumSummary) -> None:
 def test_build_summary_of_an_empty_forum(engine: Engine) -> None:
     """A new forum: zero everywhere, all six sectors present."""
     forum = make_forum(engine).forum
-    summary = _summary(engine, forum.id or 0)
+    summary = _summary(engine, saved_id(forum))
     assert summary.participants_by_sector == dict.fromkeys(Sector, 0)
     assert (summary.participant_total, summary.budget_total, summary.commitment_total) == (0, 0, 0)
     assert summary.plan == []
@@ -131,7 +131,7 @@ def test_markdown_escapes_peoples_words(filled: ForumSummary, lang: str) -> None
 def test_markdown_without_commitments(engine: Engine) -> None:
     """With no commitments the Act section says so."""
     forum = make_forum(engine, language=Language.EN).forum
-    summary = _summary(engine, forum.id or 0)
+    summary = _summary(engine, saved_id(forum))
     text = to_markdown(summary, "th")
     assert "ยังไม่มีพันธะสัญญา" in text
     assert "No commitments yet." in to_markdown(summary, "en")

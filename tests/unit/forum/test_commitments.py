@@ -7,7 +7,7 @@ from sqlmodel import select
 from facilitation.core.db import read_session, write_session
 from facilitation.core.errors import ActionItemNotFound, TextEmpty
 from facilitation.forum.commitments import Committed, add_commitment
-from models import Commitment, CommitmentCreate, Forum, Participant
+from models import Commitment, CommitmentCreate, Forum, Participant, saved_id
 from tests.factories import join, make_forum
 from tests.unit.helpers import count, make_item, revision
 
@@ -25,8 +25,8 @@ def _commit(engine: Engine, participant: Participant, item_id: int, text: str, o
 def setting(engine: Engine) -> tuple[Participant, int, int]:
     forum = make_forum(engine).forum
     person = join(engine, forum.code, name="บุญมี", organisation="กองทุนสวัสดิการชุมชนตำบลศิลา").participant
-    item = make_item(engine, forum.id or 0)
-    return person, item.id or 0, forum.id or 0
+    item = make_item(engine, saved_id(forum))
+    return person, saved_id(item), saved_id(forum)
 
 
 def test_add_creates_and_bumps_revision(engine: Engine, setting: tuple[Participant, int, int]) -> None:
@@ -70,8 +70,8 @@ def test_different_text_or_person_is_a_new_commitment(engine: Engine, setting: t
 def test_item_of_another_forum_is_not_found(engine: Engine, setting: tuple[Participant, int, int]) -> None:
     """Committing to another forum's item, or an unknown item, raises ActionItemNotFound."""
     person, _, _ = setting
-    foreign = make_item(engine, make_forum(engine).forum.id or 0, "ของเวทีอื่น")
-    for item_id in (foreign.id or 0, 9999):
+    foreign = make_item(engine, saved_id(make_forum(engine).forum), "ของเวทีอื่น")
+    for item_id in (saved_id(foreign), 9999):
         with pytest.raises(ActionItemNotFound):
             _commit(engine, person, item_id, "จะช่วย")
     assert count(engine, Commitment) == 0

@@ -24,6 +24,7 @@ from models import (
     ContributionUpdate,
     Participant,
     Sector,
+    saved_id,
 )
 from tests.factories import join, make_forum, post
 from tests.unit.helpers import count
@@ -277,7 +278,7 @@ def test_feed_groups_by_every_kind_newest_first_with_authors(engine: Engine) -> 
     other_forum = make_forum(engine).forum
     post(engine, join(engine, other_forum.code).participant, "เวทีอื่น", ROOT)
     with read_session(engine) as session:
-        board = feed(session=session, forum_id=forum.id or 0)
+        board = feed(session=session, forum_id=saved_id(forum))
     assert list(board) == [ROOT, FUND, BENEFIT, OTHER]
     assert [item.text for item in board[ROOT]] == ["อยู่คนเดียว", "ข้อมูลไม่ตรงกัน"]
     assert [item.text for item in board[FUND]] == ["กองทุนสัจจะ"]
@@ -296,4 +297,4 @@ def test_feed_of_an_empty_forum(engine: Engine) -> None:
     """A forum with no contributions gives four empty lists."""
     forum = make_forum(engine).forum
     with read_session(engine) as session:
-        assert feed(session=session, forum_id=forum.id or 0) == {kind: [] for kind in ContributionKind}
+        assert feed(session=session, forum_id=saved_id(forum)) == {kind: [] for kind in ContributionKind}

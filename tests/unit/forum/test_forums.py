@@ -38,6 +38,7 @@ from models import (
     ParticipantCreate,
     Sector,
     Stage,
+    saved_id,
 )
 from tests.factories import SILA, join, make_forum, post
 from tests.unit.helpers import count, item_data, make_item, move, revision
@@ -180,7 +181,7 @@ def test_set_stage_moves_forwards_and_back_and_bumps_revision(engine: Engine) ->
         moved = move(engine, forum, stage)
         assert moved.stage == stage
         with read_session(engine) as session:
-            seen.append(pulse(session=session, forum_id=forum.id or 0))
+            seen.append(pulse(session=session, forum_id=saved_id(forum)))
     assert [p.stage for p in seen] == [Stage.PLAN, Stage.ACT, Stage.SHARE, Stage.CLOSED, Stage.PLAN]
     assert [p.revision for p in seen] == [1, 2, 3, 4, 5]
 
@@ -189,7 +190,7 @@ def test_set_stage_to_the_same_stage_keeps_revision(engine: Engine) -> None:
     """Choosing the current stage again changes nothing."""
     forum = make_forum(engine).forum
     move(engine, forum, Stage.SHARE)
-    assert revision(engine, forum.id or 0) == 0
+    assert revision(engine, saved_id(forum)) == 0
 
 
 def test_pulse_of_unknown_forum(engine: Engine) -> None:
@@ -214,8 +215,8 @@ def test_participant_count(engine: Engine) -> None:
         join(engine, forum.code, name=f"คน {n}")
     join(engine, other.code)
     with read_session(engine) as session:
-        assert participant_count(session=session, forum_id=forum.id or 0) == 3
-        assert participant_count(session=session, forum_id=other.id or 0) == 1
+        assert participant_count(session=session, forum_id=saved_id(forum)) == 3
+        assert participant_count(session=session, forum_id=saved_id(other)) == 1
 
 
 class TestClosedForum:
@@ -226,7 +227,7 @@ class TestClosedForum:
         forum = make_forum(engine).forum
         member = join(engine, forum.code)
         contribution = post(engine, member.participant, "ผู้สูงอายุอยู่ลำพัง")
-        item = make_item(engine, forum.id or 0, contribution_ids=[contribution.id or 0])
+        item = make_item(engine, saved_id(forum), contribution_ids=[saved_id(contribution)])
         move(engine, forum, Stage.CLOSED)
         return {"forum": forum, "member": member, "contribution": contribution, "item": item}
 
@@ -318,7 +319,7 @@ class TestClosedForum:
 def test_headline_gives_title_stage_and_joined_count(engine: Engine) -> None:
     """The projector's header reads the title, the current stage and how many joined."""
     created = make_forum(engine, title="เวทีทดสอบหัวจอ")
-    forum_id = created.forum.id or 0
+    forum_id = saved_id(created.forum)
     join(engine, created.forum.code)
     join(engine, created.forum.code, name="บุญมี")
     with write_session(engine) as session:

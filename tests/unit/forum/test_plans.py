@@ -18,7 +18,16 @@ from facilitation.forum.plans import (
     plan,
     update_action_item,
 )
-from models import ActionItem, ActionItemContribution, ActionItemCreate, Commitment, ContributionKind, Forum, FundSource
+from models import (
+    ActionItem,
+    ActionItemContribution,
+    ActionItemCreate,
+    Commitment,
+    ContributionKind,
+    Forum,
+    FundSource,
+    saved_id,
+)
 from tests.factories import join, make_forum, post
 from tests.unit.helpers import commit, count, item_data, make_item, revision
 
@@ -44,7 +53,7 @@ def forum(engine: Engine) -> Forum:
 
 @pytest.fixture
 def forum_id(forum: Forum) -> int:
-    return forum.id or 0
+    return saved_id(forum)
 
 
 def test_create_stores_every_field_cleaned(engine: Engine, forum_id: int) -> None:
@@ -68,7 +77,7 @@ def test_create_links_only_this_forums_contributions(engine: Engine, forum: Foru
     other_forum = make_forum(engine).forum
     foreign = post(engine, join(engine, other_forum.code).participant, "เวทีอื่น")
     item = make_item(engine, forum_id, contribution_ids=[b.id, foreign.id, 9999, a.id, a.id])
-    assert _links(engine, item.id or 0) == sorted([a.id or 0, b.id or 0])
+    assert _links(engine, saved_id(item)) == sorted([saved_id(a), saved_id(b)])
     rows = _plan(engine, forum_id)
     assert [c.text for c in rows[0].answers] == ["ไม่มีรถ", "ไม่มีเงิน"]
 
@@ -82,15 +91,15 @@ def test_update_replaces_fields_and_links(engine: Engine, forum: Forum, forum_id
         update_action_item(
             session=session,
             forum_id=forum_id,
-            item_id=item.id or 0,
-            data=ActionItemCreate(activity="ซ่อมบ้านคนพิการ", budget_baht=200_000, contribution_ids=[b.id or 0]),
+            item_id=saved_id(item),
+            data=ActionItemCreate(activity="ซ่อมบ้านคนพิการ", budget_baht=200_000, contribution_ids=[saved_id(b)]),
         )
     with read_session(engine) as session:
         stored = session.get(ActionItem, item.id)
     assert stored is not None
     assert (stored.activity, stored.budget_baht, stored.fund_source) == ("ซ่อมบ้านคนพิการ", 200_000, FundSource.OTHER)
     assert (stored.objective, stored.partners, stored.start_date, stored.end_date) == ("", "", None, None)
-    assert _links(engine, item.id or 0) == [b.id]
+    assert _links(engine, saved_id(item)) == [b.id]
 
 
 def test_update_with_no_links_removes_them(engine: Engine, forum: Forum, forum_id: int) -> None:
@@ -98,8 +107,8 @@ def test_update_with_no_links_removes_them(engine: Engine, forum: Forum, forum_i
     a = post(engine, join(engine, forum.code).participant, "ก")
     item = make_item(engine, forum_id, contribution_ids=[a.id])
     with write_session(engine) as session:
-        update_action_item(session=session, forum_id=forum_id, item_id=item.id or 0, data=item_data("ใหม่"))
-    assert _links(engine, item.id or 0) == []
+        update_action_item(session=session, forum_id=forum_id, item_id=saved_id(item), data=item_data("ใหม่"))
+    assert _links(engine, saved_id(item)) == []
 
 
 def test_delete_removes_item_links_and_commitments(engine: Engine, forum: Forum, forum_id: int) -> None:
@@ -108,13 +117,13 @@ def test_delete_removes_item_links_and_commitments(engine: Engine, forum: Forum,
     a = post(engine, person, "ก")
     doomed = make_item(engine, forum_id, "ลบทิ้ง", contribution_ids=[a.id])
     kept = make_item(engine, forum_id, "เก็บไว้", contribution_ids=[a.id])
-    commit(engine, person, doomed.id or 0, "จะช่วยลบ")
-    commit(engine, person, kept.id or 0, "จะช่วยเก็บ")
+    commit(engine, person, saved_id(doomed), "จะช่วยลบ")
+    commit(engine, person, saved_id(kept), "จะช่วยเก็บ")
     with write_session(engine) as session:
-        delete_action_item(session=session, forum_id=forum_id, item_id=doomed.id or 0)
+        delete_action_item(session=session, forum_id=forum_id, item_id=saved_id(doomed))
     assert [row.item.activity for row in _plan(engine, forum_id)] == ["เก็บไว้"]
-    assert _links(engine, doomed.id or 0) == []
-    assert _links(engine, kept.id or 0) == [a.id]
+    assert _links(engine, saved_id(doomed)) == []
+    assert _links(engine, saved_id(kept)) == [a.id]
     with read_session(engine) as session:
         assert session.exec(select(Commitment.text)).all() == ["จะช่วยเก็บ"]
     assert count(engine, ActionItem) == 1
@@ -129,8 +138,8 @@ def test_plan_numbers_from_one_in_creation_order_with_answers_and_commitments(
     first = make_item(engine, forum_id, "กิจกรรมแรก", contribution_ids=[b.id, a.id])
     second = make_item(engine, forum_id, "กิจกรรมสอง")
     third = make_item(engine, forum_id, "กิจกรรมสาม")
-    commit(engine, person, first.id or 0, "สมทบ 10,000 บาท")
-    commit(engine, person, first.id or 0, "ส่งอาสาช่วย", organisation="อพม.")
+    commit(engine, person, saved_id(first), "สมทบ 10,000 บาท")
+    commit(engine, person, saved_id(first), "ส่งอาสาช่วย", organisation="อพม.")
     rows = _plan(engine, forum_id)
     assert [(row.number, row.item.id) for row in rows] == [(1, first.id), (2, second.id), (3, third.id)]
     assert [c.text for c in rows[0].answers] == ["ข้อแรก", "ข้อสอง"]
@@ -147,13 +156,13 @@ def test_plan_hides_withdrawn_answers(engine: Engine, forum: Forum, forum_id: in
     a, b = post(engine, person, "ยังอยู่"), post(engine, person, "ถอนแล้ว")
     make_item(engine, forum_id, contribution_ids=[a.id, b.id])
     with write_session(engine) as session:
-        withdraw_contribution(session=session, participant=person, contribution_id=b.id or 0)
+        withdraw_contribution(session=session, participant=person, contribution_id=saved_id(b))
     assert [c.text for c in _plan(engine, forum_id)[0].answers] == ["ยังอยู่"]
 
 
 def test_plan_is_per_forum(engine: Engine, forum_id: int) -> None:
     """Another forum's items are not in this plan; an empty plan is []."""
-    other = make_forum(engine).forum.id or 0
+    other = saved_id(make_forum(engine).forum)
     make_item(engine, other, "ของเวทีอื่น")
     assert _plan(engine, forum_id) == []
     assert [row.number for row in _plan(engine, other)] == [1]
@@ -208,10 +217,10 @@ def test_every_write_bumps_the_revision(engine: Engine, forum_id: int) -> None:
     item = make_item(engine, forum_id)
     assert revision(engine, forum_id) == 1
     with write_session(engine) as session:
-        update_action_item(session=session, forum_id=forum_id, item_id=item.id or 0, data=item_data("แก้"))
+        update_action_item(session=session, forum_id=forum_id, item_id=saved_id(item), data=item_data("แก้"))
     assert revision(engine, forum_id) == 2
     with write_session(engine) as session:
-        delete_action_item(session=session, forum_id=forum_id, item_id=item.id or 0)
+        delete_action_item(session=session, forum_id=forum_id, item_id=saved_id(item))
     assert revision(engine, forum_id) == 3
 
 
@@ -224,9 +233,9 @@ def test_refused_write_does_not_bump_the_revision(engine: Engine, forum_id: int)
 
 def test_another_forums_item_is_not_found(engine: Engine, forum_id: int) -> None:
     """Updating or deleting an item of another forum, or an unknown id, raises ActionItemNotFound."""
-    other = make_forum(engine).forum.id or 0
+    other = saved_id(make_forum(engine).forum)
     foreign = make_item(engine, other, "ของเวทีอื่น")
-    for item_id in (foreign.id or 0, 9999):
+    for item_id in (saved_id(foreign), 9999):
         with pytest.raises(ActionItemNotFound), write_session(engine) as session:
             update_action_item(session=session, forum_id=forum_id, item_id=item_id, data=item_data("แฮก"))
         with pytest.raises(ActionItemNotFound), write_session(engine) as session:

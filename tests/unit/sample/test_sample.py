@@ -8,7 +8,7 @@ from facilitation.core.tokens import token_matches
 from facilitation.exports.summary import build_summary
 from facilitation.sample import data as sample_data
 from facilitation.sample.load import load_sample_forum
-from models import ActionItem, Commitment, Contribution, Language, Participant, Sector, Stage
+from models import ActionItem, Commitment, Contribution, Language, Participant, Sector, Stage, saved_id
 
 
 def _count(engine: Engine, model: type, forum_id: int) -> int:
@@ -20,7 +20,7 @@ def test_sample_forum_is_complete_and_at_act(engine: Engine) -> None:
     """One call makes a forum at Act with every sample person, contribution, item and commitment."""
     with write_session(engine) as session:
         created = load_sample_forum(session=session)
-    forum_id = created.forum.id or 0
+    forum_id = saved_id(created.forum)
     assert min(len(sample_data.PARTICIPANTS), len(sample_data.CONTRIBUTIONS), len(sample_data.COMMITMENTS)) > 0
     assert _count(engine, Participant, forum_id) == len(sample_data.PARTICIPANTS)
     assert _count(engine, Contribution, forum_id) == len(sample_data.CONTRIBUTIONS)
@@ -54,7 +54,7 @@ def test_loading_twice_makes_two_independent_forums(engine: Engine) -> None:
     assert first.forum.id != second.forum.id
     assert first.forum.code != second.forum.code
     assert first.facilitator_token != second.facilitator_token
-    for forum_id in (first.forum.id or 0, second.forum.id or 0):
+    for forum_id in (saved_id(first.forum), saved_id(second.forum)):
         assert _count(engine, Contribution, forum_id) == len(sample_data.CONTRIBUTIONS)
         assert _count(engine, Commitment, forum_id) == len(sample_data.COMMITMENTS)
     with read_session(engine) as session:

@@ -29,7 +29,7 @@ from facilitation.tree.admin import (
     unmerge,
     untie,
 )
-from models import Contribution, ContributionKind, ContributionStatus, Forum, Sector, Stage, TreeTie
+from models import Contribution, ContributionKind, ContributionStatus, Forum, Sector, Stage, TreeTie, saved_id
 from tests.factories import join, make_forum, post
 from tests.unit.helpers import admin, count, move, post_anonymous, revision, set_status, tree
 
@@ -56,7 +56,7 @@ class World:
 
     @property
     def id(self) -> int:
-        return self.forum.id or 0
+        return saved_id(self.forum)
 
 
 @pytest.fixture
@@ -69,9 +69,16 @@ def world(engine: Engine) -> World:
     root_b = post(engine, b, "ไม่มีรถโดยสาร", ROOT)
     elsewhere = make_forum(engine).forum
     foreign = post(engine, join(engine, elsewhere.code).participant, "เวทีอื่น", ROOT)
-    made = admin(engine, tie, forum.id or 0, root_id=root.id, fund_id=fund.id, benefit_id=None)
+    made = admin(engine, tie, saved_id(forum), root_id=root.id, fund_id=fund.id, benefit_id=None)
     return World(
-        forum, root.id or 0, fund.id or 0, benefit.id or 0, other.id or 0, root_b.id or 0, foreign.id or 0, made.id or 0
+        forum,
+        saved_id(root),
+        saved_id(fund),
+        saved_id(benefit),
+        saved_id(other),
+        saved_id(root_b),
+        saved_id(foreign),
+        saved_id(made),
     )
 
 
@@ -178,7 +185,7 @@ def test_recategorise_refuses_a_clash_with_the_authors_own_item(engine: Engine, 
     post(engine, author, "ออมวันละบาท", FUND)
     with pytest.raises(DuplicateContribution):
         admin(engine, recategorise, world.id, contribution_id=benefit.id, kind=FUND)
-    assert _row(engine, benefit.id or 0).kind == BENEFIT
+    assert _row(engine, saved_id(benefit)).kind == BENEFIT
 
 
 def test_recategorise_clashes_only_with_visible_items(engine: Engine, world: World) -> None:
@@ -186,7 +193,7 @@ def test_recategorise_clashes_only_with_visible_items(engine: Engine, world: Wor
     author = join(engine, world.forum.code).participant
     benefit = post(engine, author, "ออมวันละบาท", BENEFIT)
     twin = post(engine, author, "ออมวันละบาท", FUND)
-    set_status(engine, twin.id or 0, ContributionStatus.WITHDRAWN)
+    set_status(engine, saved_id(twin), ContributionStatus.WITHDRAWN)
     admin(engine, recategorise, world.id, contribution_id=benefit.id, kind=FUND)
     anonymous = post_anonymous(engine, world.id, "ออมวันละบาท", BENEFIT)
     post_anonymous(engine, world.id, "ออมวันละบาท", FUND)
@@ -247,7 +254,7 @@ def test_merge_points_duplicates_at_the_kept_item(engine: Engine, world: World) 
     kept = admin(engine, merge, world.id, keep_id=world.root, duplicate_ids=[world.root_b, third.id, world.root])
     assert (kept.id, kept.merged_into_id) == (world.root, None)
     assert _row(engine, world.root_b).merged_into_id == world.root
-    assert _row(engine, third.id or 0).merged_into_id == world.root
+    assert _row(engine, saved_id(third)).merged_into_id == world.root
     assert _row(engine, world.root).merged_into_id is None  # keep_id among the duplicates is ignored
 
 
@@ -257,7 +264,7 @@ def test_merging_into_a_merged_item_uses_its_node(engine: Engine, world: World) 
     admin(engine, merge, world.id, keep_id=world.root, duplicate_ids=[world.root_b])
     kept = admin(engine, merge, world.id, keep_id=world.root_b, duplicate_ids=[third.id])
     assert kept.id == world.root
-    assert _row(engine, third.id or 0).merged_into_id == world.root
+    assert _row(engine, saved_id(third)).merged_into_id == world.root
 
 
 def test_merging_a_node_re_points_its_duplicates(engine: Engine, world: World) -> None:
@@ -265,10 +272,10 @@ def test_merging_a_node_re_points_its_duplicates(engine: Engine, world: World) -
     third = post(engine, join(engine, world.forum.code).participant, "รถไม่มี", ROOT)
     admin(engine, merge, world.id, keep_id=world.root_b, duplicate_ids=[third.id])
     admin(engine, merge, world.id, keep_id=world.root, duplicate_ids=[world.root_b])
-    assert _row(engine, third.id or 0).merged_into_id == world.root
+    assert _row(engine, saved_id(third)).merged_into_id == world.root
     assert _row(engine, world.root_b).merged_into_id == world.root
     node = next(item for item in tree(engine, world.id).items if item.id == world.root)
-    assert (node.weight, node.merged_ids) == (3, tuple(sorted([world.root_b, third.id or 0])))
+    assert (node.weight, node.merged_ids) == (3, tuple(sorted([world.root_b, saved_id(third)])))
 
 
 def test_merge_refuses_items_of_another_part_or_forum(engine: Engine, world: World) -> None:
@@ -296,7 +303,7 @@ def test_a_node_whose_own_node_was_withdrawn_stands_alone_when_kept(engine: Engi
     set_status(engine, world.root, ContributionStatus.WITHDRAWN)
     kept = admin(engine, merge, world.id, keep_id=world.root_b, duplicate_ids=[third.id])
     assert (kept.id, kept.merged_into_id) == (world.root_b, None)
-    assert _row(engine, third.id or 0).merged_into_id == world.root_b
+    assert _row(engine, saved_id(third)).merged_into_id == world.root_b
 
 
 def test_unmerge_splits_a_duplicate_back_out(engine: Engine, world: World) -> None:
@@ -380,7 +387,7 @@ def test_untie_leaves_another_forums_tie_alone(engine: Engine, world: World) -> 
     other = make_forum(engine).forum
     author = join(engine, other.code).participant
     root, fund = post(engine, author, "ก", ROOT), post(engine, author, "ข", FUND)
-    theirs = admin(engine, tie, other.id or 0, root_id=root.id, fund_id=fund.id, benefit_id=None)
+    theirs = admin(engine, tie, saved_id(other), root_id=root.id, fund_id=fund.id, benefit_id=None)
     admin(engine, untie, world.id, tie_id=theirs.id)
     with read_session(engine) as session:
         assert session.get(TreeTie, theirs.id) is not None

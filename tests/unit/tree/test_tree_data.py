@@ -12,7 +12,7 @@ from facilitation.forum.plans import create_action_item
 from facilitation.sample.load import load_sample_forum
 from facilitation.tree.admin import merge, recategorise, set_category, set_in_tree, set_tree_labels, tie
 from facilitation.tree.data import TreeItem, TreePath, tree_data
-from models import ContributionCreate, ContributionKind, ContributionStatus, Forum, Participant, Sector
+from models import ContributionCreate, ContributionKind, ContributionStatus, Forum, Participant, Sector, saved_id
 from tests.factories import join, make_forum, post
 from tests.unit.helpers import admin, item_data, make_item, post_anonymous, set_status, tree
 
@@ -31,7 +31,7 @@ def forum(engine: Engine) -> Forum:
 
 @pytest.fixture
 def forum_id(forum: Forum) -> int:
-    return forum.id or 0
+    return saved_id(forum)
 
 
 def _person(engine: Engine, forum: Forum, name: str, sector: Sector = Sector.COMMUNITY) -> Participant:
@@ -157,7 +157,7 @@ def test_withdrawn_hidden_and_off_tree_items_are_left_off(engine: Engine, forum:
     a = _person(engine, forum, "ก")
     kept, withdrawn, hidden, off = (post(engine, a, text) for text in ("คงไว้", "ถอนแล้ว", "ซ่อนโดยผู้ดูแล", "เอาออกจากต้นไม้"))
     _withdraw(engine, a, withdrawn.id)
-    set_status(engine, hidden.id or 0, ContributionStatus.HIDDEN)
+    set_status(engine, saved_id(hidden), ContributionStatus.HIDDEN)
     admin(engine, set_in_tree, forum_id, contribution_id=off.id, shown=False)
     assert _ids(engine, forum_id) == {kept.id}
     admin(engine, set_in_tree, forum_id, contribution_id=off.id, shown=True)
@@ -235,7 +235,7 @@ def test_items_are_ordered_by_part_then_weight_then_id(engine: Engine, forum: Fo
 def test_the_same_data_gives_an_equal_tree(engine: Engine) -> None:
     """Reading the sample twice gives equal TreeData, items and paths in the same order."""
     with write_session(engine) as session:
-        forum_id = load_sample_forum(session=session).forum.id or 0
+        forum_id = saved_id(load_sample_forum(session=session).forum)
     first, second = tree(engine, forum_id), tree(engine, forum_id)
     assert first == second
     assert list(first.paths) == sorted(first.paths, key=lambda p: (p.root_id or 0, p.fund_id or 0, p.benefit_id or 0))
@@ -345,7 +345,7 @@ def test_labels_come_from_the_catalogue_unless_the_forum_overrides_them(engine: 
 def test_the_sample_forum_has_a_full_tree(engine: Engine) -> None:
     """The Sila sample has roots, trunk and fruits, and a plan path through all three."""
     with write_session(engine) as session:
-        forum_id = load_sample_forum(session=session).forum.id or 0
+        forum_id = saved_id(load_sample_forum(session=session).forum)
     data = tree(engine, forum_id)
     assert {item.part for item in data.items} == {"root", "trunk", "fruit"}
     assert any(p.root_id and p.fund_id and p.benefit_id for p in data.paths)
@@ -359,12 +359,13 @@ def test_tree_data_is_fast_enough_for_the_projector(engine: Engine, forum: Forum
     people = [_person(engine, forum, f"คน {n}", list(Sector)[n % len(Sector)]) for n in range(25)]
     with write_session(engine) as session:
         ids = [
-            add_contribution(
-                session=session,
-                participant=people[n % len(people)],
-                data=ContributionCreate(kind=kinds[n % 4], text=f"ข้อเสนอที่ {n} เรื่องรถรับส่งผู้ป่วยและทุนการศึกษา"),
-            ).contribution.id
-            or 0
+            saved_id(
+                add_contribution(
+                    session=session,
+                    participant=people[n % len(people)],
+                    data=ContributionCreate(kind=kinds[n % 4], text=f"ข้อเสนอที่ {n} เรื่องรถรับส่งผู้ป่วยและทุนการศึกษา"),
+                ).contribution
+            )
             for n in range(500)
         ]
         for n in range(0, 100, 4):

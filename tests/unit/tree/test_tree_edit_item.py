@@ -6,14 +6,14 @@ from facilitation.core.db import read_session, write_session
 from facilitation.forum.forums import pulse
 from facilitation.tree.admin import edit_item
 from facilitation.tree.data import tree_data
-from models import Contribution, ContributionKind
+from models import Contribution, ContributionKind, saved_id
 from tests.factories import join, make_forum, post
 
 
 def test_kind_visibility_and_merge_change_together(engine: Engine) -> None:
     """Recategorise, hide and merge a duplicate in one call; the tree reflects all three."""
     forum = make_forum(engine)
-    forum_id = forum.forum.id or 0
+    forum_id = saved_id(forum.forum)
     alice = join(engine, forum.forum.code).participant
     bob = join(engine, forum.forum.code, name="บุญมี").participant
     item = post(engine, alice, "กองทุนสวัสดิการชุมชน", ContributionKind.BENEFIT)
@@ -22,11 +22,11 @@ def test_kind_visibility_and_merge_change_together(engine: Engine) -> None:
         edit_item(
             session=session,
             forum_id=forum_id,
-            contribution_id=item.id or 0,
+            contribution_id=saved_id(item),
             kind=ContributionKind.FUND,
             category=None,
             shown=True,
-            duplicate_ids=[twin.id or 0],
+            duplicate_ids=[saved_id(twin)],
         )
     with read_session(engine) as session:
         stored = session.get(Contribution, item.id)
@@ -40,7 +40,7 @@ def test_kind_visibility_and_merge_change_together(engine: Engine) -> None:
 def test_unchanged_form_writes_nothing(engine: Engine) -> None:
     """Submitting the form as it was leaves the forum's revision where it was."""
     forum = make_forum(engine)
-    forum_id = forum.forum.id or 0
+    forum_id = saved_id(forum.forum)
     person = join(engine, forum.forum.code).participant
     item = post(engine, person, "ทุนการศึกษา 500 บาท", ContributionKind.BENEFIT)
     with read_session(engine) as session:
@@ -49,7 +49,7 @@ def test_unchanged_form_writes_nothing(engine: Engine) -> None:
         edit_item(
             session=session,
             forum_id=forum_id,
-            contribution_id=item.id or 0,
+            contribution_id=saved_id(item),
             kind=ContributionKind.BENEFIT,
             category=None,
             shown=True,
