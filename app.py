@@ -4,6 +4,8 @@ A page not handed to st.navigation in this run cannot be reached by URL, so a
 participant who edits the address gets nothing of the facilitator's.
 """
 
+from typing import Literal
+
 import streamlit as st
 
 from pages import ui
@@ -19,6 +21,7 @@ def _page(file: str, title_key: str, icon: str, url_path: str | None = None) -> 
     return st.Page(f"pages/{file}", title=ui.tr(title_key), icon=icon, url_path=url_path)
 
 
+position: Literal["sidebar", "hidden", "top"]
 if visitor.role == "facilitator":
     pages = {
         "console.py": _page("console.py", "nav_console", "🧭"),

@@ -1,5 +1,7 @@
 """Facilitator console: stage control, the links to hand out, and the action plan editor."""
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from facilitation.core.i18n import format_date
@@ -69,7 +71,9 @@ def _delete_item(item_id: int) -> None:
     ui.flash("success", ui.tr("plan_deleted"))
 
 
-def _plan_form(prefix: str, answer_options: dict[int, str], row: PlanRow | None, on_submit: object) -> None:
+def _plan_form(
+    prefix: str, answer_options: dict[int, str], row: PlanRow | None, on_submit: Callable[..., None]
+) -> None:
     item = row.item if row else None
     funds = list(FundSource)
     with st.form(f"{prefix}_form", enter_to_submit=False, border=row is None):
@@ -114,7 +118,7 @@ def _plan_form(prefix: str, answer_options: dict[int, str], row: PlanRow | None,
         st.multiselect(
             ui.tr("plan_answers"),
             list(answer_options),
-            format_func=answer_options.get,
+            format_func=lambda cid: answer_options[cid],
             default=[c.id for c in row.answers if c.id in answer_options] if row else [],
             key=f"{prefix}_answers",
             placeholder=ui.tr("plan_answers_hint"),

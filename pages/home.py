@@ -60,7 +60,7 @@ province_options = {p.code: p.label(lang) for p in provinces()}
 province = st.selectbox(
     ui.tr("home_province"),
     list(province_options),
-    format_func=province_options.get,
+    format_func=lambda code: province_options[code],
     index=None,
     placeholder=ui.tr("home_choose"),
     key="home_province",
@@ -69,7 +69,7 @@ district_options = {d.code: d.label(lang) for d in districts(province)} if provi
 district = st.selectbox(
     ui.tr("home_district"),
     list(district_options),
-    format_func=district_options.get,
+    format_func=lambda code: district_options[code],
     index=None,
     placeholder=ui.tr("home_choose"),
     key="home_district",
@@ -79,7 +79,7 @@ tambon_options = {s.code: s.label(lang) for s in tambons(district)} if district 
 st.selectbox(
     ui.tr("home_tambon"),
     list(tambon_options),
-    format_func=tambon_options.get,
+    format_func=lambda code: tambon_options[code],
     index=None,
     placeholder=ui.tr("home_choose"),
     key="home_tambon",

@@ -1,6 +1,6 @@
 """Streamlit glue every page shares: the engine, who the visitor is, language, messages."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -8,7 +8,7 @@ from typing import Literal, TypeVar
 
 import streamlit as st
 from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlmodel import Session as Session  # re-exported: pages type the session they hand to services
 
 from facilitation.core.db import create_tables, make_engine, read_session, write_session
 from facilitation.core.errors import ForumError, NotAuthorised
@@ -201,7 +201,7 @@ def forum_links(code: str, key: str) -> ForumLinks | None:
     )
 
 
-def fixed_size_chart(figure: object, *, width: float, key: str, config: dict[str, object] | None = None) -> None:
+def fixed_size_chart(figure: object, *, width: float, key: str, config: Mapping[str, object] | None = None) -> None:
     """A Plotly chart never drawn narrower than `width` pixels: narrower screens scroll sideways.
 
     The tree's layout keeps labels apart at its own size; Streamlit would otherwise
@@ -212,4 +212,4 @@ def fixed_size_chart(figure: object, *, width: float, key: str, config: dict[str
             f"<style>.st-key-{key}_box {{ overflow-x: auto; }}"
             f" .st-key-{key}_box > div {{ min-width: {int(width)}px; }}</style>"
         )
-        st.plotly_chart(figure, key=key, config=config or {"displaylogo": False}, theme=None, width="stretch")
+        st.plotly_chart(figure, key=key, config=dict(config or {"displaylogo": False}), theme=None, width="stretch")
