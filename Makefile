@@ -36,15 +36,26 @@ $(VENV)/.browser: | $(BIN)/python
 	@test -x $(CHROMIUM) || { echo "No Chromium at $(CHROMIUM): install it and set CHROMIUM=/path"; exit 1; }
 	touch $@
 
+# Debian's PostgreSQL for the tests that run the app on it: tests/postgres.py starts a private,
+# throwaway server from its programs (/usr/lib/postgresql/*/bin); under CI a missing one fails them.
+POSTGRES_PACKAGES := postgresql
+$(VENV)/.postgres: | $(BIN)/python
+	@if command -v dpkg >/dev/null && ! dpkg -s $(POSTGRES_PACKAGES) >/dev/null 2>&1; then \
+		echo "Installing $(POSTGRES_PACKAGES) (apt)"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(POSTGRES_PACKAGES) >/dev/null; \
+	fi
+	touch $@
+
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: $(VENV)/.dev $(VENV)/.browser lint
+test: $(VENV)/.dev $(VENV)/.browser $(VENV)/.postgres lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
-unit: $(VENV)/.dev
+unit: $(VENV)/.dev $(VENV)/.postgres
 	$(BIN)/pytest tests/unit
 
 ui: $(VENV)/.dev

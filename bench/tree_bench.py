@@ -15,7 +15,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from facilitation.core.db import create_tables, make_engine, read_session, write_session
+from facilitation.core.db import make_engine, read_session, write_session
+from facilitation.core.migrate import upgrade
 from facilitation.forum.contributions import add_contribution
 from facilitation.present.thai_wrap import wrap_label
 from facilitation.sample import data as sample_data
@@ -76,7 +77,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as folder:
         engine = make_engine(f"sqlite:///{Path(folder) / 'bench.db'}")
-        create_tables(engine)
+        upgrade(engine)
         forum = make_forum(engine)
         people = [join(engine, forum.forum.code).participant for _ in range(40)]
         with write_session(engine) as session:

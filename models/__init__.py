@@ -1,4 +1,4 @@
-"""SQLModel tables and their Create/Update/Public shapes."""
+"""SQLModel tables and their Create/Update shapes."""
 
 from models.common import saved_id, utcnow
 from models.contribution import Contribution, ContributionCreate, ContributionUpdate
@@ -10,7 +10,7 @@ from models.enums import (
     Sector,
     Stage,
 )
-from models.forum import Forum, ForumCreate, ForumPublic
+from models.forum import Forum, ForumCreate
 from models.participant import Participant, ParticipantCreate
 from models.plan import (
     ActionItem,
@@ -34,7 +34,6 @@ __all__ = [
     "ContributionUpdate",
     "Forum",
     "ForumCreate",
-    "ForumPublic",
     "FundSource",
     "Language",
     "Participant",

@@ -7,6 +7,19 @@ from typing import Protocol
 from sqlalchemy import DateTime
 from sqlalchemy import Enum as SAEnum
 from sqlalchemy.types import TypeDecorator
+from sqlmodel import SQLModel
+
+# Every constraint gets a predictable name, set here before any table is defined. A
+# migration can only drop or alter a constraint by name, and SQLite keeps none of its
+# own. Unique constraints name all their columns so two that share a first column differ.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+SQLModel.metadata.naming_convention = NAMING_CONVENTION
 
 
 class _Stored(Protocol):

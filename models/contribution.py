@@ -43,7 +43,6 @@ class Contribution(ContributionBase, table=True):
     # Empty for entries a facilitator types for people without a phone.
     participant_id: int | None = Field(default=None, foreign_key="participant.id", index=True)
     status: ContributionStatus = Field(default=ContributionStatus.VISIBLE, sa_type=enum_type(ContributionStatus))
-    theme_id: int | None = Field(default=None)
     # Welfare-category key a facilitator chose for a benefit; None keeps the suggestion.
     category: str | None = None
     # A duplicate the facilitator folded into another contribution: it counts there.

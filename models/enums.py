@@ -20,7 +20,6 @@ class ContributionKind(StrEnum):
 class ContributionStatus(StrEnum):
     VISIBLE = "visible"
     WITHDRAWN = "withdrawn"
-    HIDDEN = "hidden"
 
 
 class Sector(StrEnum):

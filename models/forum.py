@@ -38,13 +38,3 @@ class Forum(ForumBase, table=True):
     tree_labels: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
-
-
-class ForumPublic(ForumBase):
-    id: int
-    code: str
-    stage: Stage
-    revision: int
-    area_name_th: str
-    area_name_en: str
-    created_at: datetime

@@ -14,7 +14,7 @@ class TreeTie(SQLModel, table=True):
         CheckConstraint(
             "CAST(root_id IS NOT NULL AS INTEGER) + CAST(fund_id IS NOT NULL AS INTEGER)"
             " + CAST(benefit_id IS NOT NULL AS INTEGER) >= 2",
-            name="ck_treetie_two_parts",
+            name="two_parts",  # becomes ck_treetie_two_parts through the naming convention
         ),
     )
 

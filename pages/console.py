@@ -8,6 +8,7 @@ from facilitation.core.i18n import format_date
 from facilitation.forum.contributions import feed
 from facilitation.forum.forums import STAGE_ORDER, authorise_facilitator, set_stage
 from facilitation.forum.plans import PlanRow, create_action_item, delete_action_item, plan, update_action_item
+from facilitation.forum.policy import Action, allows, stage_rules
 from facilitation.present import cards
 from models import ActionItemCreate, FundSource, Stage, saved_id
 from pages import ui
@@ -151,7 +152,7 @@ for column, stage in zip(st.columns(len(STAGE_ORDER)), STAGE_ORDER, strict=True)
 st.caption(ui.tr(f"console_stage_help_{forum.stage}"))
 
 links = ui.forum_links(forum.code, visitor.secret)
-with st.expander(ui.tr("console_links"), expanded=forum.stage == Stage.SHARE):
+with st.expander(ui.tr("console_links"), expanded=stage_rules(forum.stage).console_links_open):
     if links is None:
         st.error(ui.tr("error_no_address"))
     else:
@@ -172,18 +173,26 @@ answer_options = {
 plan_tab, share_tab = st.tabs(
     [ui.tr("console_tab_plan", count=len(rows)), ui.tr("console_tab_share", count=len(answer_options))]
 )
+editing = allows(forum.stage, Action.EDIT_ACTION_ITEM)
+deleting = allows(forum.stage, Action.DELETE_ACTION_ITEM)
 with plan_tab:
-    if forum.stage == Stage.CLOSED:
-        st.info(ui.tr("console_closed"))
-        st.html(cards.plan_board(rows, lang))
-    else:
+    if allows(forum.stage, Action.CREATE_ACTION_ITEM):
         st.markdown(f"#### {ui.tr('plan_new_heading')}")
         _plan_form("plan_new", answer_options, None, _create_item)
+    else:
+        st.info(ui.tr("console_closed"))
+    if editing or deleting:
         for row in rows:
             item_id = saved_id(row.item)
             st.html(cards.plan_card(row, lang))
             with st.expander(ui.tr("plan_edit", number=row.number)):
-                _plan_form(f"plan_{item_id}", answer_options, row, _update_item)
-                st.button(ui.tr("plan_delete"), key=f"plan_delete_{item_id}", on_click=_delete_item, args=(item_id,))
+                if editing:
+                    _plan_form(f"plan_{item_id}", answer_options, row, _update_item)
+                if deleting:
+                    st.button(
+                        ui.tr("plan_delete"), key=f"plan_delete_{item_id}", on_click=_delete_item, args=(item_id,)
+                    )
+    else:
+        st.html(cards.plan_board(rows, lang))
 with share_tab:
     st.html(cards.feed_board(contributions, lang, limit=200))

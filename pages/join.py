@@ -10,8 +10,9 @@ from facilitation.core.tokens import new_token
 from facilitation.forum.forums import get_forum
 from facilitation.forum.participants import join_forum
 from facilitation.forum.plans import plan
+from facilitation.forum.policy import Action, allows
 from facilitation.present import cards
-from models import ParticipantCreate, Sector, Stage, saved_id
+from models import ParticipantCreate, Sector, saved_id
 from pages import ui
 
 ui.ensure_routed(__file__)
@@ -38,7 +39,7 @@ ui.plain(
 if visitor.refused:
     st.warning(ui.tr("join_link_refused"))
 
-if forum.stage == Stage.CLOSED:
+if not allows(forum.stage, Action.JOIN):
     st.info(ui.tr("join_closed"))
     rows = ui.read(lambda session: plan(session=session, forum_id=saved_id(forum)))
     st.html(cards.plan_board(rows, lang))

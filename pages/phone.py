@@ -12,8 +12,9 @@ from facilitation.forum.contributions import (
 from facilitation.forum.forums import pulse
 from facilitation.forum.participants import identify
 from facilitation.forum.plans import plan
+from facilitation.forum.policy import Action, allows, stage_rules
 from facilitation.present import cards
-from models import CommitmentCreate, ContributionCreate, ContributionKind, ContributionUpdate, Stage, saved_id
+from models import CommitmentCreate, Contribution, ContributionCreate, ContributionKind, ContributionUpdate, saved_id
 from pages import ui
 
 ui.ensure_routed(__file__)
@@ -95,7 +96,23 @@ def _share_form() -> None:
         st.form_submit_button(ui.tr("share_submit"), type="primary", on_click=_post, width="stretch")
 
 
-def _my_contributions() -> None:
+def _edit_form(contribution: Contribution) -> None:
+    cid = saved_id(contribution)
+    with st.form(f"mine_form_{cid}", enter_to_submit=False, border=False):
+        kinds = list(ContributionKind)
+        st.radio(
+            ui.tr("share_kind"),
+            kinds,
+            index=kinds.index(ContributionKind(contribution.kind)),
+            key=f"mine_kind_{cid}",
+            format_func=_kind_label,
+            horizontal=True,
+        )
+        st.text_area(ui.tr("share_text"), value=contribution.text, key=f"mine_text_{cid}", max_chars=500)
+        st.form_submit_button(ui.tr("mine_save"), on_click=_save_edit, args=(cid,))
+
+
+def _my_contributions(*, editing: bool, withdrawing: bool) -> None:
     mine = ui.read(lambda session: my_contributions(session=session, participant=me))
     st.subheader(ui.tr("mine_heading", count=len(mine)))
     ui.show_flash("mine")
@@ -104,22 +121,23 @@ def _my_contributions() -> None:
     for contribution in mine:
         cid = saved_id(contribution)
         st.html(cards.text_card(contribution.text, kind=contribution.kind, meta=_kind_label(contribution.kind)))
-        if forum.stage == Stage.CLOSED:
+        if not (editing or withdrawing):
             continue
         with st.expander(ui.tr("mine_edit")):
-            with st.form(f"mine_form_{cid}", enter_to_submit=False, border=False):
-                kinds = list(ContributionKind)
-                st.radio(
-                    ui.tr("share_kind"),
-                    kinds,
-                    index=kinds.index(ContributionKind(contribution.kind)),
-                    key=f"mine_kind_{cid}",
-                    format_func=_kind_label,
-                    horizontal=True,
-                )
-                st.text_area(ui.tr("share_text"), value=contribution.text, key=f"mine_text_{cid}", max_chars=500)
-                st.form_submit_button(ui.tr("mine_save"), on_click=_save_edit, args=(cid,))
-            st.button(ui.tr("mine_withdraw"), key=f"mine_withdraw_{cid}", on_click=_withdraw, args=(cid,))
+            if editing:
+                _edit_form(contribution)
+            if withdrawing:
+                st.button(ui.tr("mine_withdraw"), key=f"mine_withdraw_{cid}", on_click=_withdraw, args=(cid,))
+
+
+def _refused_commitment(item_id: int) -> None:
+    # A phone that still showed the form when the stage moved on: say why it was
+    # refused, and keep the words so they can be copied.
+    ui.show_flash(f"act_{item_id}")
+    unsent = st.session_state.get(f"act_text_{item_id}", "").strip()
+    if unsent:
+        st.warning(ui.tr("act_unsent"))
+        ui.plain(unsent)
 
 
 def _plan(*, committing: bool) -> None:
@@ -129,9 +147,10 @@ def _plan(*, committing: bool) -> None:
         st.caption(ui.tr("plan_empty"))
     for row in rows:
         st.html(cards.plan_card(row, lang))
-        if not committing:
-            continue
         item_id = saved_id(row.item)
+        if not committing:
+            _refused_commitment(item_id)
+            continue
         with st.expander(ui.tr("act_commit", number=row.number)):
             with st.form(f"act_form_{item_id}", enter_to_submit=False, border=False):
                 st.text_input(ui.tr("act_organisation"), value=me.organisation, key=f"act_org_{item_id}", max_chars=200)
@@ -157,15 +176,17 @@ if st.button(ui.tr("phone_tree_open"), key="phone_tree_open"):
 # place in the page: text half-typed when the facilitator changes stage survives.
 with st.container():
     st.info(ui.tr(f"phone_{forum.stage}_intro"))
-    if forum.stage != Stage.SHARE:
-        _plan(committing=forum.stage == Stage.ACT)
-if forum.stage == Stage.CLOSED:
+    if stage_rules(forum.stage).phone_plan:
+        _plan(committing=allows(forum.stage, Action.COMMIT))
+if allows(forum.stage, Action.POST):
+    st.subheader(ui.tr("share_more"))
+    _share_form()
+else:
     ui.show_flash("share")
     unsent = st.session_state.get("share_text", "").strip()
     if unsent:
         st.warning(ui.tr("phone_unsent"))
         ui.plain(unsent)
-else:
-    st.subheader(ui.tr("share_more"))
-    _share_form()
-_my_contributions()
+_my_contributions(
+    editing=allows(forum.stage, Action.EDIT_OWN_POST), withdrawing=allows(forum.stage, Action.WITHDRAW_OWN_POST)
+)

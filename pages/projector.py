@@ -6,9 +6,10 @@ import streamlit as st
 
 from facilitation.exports.summary import build_summary
 from facilitation.forum.forums import authorise_facilitator, headline
+from facilitation.forum.policy import accepts_input, stage_rules
 from facilitation.present import cards
 from facilitation.tree.view import forum_tree
-from models import Stage, saved_id
+from models import saved_id
 from pages import ui
 
 ui.ensure_routed(__file__)
@@ -43,7 +44,7 @@ with side:
 def _live(view: str) -> None:
     top = ui.read(lambda session: headline(session=session, forum_id=forum_id))
     stage = top.stage
-    banner_class = "stage-banner closed" if stage == Stage.CLOSED else "stage-banner"
+    banner_class = "stage-banner" if accepts_input(stage) else "stage-banner closed"
     # The tree views get a one-line header so the whole tree fits a 1080-pixel screen.
     header = "projector-header compact" if view != "feed" else "projector-header"
     st.html(
@@ -64,12 +65,13 @@ def _live(view: str) -> None:
             st.plotly_chart(tree.sankey(lang), key="projector_sankey", config=PLOT_CONFIG, theme=None)
         return
     summary = ui.read(lambda session: build_summary(session=session, forum_id=forum_id))
-    if stage == Stage.SHARE:
+    rules = stage_rules(stage)
+    if rules.projector_feed:
         st.html(cards.feed_board(summary.contributions, lang))
-    else:
-        st.html(cards.plan_board(summary.plan, lang, with_commitments=stage != Stage.PLAN))
-        if stage == Stage.PLAN:
-            st.html(cards.feed_board(summary.contributions, lang, limit=5))
+    if rules.projector_plan:
+        st.html(cards.plan_board(summary.plan, lang, with_commitments=rules.projector_commitments))
+    if rules.projector_recent_posts:
+        st.html(cards.feed_board(summary.contributions, lang, limit=rules.projector_recent_posts))
 
 
 with main:

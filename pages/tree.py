@@ -3,8 +3,10 @@
 import streamlit as st
 
 from facilitation.forum.forums import authorise_facilitator
-from facilitation.tree import admin as tree_admin
+from facilitation.forum.policy import Action, allows
+from facilitation.tree import admin
 from facilitation.tree.categories import CATEGORY_KEYS
+from facilitation.tree.data import LABEL_KEYS
 from facilitation.tree.export import figure_html, figure_image, image_browser
 from facilitation.tree.view import forum_tree, tree_entries, tree_ties
 from models import ContributionKind, saved_id
@@ -12,7 +14,6 @@ from pages import ui
 
 ui.ensure_routed(__file__)
 
-PARTS = ("roots", "trunk", "branches", "fruits", "leaves")
 PLOT_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 visitor = ui.visitor()
@@ -33,38 +34,62 @@ def _describe(entry_id: int | None) -> str:
     return f"{ui.tr(f'kind_{entry.kind.value}')}: {entry.text}"
 
 
-def _admin(*steps: tuple[str, dict[str, object]]) -> None:
-    """Run tree tools from facilitation.tree.admin as one user action: one transaction."""
-
-    def run(session: ui.Session) -> None:
-        for action, values in steps:
-            getattr(tree_admin, action)(session=session, forum_id=forum_id, **values)
-
-    ui.act(run, slot="tree")
-    if "flash_tree" not in st.session_state:  # no error was flashed
+def _say_saved() -> None:
+    # ui.act flashes a refused action in the same slot; only a tool that went through says "saved".
+    if "flash_tree" not in st.session_state:
         ui.flash("success", ui.tr("tree_saved"), "tree")
 
 
 def _apply_item(entry_id: int) -> None:
     state = st.session_state
-    values = {
-        "contribution_id": entry_id,
-        "kind": ContributionKind(state["tree_kind"]),
-        "category": state.get("tree_category") or None,
-        "shown": bool(state["tree_shown"]),
-        "duplicate_ids": list(state.get("tree_duplicates") or []),
-    }
+    kind = ContributionKind(state["tree_kind"])
+    category: str | None = state.get("tree_category") or None
+    shown = bool(state["tree_shown"])
+    duplicate_ids: list[int] = list(state.get("tree_duplicates") or [])
     state["tree_duplicates"] = []
-    _admin(("edit_item", values))
+    ui.act(
+        lambda session: admin.edit_item(
+            session=session,
+            forum_id=forum_id,
+            contribution_id=entry_id,
+            kind=kind,
+            category=category,
+            shown=shown,
+            duplicate_ids=duplicate_ids,
+        ),
+        slot="tree",
+    )
+    _say_saved()
+
+
+def _unmerge(entry_id: int) -> None:
+    ui.act(lambda session: admin.unmerge(session=session, forum_id=forum_id, contribution_id=entry_id), slot="tree")
+    _say_saved()
 
 
 def _tie() -> None:
     state = st.session_state
-    _admin(("tie", {f"{part}_id": state.get(f"tree_tie_{part}") for part in ("root", "fund", "benefit")}))
+    root_id: int | None = state.get("tree_tie_root")
+    fund_id: int | None = state.get("tree_tie_fund")
+    benefit_id: int | None = state.get("tree_tie_benefit")
+    ui.act(
+        lambda session: admin.tie(
+            session=session, forum_id=forum_id, root_id=root_id, fund_id=fund_id, benefit_id=benefit_id
+        ),
+        slot="tree",
+    )
+    _say_saved()
+
+
+def _untie(tie_id: int) -> None:
+    ui.act(lambda session: admin.untie(session=session, forum_id=forum_id, tie_id=tie_id), slot="tree")
+    _say_saved()
 
 
 def _labels() -> None:
-    _admin(("set_tree_labels", {"labels": {part: st.session_state.get(f"tree_label_{part}", "") for part in PARTS}}))
+    labels: dict[str, str] = {part: st.session_state.get(f"tree_label_{part}", "") for part in LABEL_KEYS}
+    ui.act(lambda session: admin.set_tree_labels(session=session, forum_id=forum_id, labels=labels), slot="tree")
+    _say_saved()
 
 
 ui.heading(ui.tr("nav_tree"))
@@ -98,6 +123,10 @@ if not images_possible:
     st.caption(ui.tr("tree_export_needs_browser"))
 
 st.subheader(ui.tr("tree_tools_heading"))
+if not allows(forum.stage, Action.TIDY_TREE):
+    # The tools come last on the page: stopping here keeps the tree and its exports.
+    st.info(ui.tr("tree_tools_closed"))
+    st.stop()
 item_tab, tie_tab, label_tab = st.tabs([ui.tr("tree_tab_item"), ui.tr("tree_tab_tie"), ui.tr("tree_tab_labels")])
 with item_tab:
     chosen = st.selectbox(
@@ -112,12 +141,7 @@ with item_tab:
         entry = by_id[chosen]
         if entry.merged_into_id is not None:
             st.info(ui.tr("tree_merged_into", target=_describe(entry.merged_into_id)))
-            st.button(
-                ui.tr("tree_unmerge"),
-                key="tree_unmerge",
-                on_click=_admin,
-                args=(("unmerge", {"contribution_id": chosen}),),
-            )
+            st.button(ui.tr("tree_unmerge"), key="tree_unmerge", on_click=_unmerge, args=(chosen,))
         with st.form("tree_item_form", enter_to_submit=False):
             kinds = list(ContributionKind)
             st.selectbox(
@@ -167,12 +191,10 @@ with tie_tab:
         path = " → ".join(_describe(i) for i in (tie.root_id, tie.fund_id, tie.benefit_id) if i is not None)
         left, right = st.columns([5, 1])
         left.text(path)
-        right.button(
-            ui.tr("tree_untie"), key=f"tree_untie_{tie.id}", on_click=_admin, args=(("untie", {"tie_id": tie.id}),)
-        )
+        right.button(ui.tr("tree_untie"), key=f"tree_untie_{tie.id}", on_click=_untie, args=(saved_id(tie),))
 with label_tab:
     with st.form("tree_labels_form", enter_to_submit=False):
-        for part in PARTS:
+        for part in LABEL_KEYS:
             st.text_input(
                 ui.tr(f"tree_part_{part}"),
                 value=forum.tree_labels.get(part, ""),

@@ -10,9 +10,10 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlmodel import Session as Session  # re-exported: pages type the session they hand to services
 
-from facilitation.core.db import create_tables, make_engine, read_session, write_session
+from facilitation.core.db import make_engine, read_session, write_session
 from facilitation.core.errors import ForumError, NotAuthorised
 from facilitation.core.i18n import t
+from facilitation.core.migrate import upgrade
 from facilitation.core.settings import get_settings
 from facilitation.core.tokens import normalise_join_code
 from facilitation.forum.forums import authorise_facilitator
@@ -27,9 +28,9 @@ STYLE = (Path(__file__).resolve().parent.parent / "assets" / "style.css").read_t
 
 @st.cache_resource
 def engine() -> Engine:
-    """The process's one engine; tables are created on first use."""
+    """The process's one engine, on a database upgraded to the newest schema on first use."""
     created = make_engine(get_settings().database_url)
-    create_tables(created)
+    upgrade(created)
     return created
 
 
@@ -120,7 +121,7 @@ def tr(key: str, **values: object) -> str:
 
 def error_text(error: ForumError) -> str:
     """The translated message of a domain error."""
-    return tr(error.message_key, **error.details)
+    return error.message(lang())
 
 
 def flash(kind: Literal["success", "error", "info"], message: str, slot: str = "main") -> None:

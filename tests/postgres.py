@@ -2,7 +2,8 @@
 
 Uses TEST_POSTGRES_URL when set; otherwise starts a private cluster on a Unix socket
 in a temporary folder (as the `postgres` user when running as root, since initdb
-refuses root). Returns None when neither is possible, and the caller skips.
+refuses root). Returns None when neither is possible, and the caller calls
+`unavailable`: a skip on a developer's machine, a failure under CI.
 """
 
 import os
@@ -13,12 +14,31 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip a test that needs PostgreSQL; under CI fail it, since a skip there hides breakage."""
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"{reason} (CI: `make test` installs Debian's postgresql package)", pytrace=False)
+    pytest.skip(reason)
+
+
+def _server_binary(name: str) -> str | None:
+    # Debian keeps the server's programs off PATH, in one folder per major version.
+    found = shutil.which(name)
+    if found:
+        return found
+    installed = [path for path in Path("/usr/lib/postgresql").glob(f"*/bin/{name}") if path.parts[-3].isdigit()]
+    return str(max(installed, key=lambda path: int(path.parts[-3]))) if installed else None
 
 
 def _as_postgres(command: list[str]) -> list[str]:
     if os.geteuid() != 0:
         return command
-    runuser = shutil.which("runuser")
+    runuser = shutil.which("runuser") or shutil.which("runuser", path="/usr/sbin:/sbin")
     return [runuser, "-u", "postgres", "--", *command] if runuser else command
 
 
@@ -28,7 +48,7 @@ def temporary_postgres() -> Iterator[str | None]:
     if os.environ.get("TEST_POSTGRES_URL"):
         yield os.environ["TEST_POSTGRES_URL"]
         return
-    initdb, pg_ctl = shutil.which("initdb"), shutil.which("pg_ctl")
+    initdb, pg_ctl = _server_binary("initdb"), _server_binary("pg_ctl")
     if not initdb or not pg_ctl or (os.geteuid() == 0 and not _postgres_user_exists()):
         yield None
         return

@@ -6,20 +6,23 @@ for write transactions, because a deferred transaction that reads and then write
 fails with "database is locked" under concurrency whatever the timeout.
 """
 
+import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, RootTransaction, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import StaticPool
-from sqlmodel import Session, SQLModel, create_engine
+from sqlmodel import Session, create_engine
 
 import models  # noqa: F401  (registers every table on SQLModel.metadata)
 
 BUSY_TIMEOUT_MS = 30_000
+_WAL_ATTEMPTS = 200  # 10 s
 _IMMEDIATE = "forum_write"
 RowT = TypeVar("RowT")
 
@@ -44,7 +47,7 @@ def make_engine(url: str) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         if not in_memory:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _use_wal(cursor)
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -58,9 +61,22 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def create_tables(engine: Engine) -> None:
-    """Create any missing table (idempotent)."""
-    SQLModel.metadata.create_all(engine)
+def _use_wal(cursor: sqlite3.Cursor) -> None:
+    # Turning a new file to WAL needs it alone for a moment. A second process opening it
+    # in that moment is refused at once, without the busy timeout, so it asks again.
+    for attempt in range(_WAL_ATTEMPTS):
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == _WAL_ATTEMPTS - 1:
+                raise
+            time.sleep(0.05)
+
+
+def begin_write(connection: Connection) -> RootTransaction:
+    """A transaction on `connection` that holds the write lock from its first statement."""
+    return connection.execution_options(**{_IMMEDIATE: True}).begin()
 
 
 @contextmanager

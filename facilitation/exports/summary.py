@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from facilitation.core.errors import ForumNotFound
 from facilitation.core.i18n import format_baht, format_date, t
 from facilitation.forum.contributions import FeedItem, feed
 from facilitation.forum.plans import PlanRow, plan
@@ -35,7 +36,7 @@ def build_summary(*, session: Session, forum_id: int) -> ForumSummary:
     """Everything the summary shows, read in one snapshot."""
     forum = session.get(Forum, forum_id)
     if forum is None:
-        raise LookupError(forum_id)
+        raise ForumNotFound(id=forum_id)
     sectors = Counter(
         Sector(s) for s in session.exec(select(Participant.sector).where(Participant.forum_id == forum_id))
     )

@@ -7,7 +7,8 @@ from sqlmodel import Session, select
 from facilitation.core.db import insert_once
 from facilitation.core.errors import ActionItemNotFound
 from facilitation.core.text import clean_text
-from facilitation.forum.forums import bump_revision, ensure_open
+from facilitation.forum.forums import bump_revision
+from facilitation.forum.policy import Action, require
 from models import ActionItem, Commitment, CommitmentCreate, Participant, saved_id
 
 
@@ -21,7 +22,7 @@ def add_commitment(*, session: Session, participant: Participant, data: Commitme
     """Record "we will …" against an action item; the same words twice count once."""
     text = clean_text(data.text)
     organisation = clean_text(data.organisation, max_length=200, required=False) or participant.organisation
-    ensure_open(session=session, forum_id=participant.forum_id)
+    require(session=session, forum_id=participant.forum_id, action=Action.COMMIT)
     item = session.get(ActionItem, data.action_item_id)
     if item is None or item.forum_id != participant.forum_id:
         raise ActionItemNotFound(id=data.action_item_id)

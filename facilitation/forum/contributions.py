@@ -8,7 +8,7 @@ from sqlmodel import Session, col, select
 from facilitation.core.db import insert_once
 from facilitation.core.errors import ContributionNotFound, DuplicateContribution
 from facilitation.core.text import clean_text
-from facilitation.forum.forums import ensure_open
+from facilitation.forum.policy import Action, require
 from models import (
     Contribution,
     ContributionCreate,
@@ -38,7 +38,8 @@ class FeedItem:
     organisation: str
 
 
-def _same_visible(session: Session, participant_id: int, kind: str, text: str) -> Contribution | None:
+def same_visible(*, session: Session, participant_id: int, kind: ContributionKind, text: str) -> Contribution | None:
+    """The author's visible contribution of this kind with exactly this text, if there is one."""
     return session.exec(
         select(Contribution).where(
             Contribution.participant_id == participant_id,
@@ -53,9 +54,13 @@ def add_contribution(*, session: Session, participant: Participant, data: Contri
     """Post a contribution; posting the same kind and text again returns the first one."""
     text = clean_text(data.text)
     kind = ContributionKind(data.kind)
-    ensure_open(session=session, forum_id=participant.forum_id)
+    require(session=session, forum_id=participant.forum_id, action=Action.POST)
     contribution = Contribution(forum_id=participant.forum_id, participant_id=participant.id, kind=kind, text=text)
-    row, created = insert_once(session, contribution, lambda: _same_visible(session, saved_id(participant), kind, text))
+    row, created = insert_once(
+        session,
+        contribution,
+        lambda: same_visible(session=session, participant_id=saved_id(participant), kind=kind, text=text),
+    )
     return Posted(row, created=created)
 
 
@@ -74,11 +79,11 @@ def edit_contribution(
     *, session: Session, participant: Participant, contribution_id: int, data: ContributionUpdate
 ) -> Contribution:
     """Change the kind or text of one's own visible contribution."""
-    ensure_open(session=session, forum_id=participant.forum_id)
+    require(session=session, forum_id=participant.forum_id, action=Action.EDIT_OWN_POST)
     contribution = _own(session, participant, contribution_id)
     kind = ContributionKind(data.kind) if data.kind is not None else contribution.kind
     text = clean_text(data.text) if data.text is not None else contribution.text
-    clash = _same_visible(session, saved_id(participant), kind, text)
+    clash = same_visible(session=session, participant_id=saved_id(participant), kind=kind, text=text)
     if clash is not None and clash.id != contribution.id:
         raise DuplicateContribution()
     contribution.kind, contribution.text, contribution.updated_at = kind, text, utcnow()
@@ -88,7 +93,7 @@ def edit_contribution(
 
 def withdraw_contribution(*, session: Session, participant: Participant, contribution_id: int) -> Contribution:
     """Take one's own contribution back (kept, marked withdrawn, shown nowhere)."""
-    ensure_open(session=session, forum_id=participant.forum_id)
+    require(session=session, forum_id=participant.forum_id, action=Action.WITHDRAW_OWN_POST)
     contribution = _own(session, participant, contribution_id)
     contribution.status = ContributionStatus.WITHDRAWN
     contribution.updated_at = utcnow()

@@ -5,13 +5,15 @@ from dataclasses import dataclass
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, func, select
 
-from facilitation.core.errors import ForumClosed, ForumNotFound, NotAuthorised
+from facilitation.core.errors import ForumNotFound, NoFreeJoinCode, NotAuthorised
 from facilitation.core.text import clean_text
 from facilitation.core.tokens import hash_token, new_join_code, new_token, normalise_join_code, token_matches
 from facilitation.forum.areas import resolve_area
 from models import Forum, ForumCreate, Participant, Stage, utcnow
 
 STAGE_ORDER = (Stage.SHARE, Stage.PLAN, Stage.ACT, Stage.CLOSED)
+# 31**6 codes: twenty taken in a row means the table is nearly full or the random source is broken.
+JOIN_CODE_DRAWS = 20
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,7 @@ def create_forum(*, session: Session, data: ForumCreate) -> CreatedForum:
     values = data.model_dump()
     values["title"] = clean_text(data.title, max_length=200)
     values["venue"] = clean_text(data.venue, max_length=200, required=False)
-    for _ in range(20):
+    for _ in range(JOIN_CODE_DRAWS):
         forum = Forum(
             **values,
             code=new_join_code(),
@@ -49,7 +51,7 @@ def create_forum(*, session: Session, data: ForumCreate) -> CreatedForum:
             return CreatedForum(forum=forum, facilitator_token=token)
         except IntegrityError:
             continue  # join code already taken: draw another
-    raise RuntimeError("no free join code after 20 draws")
+    raise NoFreeJoinCode(draws=JOIN_CODE_DRAWS)
 
 
 def get_forum(*, session: Session, code: str) -> Forum:
@@ -110,20 +112,6 @@ def bump_revision(*, session: Session, forum_id: int) -> None:
         raise ForumNotFound(id=forum_id)
     touch(forum)
     session.add(forum)
-
-
-def ensure_open(*, session: Session, forum_id: int) -> Forum:
-    """The forum as this transaction sees it; raises ForumClosed if it accepts no input.
-
-    No refresh: the write transaction read it fresh, and a refresh would throw away
-    changes an earlier action of the same transaction made to it.
-    """
-    forum = session.get(Forum, forum_id)
-    if forum is None:
-        raise ForumNotFound(id=forum_id)
-    if forum.stage == Stage.CLOSED:
-        raise ForumClosed()
-    return forum
 
 
 def participant_count(*, session: Session, forum_id: int) -> int:

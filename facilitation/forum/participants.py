@@ -7,7 +7,8 @@ from sqlmodel import Session, select
 from facilitation.core.errors import ConsentRequired, ForumNotFound, NotAuthorised, SectorRequired
 from facilitation.core.text import clean_text
 from facilitation.core.tokens import hash_token, token_matches
-from facilitation.forum.forums import ensure_open, get_forum
+from facilitation.forum.forums import get_forum
+from facilitation.forum.policy import Action, require
 from models import Forum, Participant, ParticipantCreate, saved_id, utcnow
 
 
@@ -28,7 +29,7 @@ def join_forum(*, session: Session, code: str, token: str, data: ParticipantCrea
     if not consent:
         raise ConsentRequired()
     forum = get_forum(session=session, code=code)
-    forum = ensure_open(session=session, forum_id=saved_id(forum))
+    forum = require(session=session, forum_id=saved_id(forum), action=Action.JOIN)
     token_hash = hash_token(token)
     existing = session.exec(
         select(Participant).where(Participant.forum_id == forum.id, Participant.token_hash == token_hash)

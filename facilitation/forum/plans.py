@@ -7,7 +7,8 @@ from sqlmodel import Session, col, delete, select
 
 from facilitation.core.errors import ActionItemNotFound, InvalidBudget, InvalidDates
 from facilitation.core.text import clean_text
-from facilitation.forum.forums import bump_revision, ensure_open
+from facilitation.forum.forums import bump_revision
+from facilitation.forum.policy import Action, require
 from models import (
     ActionItem,
     ActionItemContribution,
@@ -79,7 +80,7 @@ def _link(session: Session, forum_id: int, item_id: int, contribution_ids: list[
 def create_action_item(*, session: Session, forum_id: int, data: ActionItemCreate) -> ActionItem:
     """Add an action item to the forum's plan."""
     values = _clean(data)
-    ensure_open(session=session, forum_id=forum_id)
+    require(session=session, forum_id=forum_id, action=Action.CREATE_ACTION_ITEM)
     item = ActionItem(forum_id=forum_id, **values)
     session.add(item)
     session.flush()
@@ -98,7 +99,7 @@ def _item(session: Session, forum_id: int, item_id: int) -> ActionItem:
 def update_action_item(*, session: Session, forum_id: int, item_id: int, data: ActionItemCreate) -> ActionItem:
     """Replace every field and link of an action item."""
     values = _clean(data)
-    ensure_open(session=session, forum_id=forum_id)
+    require(session=session, forum_id=forum_id, action=Action.EDIT_ACTION_ITEM)
     item = _item(session, forum_id, item_id)
     for name, value in values.items():
         setattr(item, name, value)
@@ -111,7 +112,7 @@ def update_action_item(*, session: Session, forum_id: int, item_id: int, data: A
 
 def delete_action_item(*, session: Session, forum_id: int, item_id: int) -> ActionItem:
     """Remove an action item, its links and the commitments made to it."""
-    ensure_open(session=session, forum_id=forum_id)
+    require(session=session, forum_id=forum_id, action=Action.DELETE_ACTION_ITEM)
     item = _item(session, forum_id, item_id)
     session.exec(delete(ActionItemContribution).where(col(ActionItemContribution.action_item_id) == item_id))
     session.exec(delete(Commitment).where(col(Commitment.action_item_id) == item_id))

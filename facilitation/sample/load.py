@@ -83,6 +83,8 @@ def load_sample_forum(*, session: Session, language: Language = Language.TH) -> 
         )
         for action in data.ACTION_ITEMS
     ]
+    # Commitments open in Act, so the sample moves there before its organisations commit.
+    set_stage(session=session, forum=created.forum, stage=Stage.ACT)
     for commitment in data.COMMITMENTS:
         author = people[commitment.author]
         add_commitment(
@@ -94,5 +96,4 @@ def load_sample_forum(*, session: Session, language: Language = Language.TH) -> 
                 text=commitment.text,
             ),
         )
-    set_stage(session=session, forum=created.forum, stage=Stage.ACT)
     return created

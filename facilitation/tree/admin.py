@@ -2,9 +2,17 @@
 
 from sqlmodel import Session, select
 
-from facilitation.core.errors import CannotMerge, CannotTie, ContributionNotFound, DuplicateContribution
+from facilitation.core.errors import (
+    CannotMerge,
+    CannotTie,
+    ContributionNotFound,
+    DuplicateContribution,
+    UnknownTreeLabel,
+)
 from facilitation.core.text import clean_text
-from facilitation.forum.forums import bump_revision, ensure_open
+from facilitation.forum.contributions import same_visible
+from facilitation.forum.forums import bump_revision
+from facilitation.forum.policy import Action, require
 from facilitation.tree.categories import ensure_category
 from facilitation.tree.data import LABEL_KEYS, PART_OF_KIND
 from models import Contribution, ContributionKind, ContributionStatus, Forum, TreeTie, saved_id, utcnow
@@ -33,7 +41,7 @@ def _save(session: Session, forum_id: int, *contributions: Contribution) -> None
 def recategorise(*, session: Session, forum_id: int, contribution_id: int, kind: ContributionKind) -> Contribution:
     """Move a contribution to another kind (a "benefit" that is really a fund), with its merged duplicates."""
     kind = ContributionKind(kind)
-    ensure_open(session=session, forum_id=forum_id)
+    require(session=session, forum_id=forum_id, action=Action.TIDY_TREE)
     contribution = _contribution(session, forum_id, contribution_id)
     if contribution.kind == kind:
         return contribution
@@ -42,14 +50,7 @@ def recategorise(*, session: Session, forum_id: int, contribution_id: int, kind:
     for row in moving:
         if row.participant_id is None:
             continue
-        clash = session.exec(
-            select(Contribution.id).where(
-                Contribution.participant_id == row.participant_id,
-                Contribution.kind == kind,
-                Contribution.text == row.text,
-                Contribution.status == ContributionStatus.VISIBLE,
-            )
-        ).first()
+        clash = same_visible(session=session, participant_id=row.participant_id, kind=kind, text=row.text)
         if clash is not None:
             raise DuplicateContribution(id=row.id)
     contribution.merged_into_id = None
@@ -63,7 +64,7 @@ def set_category(*, session: Session, forum_id: int, contribution_id: int, categ
     """Choose a benefit's welfare category (None goes back to the suggestion)."""
     if category is not None:
         ensure_category(category)
-    ensure_open(session=session, forum_id=forum_id)
+    require(session=session, forum_id=forum_id, action=Action.TIDY_TREE)
     contribution = _contribution(session, forum_id, contribution_id)
     contribution.category = category
     _save(session, forum_id, contribution)
@@ -72,7 +73,7 @@ def set_category(*, session: Session, forum_id: int, contribution_id: int, categ
 
 def merge(*, session: Session, forum_id: int, keep_id: int, duplicate_ids: list[int]) -> Contribution:
     """Fold duplicates into one node (same forum, same part of the tree); returns the node kept."""
-    ensure_open(session=session, forum_id=forum_id)
+    require(session=session, forum_id=forum_id, action=Action.TIDY_TREE)
     keep = _contribution(session, forum_id, keep_id)
     changed: list[Contribution] = []
     if keep.merged_into_id is not None:
@@ -104,7 +105,7 @@ def merge(*, session: Session, forum_id: int, keep_id: int, duplicate_ids: list[
 
 def unmerge(*, session: Session, forum_id: int, contribution_id: int) -> Contribution:
     """Split a merged duplicate back out into an item of its own."""
-    ensure_open(session=session, forum_id=forum_id)
+    require(session=session, forum_id=forum_id, action=Action.TIDY_TREE)
     contribution = _contribution(session, forum_id, contribution_id)
     contribution.merged_into_id = None
     _save(session, forum_id, contribution)
@@ -113,7 +114,7 @@ def unmerge(*, session: Session, forum_id: int, contribution_id: int) -> Contrib
 
 def set_in_tree(*, session: Session, forum_id: int, contribution_id: int, shown: bool) -> Contribution:
     """Show or hide an item on the tree; it stays in the feed and the summary."""
-    ensure_open(session=session, forum_id=forum_id)
+    require(session=session, forum_id=forum_id, action=Action.TIDY_TREE)
     contribution = _contribution(session, forum_id, contribution_id)
     contribution.in_tree = shown
     _save(session, forum_id, contribution)
@@ -131,7 +132,7 @@ def tie(
     )
     if sum(1 for contribution_id, _ in slots if contribution_id is not None) < 2:
         raise CannotTie()
-    ensure_open(session=session, forum_id=forum_id)
+    require(session=session, forum_id=forum_id, action=Action.TIDY_TREE)
     for contribution_id, kind in slots:
         if contribution_id is not None and _contribution(session, forum_id, contribution_id).kind != kind:
             raise CannotTie(id=contribution_id)
@@ -154,7 +155,7 @@ def tie(
 
 def untie(*, session: Session, forum_id: int, tie_id: int) -> None:
     """Remove a tie; one already gone (a double tap) or of another forum is left alone."""
-    ensure_open(session=session, forum_id=forum_id)
+    require(session=session, forum_id=forum_id, action=Action.TIDY_TREE)
     found = session.get(TreeTie, tie_id)
     if found is None or found.forum_id != forum_id:
         return
@@ -166,9 +167,9 @@ def set_tree_labels(*, session: Session, forum_id: int, labels: dict[str, str]) 
     """Override some part labels for this forum; an empty label goes back to the default."""
     unknown = set(labels) - set(LABEL_KEYS)
     if unknown:
-        raise ValueError(f"unknown tree label keys: {sorted(unknown)}")
+        raise UnknownTreeLabel(keys=sorted(unknown))
     cleaned = {key: clean_text(value, max_length=LABEL_MAX, required=False) for key, value in labels.items()}
-    forum = ensure_open(session=session, forum_id=forum_id)
+    forum = require(session=session, forum_id=forum_id, action=Action.TIDY_TREE)
     # A new dict, not an in-place change: the JSON column only sees reassignment.
     merged = {**(forum.tree_labels or {}), **cleaned}
     forum.tree_labels = {key: merged[key] for key in LABEL_KEYS if merged.get(key)}
@@ -188,6 +189,8 @@ def edit_item(
     duplicate_ids: list[int],
 ) -> Contribution:
     """The tree page's form for one item, as one action: only what changed is written."""
+    # Checked here too, so a form sent unchanged from a stale page is refused like any other.
+    require(session=session, forum_id=forum_id, action=Action.TIDY_TREE)
     current = _contribution(session, forum_id, contribution_id)
     if ContributionKind(kind) != current.kind:
         recategorise(session=session, forum_id=forum_id, contribution_id=contribution_id, kind=kind)

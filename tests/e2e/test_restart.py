@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, expect
 
-from facilitation.core.db import create_tables, make_engine
+from facilitation.core.db import make_engine
 from facilitation.core.i18n import t
+from facilitation.core.migrate import upgrade
 from tests.e2e.conftest import PHONE, PROJECTOR, idle, running_app
 from tests.factories import join, make_forum
 
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.e2e
 def test_first_request_after_start_goes_through_the_router(browser: Browser, tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'forum.db'}"
     engine = make_engine(url)
-    create_tables(engine)
+    upgrade(engine)
     created = make_forum(engine)
     person = join(engine, created.forum.code)
     engine.dispose()

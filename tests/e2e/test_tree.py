@@ -8,8 +8,9 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
-from facilitation.core.db import create_tables, make_engine, write_session
+from facilitation.core.db import make_engine, write_session
 from facilitation.core.i18n import t
+from facilitation.core.migrate import upgrade
 from facilitation.forum.contributions import add_contribution
 from facilitation.forum.forums import set_stage
 from facilitation.sample.load import load_sample_forum
@@ -39,7 +40,7 @@ def drawn_width(page: Page) -> float:
 
 def seed(url: str) -> tuple[str, str, int]:
     engine = make_engine(url)
-    create_tables(engine)
+    upgrade(engine)
     with write_session(engine) as session:
         created = load_sample_forum(session=session)
     code, forum_id = created.forum.code, saved_id(created.forum)

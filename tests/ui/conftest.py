@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
-from facilitation.core.db import create_tables, make_engine
+from facilitation.core.db import make_engine
 from facilitation.core.settings import get_settings
 from facilitation.links import addresses
 from tests.ui.helpers import APP, FACILITATOR_BROWSER_URL, LAN_ADDRESS, STREAMLIT_PAGES_MANAGER_INIT
@@ -42,16 +42,15 @@ def _navigation_like_the_server(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
-    """An empty database file shared by the app under test and the test itself."""
-    url = f"sqlite:///{tmp_path / 'forum.db'}"
+def db(database_file: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]:
+    """An empty database file at the newest schema, shared by the app under test and the test itself."""
+    url = f"sqlite:///{database_file}"
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.delenv("PUBLIC_URL", raising=False)
     monkeypatch.setattr(addresses, "lan_address", lambda: LAN_ADDRESS)
     get_settings.cache_clear()
     st.cache_resource.clear()
     engine = make_engine(url)
-    create_tables(engine)
     yield engine
     engine.dispose()
     st.cache_resource.clear()

@@ -2,11 +2,13 @@
 
 from collections.abc import Callable
 
+import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
 from facilitation.core.db import read_session
+from facilitation.forum import forums as forums_module
 from facilitation.forum.forums import authorise_facilitator
 from facilitation.sample import data as sample_data
 from models import Forum, Stage
@@ -93,6 +95,23 @@ def test_creating_without_an_area_is_refused(app: Callable[..., AppTest], db: En
     no_exception(at)
     assert th("error_invalid_area") in shown(at, "error")
     assert _forums(db) == []
+
+
+def test_no_free_join_code_is_a_message_not_a_crash(
+    app: Callable[..., AppTest], db: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    taken = make_forum(db, title="เวทีที่มีอยู่แล้ว").forum.code
+    monkeypatch.setattr(forums_module, "new_join_code", lambda: taken)
+    at = _choose_sila(app())
+    at.text_input(key="home_title").input("เวทีใหม่")
+
+    submit(at, "home_create_button")
+
+    no_exception(at)
+    assert th("error_no_free_join_code") in shown(at, "error")
+    assert at.text_input(key="home_title").value == "เวทีใหม่"
+    assert "key" not in at.query_params
+    assert len(_forums(db)) == 1
 
 
 def test_sample_button_creates_the_sample_forum_and_lands_on_its_console(

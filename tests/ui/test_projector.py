@@ -103,12 +103,13 @@ def test_act_stage_shows_the_commitments(projector: Callable[[], AppTest], db: E
         item = create_action_item(
             session=session, forum_id=saved_id(created.forum), data=ActionItemCreate(activity="ซ่อมบ้านคนพิการ")
         )
+    _stage(db, created, Stage.ACT)  # commitments open in Act
+    with write_session(db) as session:
         add_commitment(
             session=session,
             participant=member.participant,
             data=CommitmentCreate(action_item_id=saved_id(item), text="สมทบค่าวัสดุ 20,000 บาท"),
         )
-    _stage(db, created, Stage.ACT)
 
     at = projector()
 

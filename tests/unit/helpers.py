@@ -92,7 +92,7 @@ def post_anonymous(engine: Engine, forum_id: int, text: str, kind: ContributionK
 
 
 def set_status(engine: Engine, contribution_id: int, status: ContributionStatus) -> None:
-    """Put a contribution in a status no service sets yet (hidden by a moderator)."""
+    """Put a contribution in a status directly, behind the services' back (e.g. withdrawn by its author meanwhile)."""
     with write_session(engine) as session:
         row = session.get(Contribution, contribution_id)
         assert row is not None

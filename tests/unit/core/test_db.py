@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import func, select
 
-from facilitation.core.db import create_tables, insert_once, make_engine, read_session, write_session
+from facilitation.core.db import insert_once, make_engine, read_session, write_session
+from facilitation.core.migrate import upgrade
 from facilitation.forum.contributions import add_contribution
 from models import Contribution, ContributionCreate, ContributionKind, Forum, saved_id
 from tests.factories import join, make_forum, post
@@ -35,6 +36,23 @@ def test_file_database_uses_wal(engine: Engine) -> None:
     assert str(_pragma(engine, "journal_mode")).lower() == "wal"
 
 
+def test_a_new_file_turns_to_wal_while_another_process_writes_to_it(tmp_path: Path) -> None:
+    """Switching to WAL waits out a writer that holds the file (as at two app starts at once)."""
+    path = tmp_path / "forum.db"
+    writer = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    writer.execute("CREATE TABLE early (x)")
+    writer.execute("BEGIN IMMEDIATE")
+    release = threading.Timer(0.3, writer.execute, args=("COMMIT",))
+    release.start()
+    opened = make_engine(f"sqlite:///{path}")
+    try:
+        assert str(_pragma(opened, "journal_mode")).lower() == "wal"
+    finally:
+        release.join()
+        writer.close()
+        opened.dispose()
+
+
 def test_foreign_keys_are_enforced(engine: Engine) -> None:
     """foreign_keys is 1 on every connection."""
     assert _pragma(engine, "foreign_keys") == 1
@@ -50,24 +68,17 @@ def test_make_engine_creates_the_parent_folder(tmp_path: Path) -> None:
     target = tmp_path / "nested" / "deeper" / "forum.db"
     made = make_engine(f"sqlite:///{target}")
     try:
-        create_tables(made)
+        upgrade(made)
         assert target.is_file()
     finally:
         made.dispose()
-
-
-def test_create_tables_is_idempotent(engine: Engine) -> None:
-    """Creating tables twice keeps existing rows."""
-    make_forum(engine)
-    create_tables(engine)
-    assert _count(engine, Forum) == 1
 
 
 def test_in_memory_database_shares_one_connection() -> None:
     """sqlite:// (memory) keeps its tables across sessions."""
     memory = make_engine("sqlite://")
     try:
-        create_tables(memory)
+        upgrade(memory)
         make_forum(memory)
         assert _count(memory, Forum) == 1
     finally:

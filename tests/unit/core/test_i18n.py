@@ -10,6 +10,7 @@ import pytest
 
 from facilitation.core import errors
 from facilitation.core.i18n import LANGUAGES, catalogue, format_baht, format_date, t
+from facilitation.forum.policy import Action
 from facilitation.tree.categories import CATEGORY_KEYS
 from models import ContributionKind, FundSource, Sector, Stage
 
@@ -23,6 +24,7 @@ MESSAGE_KEY = re.compile(r"""message_key\s*=\s*(["'])([a-z0-9_]+)\1""")
 # Prefix of an f-string key → the keys it can produce.
 DYNAMIC_KEYS = {
     "stage_": [f"stage_{s.value}" for s in Stage],
+    "action_": [f"action_{a.value}" for a in Action],
     "console_stage_help_": [f"console_stage_help_{s.value}" for s in Stage],
     "phone_": [f"phone_{s.value}_intro" for s in Stage],
     "kind_": [f"kind_{k.value}" for k in ContributionKind],

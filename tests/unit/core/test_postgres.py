@@ -7,24 +7,34 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import func, select
 
-from facilitation.core.db import create_tables, make_engine, read_session, write_session
+from facilitation.core.db import make_engine, read_session, write_session
+from facilitation.core.migrate import upgrade
 from facilitation.exports.markdown import to_markdown
 from facilitation.exports.summary import build_summary
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import add_contribution, feed
+from facilitation.forum.forums import set_stage
 from facilitation.forum.plans import create_action_item, plan
-from models import ActionItemCreate, CommitmentCreate, Contribution, ContributionCreate, ContributionKind, saved_id
+from models import (
+    ActionItemCreate,
+    CommitmentCreate,
+    Contribution,
+    ContributionCreate,
+    ContributionKind,
+    Stage,
+    saved_id,
+)
 from tests.factories import join, make_forum
-from tests.postgres import temporary_postgres
+from tests.postgres import temporary_postgres, unavailable
 
 
 @pytest.fixture(scope="module")
 def pg_engine() -> Iterator[Engine]:
     with temporary_postgres() as url:
         if url is None:
-            pytest.skip("no PostgreSQL server binaries here and TEST_POSTGRES_URL unset")
+            unavailable("no PostgreSQL server binaries here and TEST_POSTGRES_URL unset")
         engine = make_engine(url)
-        create_tables(engine)
+        upgrade(engine)
         yield engine
         engine.dispose()
 
@@ -48,6 +58,8 @@ def test_a_forum_runs_end_to_end_on_postgresql(pg_engine: Engine) -> None:
                 activity="เยี่ยมบ้านผู้สูงอายุ", budget_baht=5000, contribution_ids=[saved_id(posted.contribution)]
             ),
         )
+    with write_session(pg_engine) as session:
+        set_stage(session=session, forum=created.forum, stage=Stage.ACT)  # commitments open in Act
     with write_session(pg_engine) as session:
         add_commitment(
             session=session,

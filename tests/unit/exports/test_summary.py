@@ -7,11 +7,12 @@ import pytest
 from sqlalchemy import Engine
 
 from facilitation.core.db import read_session
+from facilitation.core.errors import ForumNotFound
 from facilitation.exports.markdown import md_escape, summary_filename, to_markdown
 from facilitation.exports.summary import ForumSummary, build_summary, plan_table
-from models import ContributionKind, FundSource, Language, Sector, saved_id
+from models import ContributionKind, FundSource, Language, Sector, Stage, saved_id
 from tests.factories import join, make_forum, post
-from tests.unit.helpers import commit, make_item
+from tests.unit.helpers import commit, make_item, move
 
 NASTY = "**ตัวหนา** <b>x</b> | pipe"
 UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
@@ -45,6 +46,7 @@ def filled(engine: Engine) -> ForumSummary:
         contribution_ids=[alone.id],
     )
     second = make_item(engine, saved_id(forum), NASTY, budget_baht=1_234_567, fund_source=FundSource.SWPF)
+    move(engine, forum, Stage.ACT)  # commitments open in Act
     commit(engine, elder, saved_id(first), "จัดอาสาขับรถ")
     commit(engine, state, saved_id(second), "หนุนงบ 20,000 บาท", organisation="พมจ.ขอนแก่น")
     return _summary(engine, saved_id(forum))
@@ -77,9 +79,10 @@ def test_build_summary_of_an_empty_forum(engine: Engine) -> None:
 
 
 def test_build_summary_unknown_forum(engine: Engine) -> None:
-    """An unknown forum id raises LookupError."""
-    with read_session(engine) as session, pytest.raises(LookupError):
+    """An unknown forum id raises ForumNotFound, which a page shows as a translated message."""
+    with read_session(engine) as session, pytest.raises(ForumNotFound) as caught:
         build_summary(session=session, forum_id=999)
+    assert caught.value.details == {"id": 999}
 
 
 def test_markdown_in_thai(filled: ForumSummary) -> None:

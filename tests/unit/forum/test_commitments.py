@@ -7,9 +7,9 @@ from sqlmodel import select
 from facilitation.core.db import read_session, write_session
 from facilitation.core.errors import ActionItemNotFound, TextEmpty
 from facilitation.forum.commitments import Committed, add_commitment
-from models import Commitment, CommitmentCreate, Forum, Participant, saved_id
+from models import Commitment, CommitmentCreate, Forum, Participant, Stage, saved_id
 from tests.factories import join, make_forum
-from tests.unit.helpers import count, make_item, revision
+from tests.unit.helpers import count, make_item, move, revision
 
 
 def _commit(engine: Engine, participant: Participant, item_id: int, text: str, organisation: str = "") -> Committed:
@@ -26,6 +26,7 @@ def setting(engine: Engine) -> tuple[Participant, int, int]:
     forum = make_forum(engine).forum
     person = join(engine, forum.code, name="บุญมี", organisation="กองทุนสวัสดิการชุมชนตำบลศิลา").participant
     item = make_item(engine, saved_id(forum))
+    move(engine, forum, Stage.ACT)  # commitments open in Act
     return person, saved_id(item), saved_id(forum)
 
 

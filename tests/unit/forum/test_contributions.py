@@ -14,6 +14,7 @@ from facilitation.forum.contributions import (
     edit_contribution,
     feed,
     my_contributions,
+    same_visible,
     withdraw_contribution,
 )
 from models import (
@@ -255,6 +256,27 @@ def test_posting_again_after_withdrawing_creates_a_new_row(engine: Engine, membe
     assert again.contribution.id != first.contribution.id
     assert _mine(engine, member) == ["พูดใหม่"]
     assert count(engine, Contribution) == 2
+
+
+def test_same_visible_matches_author_kind_text_and_visibility_only(engine: Engine) -> None:
+    """The one query behind "already posted" (sharing) and "would clash" (moving on the tree)."""
+    forum = make_forum(engine).forum
+    me, other = join(engine, forum.code).participant, join(engine, forum.code, name="คนอื่น").participant
+    mine = _add(engine, me, "ไม่มีรถ").contribution
+    _add(engine, other, "ไม่มีรถ", FUND)
+    gone = _add(engine, me, "ถอนแล้ว").contribution
+    _withdraw(engine, me, saved_id(gone))
+
+    def found(participant: Participant, kind: ContributionKind, text: str) -> int | None:
+        with read_session(engine) as session:
+            row = same_visible(session=session, participant_id=saved_id(participant), kind=kind, text=text)
+            return row.id if row is not None else None
+
+    assert found(me, ROOT, "ไม่มีรถ") == mine.id
+    assert found(me, FUND, "ไม่มีรถ") is None  # same text, another kind
+    assert found(other, ROOT, "ไม่มีรถ") is None  # same text and kind, another author
+    assert found(me, ROOT, "ไม่มีรถ ") is None  # exact text, as stored after cleaning
+    assert found(me, ROOT, "ถอนแล้ว") is None  # withdrawn
 
 
 def test_my_contributions_newest_first_and_only_mine(engine: Engine) -> None:

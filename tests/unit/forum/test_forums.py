@@ -7,7 +7,7 @@ from sqlalchemy import Engine, inspect
 from sqlmodel import select
 
 from facilitation.core.db import read_session, write_session
-from facilitation.core.errors import ForumClosed, ForumNotFound, InvalidArea, NotAuthorised, TextEmpty
+from facilitation.core.errors import ForumClosed, ForumNotFound, InvalidArea, NoFreeJoinCode, NotAuthorised, TextEmpty
 from facilitation.core.tokens import JOIN_CODE_ALPHABET, hash_token, new_token
 from facilitation.exports.summary import build_summary
 from facilitation.forum import forums as forums_module
@@ -111,8 +111,9 @@ def test_create_forum_gives_up_after_twenty_taken_codes(engine: Engine, monkeypa
     """If every draw is taken, creating fails instead of looping forever."""
     taken = make_forum(engine).forum.code
     monkeypatch.setattr(forums_module, "new_join_code", lambda: taken)
-    with pytest.raises(RuntimeError, match="20"):
+    with pytest.raises(NoFreeJoinCode) as caught:
         make_forum(engine)
+    assert caught.value.details == {"draws": 20}
     assert count(engine, Forum) == 1
 
 

@@ -26,10 +26,11 @@ from models import (
     ContributionKind,
     Forum,
     FundSource,
+    Stage,
     saved_id,
 )
 from tests.factories import join, make_forum, post
-from tests.unit.helpers import commit, count, item_data, make_item, revision
+from tests.unit.helpers import commit, count, item_data, make_item, move, revision
 
 
 def _plan(engine: Engine, forum_id: int) -> list[PlanRow]:
@@ -117,6 +118,7 @@ def test_delete_removes_item_links_and_commitments(engine: Engine, forum: Forum,
     a = post(engine, person, "ก")
     doomed = make_item(engine, forum_id, "ลบทิ้ง", contribution_ids=[a.id])
     kept = make_item(engine, forum_id, "เก็บไว้", contribution_ids=[a.id])
+    move(engine, forum, Stage.ACT)  # commitments open in Act
     commit(engine, person, saved_id(doomed), "จะช่วยลบ")
     commit(engine, person, saved_id(kept), "จะช่วยเก็บ")
     with write_session(engine) as session:
@@ -138,6 +140,7 @@ def test_plan_numbers_from_one_in_creation_order_with_answers_and_commitments(
     first = make_item(engine, forum_id, "กิจกรรมแรก", contribution_ids=[b.id, a.id])
     second = make_item(engine, forum_id, "กิจกรรมสอง")
     third = make_item(engine, forum_id, "กิจกรรมสาม")
+    move(engine, forum, Stage.ACT)  # commitments open in Act
     commit(engine, person, saved_id(first), "สมทบ 10,000 บาท")
     commit(engine, person, saved_id(first), "ส่งอาสาช่วย", organisation="อพม.")
     rows = _plan(engine, forum_id)

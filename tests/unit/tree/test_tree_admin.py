@@ -18,6 +18,7 @@ from facilitation.core.errors import (
     ForumClosed,
     TextTooLong,
     UnknownCategory,
+    UnknownTreeLabel,
 )
 from facilitation.tree.admin import (
     merge,
@@ -405,10 +406,12 @@ def test_set_tree_labels_cleans_merges_and_removes_overrides(engine: Engine, wor
 
 
 def test_set_tree_labels_refuses_long_labels_and_unknown_parts(engine: Engine, world: World) -> None:
-    """Over 40 characters is TextTooLong; a key outside the five parts is a programming error."""
+    """Over 40 characters is TextTooLong; a key outside the five parts is UnknownTreeLabel, and nothing is kept."""
     with pytest.raises(TextTooLong):
         admin(engine, set_tree_labels, world.id, labels={"roots": "ก" * 41})
-    with pytest.raises(ValueError, match="stem"):
-        admin(engine, set_tree_labels, world.id, labels={"stem": "ลำต้น"})
+    with pytest.raises(UnknownTreeLabel) as caught:
+        admin(engine, set_tree_labels, world.id, labels={"stem": "ลำต้น", "roots": "ราก"})
+    assert caught.value.details == {"keys": ["stem"]}
+    assert _forum(engine, world.id).tree_labels == {}
     admin(engine, set_tree_labels, world.id, labels={"roots": "ก" * 40})
     assert _forum(engine, world.id).tree_labels == {"roots": "ก" * 40}

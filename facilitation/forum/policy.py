@@ -1,0 +1,147 @@
+"""The stage policy: which action each SPA stage allows, and what each screen shows in it.
+
+Services call `require` before they write; pages call `allows` and `stage_rules` to
+decide what to show. Both read the tables below, so a form is never offered for an
+action the service would refuse, and a stale screen is refused by the service.
+Changing the stage is the facilitator's and is always allowed: it is not an action here.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from types import MappingProxyType
+
+from sqlmodel import Session
+
+from facilitation.core.errors import ActionNotAllowed, ForumClosed, ForumNotFound
+from models import Forum, Stage
+
+
+class Action(StrEnum):
+    """What people do in a forum that the stage may allow or refuse."""
+
+    JOIN = "join"
+    POST = "post"
+    EDIT_OWN_POST = "edit_own_post"
+    WITHDRAW_OWN_POST = "withdraw_own_post"
+    CREATE_ACTION_ITEM = "create_action_item"
+    EDIT_ACTION_ITEM = "edit_action_item"
+    DELETE_ACTION_ITEM = "delete_action_item"
+    COMMIT = "commit"
+    TIDY_TREE = "tidy_tree"  # the facilitator's tree tools: move, categorise, merge, hide, tie, relabel
+
+
+# Everything but committing stays open until the forum closes: late arrivals still join
+# and share, and the plan and tree are refined while the room commits.
+_WHILE_OPEN = frozenset(
+    {
+        Action.JOIN,
+        Action.POST,
+        Action.EDIT_OWN_POST,
+        Action.WITHDRAW_OWN_POST,
+        Action.CREATE_ACTION_ITEM,
+        Action.EDIT_ACTION_ITEM,
+        Action.DELETE_ACTION_ITEM,
+        Action.TIDY_TREE,
+    }
+)
+
+ALLOWED: Mapping[Stage, frozenset[Action]] = MappingProxyType(
+    {
+        Stage.SHARE: _WHILE_OPEN,
+        Stage.PLAN: _WHILE_OPEN,
+        # Commitments wait for Act: an organisation commits to the plan the room agreed on.
+        Stage.ACT: _WHILE_OPEN | {Action.COMMIT},
+        Stage.CLOSED: frozenset(),  # readable, takes no input until reopened
+    }
+)
+
+
+def allows(stage: Stage, action: Action) -> bool:
+    """Whether a forum in `stage` accepts `action`."""
+    return action in ALLOWED[Stage(stage)]
+
+
+def accepts_input(stage: Stage) -> bool:
+    """Whether a forum in `stage` accepts any action at all (screens show it as closed otherwise)."""
+    return bool(ALLOWED[Stage(stage)])
+
+
+def stages_allowing(action: Action) -> tuple[Stage, ...]:
+    """The stages that allow `action`, in the forum's order."""
+    return tuple(stage for stage in Stage if action in ALLOWED[stage])
+
+
+def require(*, session: Session, forum_id: int, action: Action) -> Forum:
+    """The forum as this transaction sees it, if its stage allows `action`; raises otherwise.
+
+    ForumClosed when the forum is closed, ActionNotAllowed when another stage refuses.
+    No refresh: the write transaction read it fresh, and a refresh would throw away
+    changes an earlier action of the same transaction made to it.
+    """
+    # Every write passes here first, so this is where a row lock on the forum
+    # (SELECT … FOR UPDATE) goes when a database needs one to serialise stage changes.
+    forum = session.get(Forum, forum_id)
+    if forum is None:
+        raise ForumNotFound(id=forum_id)
+    stage = Stage(forum.stage)
+    if not allows(stage, action):
+        refusal = ForumClosed if stage == Stage.CLOSED else ActionNotAllowed
+        raise refusal(action=action, stage=stage, allowed=stages_allowing(action))
+    return forum
+
+
+@dataclass(frozen=True)
+class StageRules:
+    """What the screens show in one stage (what people may do there is `ALLOWED`)."""
+
+    phone_plan: bool  # the phone lists the action plan under the stage's intro
+    projector_feed: bool  # the projector shows every post, by kind
+    projector_plan: bool  # the projector shows the action plan
+    projector_commitments: bool  # … with the commitments made to each activity
+    projector_recent_posts: int  # … and the last N posts under it (0: none)
+    console_links_open: bool  # the console opens the join link and QR code to hand out
+
+
+STAGE_RULES: Mapping[Stage, StageRules] = MappingProxyType(
+    {
+        Stage.SHARE: StageRules(
+            phone_plan=False,
+            projector_feed=True,
+            projector_plan=False,
+            projector_commitments=False,
+            projector_recent_posts=0,
+            console_links_open=True,
+        ),
+        # The room builds the plan while the last posts still come in.
+        Stage.PLAN: StageRules(
+            phone_plan=True,
+            projector_feed=False,
+            projector_plan=True,
+            projector_commitments=False,
+            projector_recent_posts=5,
+            console_links_open=False,
+        ),
+        Stage.ACT: StageRules(
+            phone_plan=True,
+            projector_feed=False,
+            projector_plan=True,
+            projector_commitments=True,
+            projector_recent_posts=0,
+            console_links_open=False,
+        ),
+        Stage.CLOSED: StageRules(
+            phone_plan=True,
+            projector_feed=False,
+            projector_plan=True,
+            projector_commitments=True,
+            projector_recent_posts=0,
+            console_links_open=False,
+        ),
+    }
+)
+
+
+def stage_rules(stage: Stage) -> StageRules:
+    """What the screens show in `stage`."""
+    return STAGE_RULES[Stage(stage)]

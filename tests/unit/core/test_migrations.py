@@ -1,0 +1,331 @@
+"""Migrations: a database of the 0.1 release upgrades with every row kept and ends where a new one does.
+
+Each test runs on SQLite and on a throwaway PostgreSQL (tests/postgres.py). The 0.1
+databases are the dumps in data/ (see data/README.md).
+"""
+
+import multiprocessing
+import sqlite3
+import subprocess
+import sys
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import closing
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy.engine import make_url
+from sqlmodel import SQLModel
+
+from facilitation.core.db import make_engine, read_session
+from facilitation.core.migrate import current_revision, downgrade, head_revision, main, upgrade
+from facilitation.core.settings import get_settings
+from facilitation.exports.summary import build_summary
+from facilitation.tree.data import tree_data
+from tests.factories import join, post
+from tests.postgres import temporary_postgres, unavailable
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = Path(__file__).resolve().parent / "data"
+TABLES = ("forum", "participant", "contribution", "actionitem", "actionitemcontribution", "commitment", "treetie")
+ORDER = {"actionitemcontribution": "action_item_id, contribution_id"}
+DROPPED = {"contribution": {"theme_id"}}  # by 0002
+Rows = dict[str, list[dict[str, Any]]]
+NewDatabase = Callable[[], Engine]
+
+
+@pytest.fixture(scope="module")
+def postgres_server() -> Iterator[str]:
+    with temporary_postgres() as url:
+        if url is None:
+            unavailable("no PostgreSQL server binaries here and TEST_POSTGRES_URL unset")
+        yield url
+
+
+def _new_postgres_database(server: str) -> str:
+    name = f"forum_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    admin.dispose()
+    return make_url(server).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def new_database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[NewDatabase]:
+    """Makes empty databases of one kind: SQLite files, or databases on a throwaway PostgreSQL."""
+    made: list[Engine] = []
+
+    def make() -> Engine:
+        if request.param == "sqlite":
+            url = f"sqlite:///{tmp_path / f'forum{len(made)}.db'}"
+        else:
+            url = _new_postgres_database(request.getfixturevalue("postgres_server"))
+        made.append(make_engine(url))
+        return made[-1]
+
+    yield make
+    for engine in made:
+        engine.dispose()
+
+
+def load_release_0_1(engine: Engine) -> None:
+    """Fill an empty database from the 0.1 release's dump for its kind."""
+    if engine.dialect.name == "sqlite":
+        dump = (DATA / "release-0.1.sqlite.sql").read_text(encoding="utf-8")
+        with closing(sqlite3.connect(str(engine.url.database))) as connection:
+            connection.executescript(dump)
+        return
+    dump = (DATA / "release-0.1.postgresql.sql").read_text(encoding="utf-8")
+    # pg_dump's \restrict lines are for psql; its search_path setting stays on this one connection.
+    sql = "\n".join(line for line in dump.splitlines() if not line.startswith("\\"))
+    libpq_url = engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(libpq_url) as connection:
+        connection.execute(sql.encode())
+
+
+def rows(engine: Engine) -> Rows:
+    """Every row of every table of the 0.1 schema, as the driver returns it, in key order."""
+    with engine.connect() as connection:
+        return {
+            table: [
+                dict(row._mapping)
+                for row in connection.execute(text(f"SELECT * FROM {table} ORDER BY {ORDER.get(table, 'id')}"))
+            ]
+            for table in TABLES
+        }
+
+
+def without_dropped(data: Rows) -> Rows:
+    return {
+        table: [{k: v for k, v in row.items() if k not in DROPPED.get(table, set())} for row in found]
+        for table, found in data.items()
+    }
+
+
+def schema(engine: Engine) -> dict[str, dict[str, list[tuple[Any, ...]]]]:
+    """Tables, columns and every constraint and index by name, as the database reports them."""
+    inspector = inspect(engine)
+    found: dict[str, dict[str, list[tuple[Any, ...]]]] = {}
+    for table in inspector.get_table_names():
+        primary = inspector.get_pk_constraint(table)
+        found[table] = {
+            "columns": sorted((c["name"], str(c["type"]), c["nullable"]) for c in inspector.get_columns(table)),
+            "primary": [(primary["name"], *primary["constrained_columns"])],
+            "unique": sorted((u["name"], *u["column_names"]) for u in inspector.get_unique_constraints(table)),
+            "foreign": sorted(
+                (f["name"], *f["constrained_columns"], f["referred_table"], f["options"].get("ondelete"))
+                for f in inspector.get_foreign_keys(table)
+            ),
+            "indexes": sorted(
+                (i["name"], bool(i["unique"]), *i["column_names"], *map(str, i.get("dialect_options", {}).values()))
+                for i in inspector.get_indexes(table)
+                if not i.get("duplicates_constraint")  # PostgreSQL's index behind a unique constraint
+            ),
+            "checks": sorted((c["name"], c["sqltext"]) for c in inspector.get_check_constraints(table)),
+        }
+    return found
+
+
+def model_differences(engine: Engine) -> list[Any]:
+    """What `alembic revision --autogenerate` would write to bring the database to the models."""
+    with engine.connect() as connection:
+        return list(compare_metadata(MigrationContext.configure(connection), SQLModel.metadata))
+
+
+def test_the_release_0_1_dumps_hold_a_value_in_every_column(new_database: NewDatabase) -> None:
+    """The dumps exercise every table and column (but the one 0.1 never wrote) and the tree's edits."""
+    engine = new_database()
+    load_release_0_1(engine)
+    data = rows(engine)
+    for table in TABLES:
+        assert data[table], f"no {table} rows"
+        for column in data[table][0]:
+            if (table, column) != ("contribution", "theme_id"):
+                assert any(row[column] is not None for row in data[table]), f"{table}.{column} is always empty"
+    contributions = data["contribution"]
+    assert {row["status"] for row in contributions} == {"visible", "withdrawn"}
+    assert {bool(row["in_tree"]) for row in contributions} == {True, False}
+    assert any(row["participant_id"] is None for row in contributions)
+    assert any(None in (tie["root_id"], tie["fund_id"], tie["benefit_id"]) for tie in data["treetie"])
+    assert {row["stage"] for row in data["forum"]} == {"share", "act", "closed"}
+    assert any(row["tree_labels"] not in ({}, "{}") for row in data["forum"])
+
+
+def test_revision_0001_is_the_schema_of_release_0_1(new_database: NewDatabase) -> None:
+    """A new database at 0001 has the tables of 0.1 exactly, only its constraints carry names."""
+    release, revision = new_database(), new_database()
+    load_release_0_1(release)
+    upgrade(revision, revision="0001")
+
+    def unnamed(engine: Engine) -> dict[str, dict[str, list[tuple[Any, ...]]]]:
+        found = schema(engine)
+        found.pop("alembic_version", None)
+        for table in found.values():
+            for kind in ("primary", "unique", "foreign"):
+                table[kind] = sorted(entry[1:] for entry in table[kind])
+        return found
+
+    assert unnamed(revision) == unnamed(release)
+
+
+def test_a_release_0_1_database_upgrades_with_every_row_kept(new_database: NewDatabase) -> None:
+    """Stamped at 0001, upgraded to the newest revision: the same rows, less the dropped column."""
+    engine = new_database()
+    load_release_0_1(engine)
+    before = rows(engine)
+    assert current_revision(engine) is None
+    assert upgrade(engine) == head_revision() == current_revision(engine)
+    assert rows(engine) == without_dropped(before)
+    assert "theme_id" not in {column["name"] for column in inspect(engine).get_columns("contribution")}
+
+
+def test_the_app_reads_and_writes_an_upgraded_release_0_1_database(new_database: NewDatabase) -> None:
+    """Summary and tree read the old rows as they were; new rows take the next ids."""
+    engine = new_database()
+    load_release_0_1(engine)
+    before = rows(engine)
+    upgrade(engine)
+    with read_session(engine) as session:
+        for forum in before["forum"]:
+            summary = build_summary(session=session, forum_id=forum["id"])
+            visible = [c for c in before["contribution"] if c["forum_id"] == forum["id"] and c["status"] == "visible"]
+            assert summary.forum.code == forum["code"]
+            assert sum(len(items) for items in summary.contributions.values()) == len(visible)
+            assert len(summary.plan) == sum(1 for item in before["actionitem"] if item["forum_id"] == forum["id"])
+            assert summary.commitment_total == sum(1 for c in before["commitment"] if c["forum_id"] == forum["id"])
+        tree = tree_data(session=session, forum_id=1, lang="th")
+    assert tree.labels["roots"] == "ทุนชุมชน"
+    assert sum(1 for path in tree.paths if path.source == "tie") == 2
+    assert any(item.merged_ids for item in tree.items)
+    hidden = {c["id"] for c in before["contribution"] if c["forum_id"] == 1 and not c["in_tree"]}
+    assert hidden and not hidden & {item.id for item in tree.items}
+    empty_forum = next(forum for forum in before["forum"] if forum["stage"] == "share")
+    person = join(engine, empty_forum["code"])
+    assert post(engine, person.participant, "หลังอัปเกรด").id == 1 + max(c["id"] for c in before["contribution"])
+
+
+def test_a_release_0_1_database_ends_with_the_schema_of_a_new_one(new_database: NewDatabase) -> None:
+    """Same tables, columns, constraint and index names either way, and nothing left for autogenerate."""
+    old, new = new_database(), new_database()
+    load_release_0_1(old)
+    upgrade(old)
+    upgrade(new)
+    assert schema(old) == schema(new)
+    assert model_differences(old) == [] and model_differences(new) == []
+    for table, found in schema(new).items():
+        if table == "alembic_version":
+            continue
+        assert found["primary"][0][0] == f"pk_{table}"
+        assert all(name.startswith(f"fk_{table}_") for name, *_ in found["foreign"])
+        assert all(name.startswith(f"uq_{table}_") for name, *_ in found["unique"])
+    if old.dialect.name == "sqlite":
+        assert sqlite_ddl(old) == sqlite_ddl(new)
+
+
+def sqlite_ddl(engine: Engine) -> list[tuple[str, list[str]]]:
+    """SQLite's own text of every table and index, each statement's clauses in sorted order."""
+    # The clauses come out in whatever order the constraints sat in a set: compare them as sets.
+    with engine.connect() as connection:
+        found = connection.exec_driver_sql("SELECT name, sql FROM sqlite_master ORDER BY name").all()
+    return [(name, sorted(line.strip().rstrip(",") for line in (sql or "").splitlines())) for name, sql in found]
+
+
+def test_upgrading_again_changes_nothing(new_database: NewDatabase) -> None:
+    """A second upgrade, as at every start of the app, keeps schema and rows."""
+    engine = new_database()
+    load_release_0_1(engine)
+    upgrade(engine)
+    schema_once, rows_once = schema(engine), rows(engine)
+    assert upgrade(engine) == head_revision()
+    assert schema(engine) == schema_once and rows(engine) == rows_once
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all() == ["0002"]
+
+
+def _upgrade_in_a_process(url: str, barrier: Any, results: Any) -> None:
+    barrier.wait()
+    try:
+        engine = make_engine(url)
+        results.put(upgrade(engine))
+        engine.dispose()
+    except BaseException as error:  # noqa: BLE001 - reported to the test through the queue
+        results.put(repr(error))
+
+
+def test_two_processes_starting_at_once_upgrade_once(new_database: NewDatabase) -> None:
+    """Two app processes upgrading one new database at the same moment both succeed, and upgrade it once."""
+    engine = new_database()
+    # Forked after the imports, the two reach the database within a millisecond of each other.
+    processes = multiprocessing.get_context("fork")
+    barrier, results = processes.Barrier(2), processes.Queue()
+    url = engine.url.render_as_string(hide_password=False)
+    workers = [processes.Process(target=_upgrade_in_a_process, args=(url, barrier, results)) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    outcomes = [results.get(timeout=120) for _ in workers]
+    for worker in workers:
+        worker.join(timeout=10)
+    assert outcomes == [head_revision()] * 2
+    assert model_differences(engine) == []
+
+
+def test_an_upgrade_that_fails_leaves_the_database_as_it_was(tmp_path: Path) -> None:
+    """A row pointing at nothing (possible in SQLite with foreign keys off) stops the upgrade, which rolls back."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'forum.db'}")
+    load_release_0_1(engine)
+    with closing(sqlite3.connect(tmp_path / "forum.db")) as connection, connection:
+        connection.execute("INSERT INTO actionitemcontribution VALUES (1, 99999)")
+    before, schema_before = rows(engine), schema(engine)
+    with pytest.raises(RuntimeError, match="pointing at missing rows"):
+        upgrade(engine)
+    assert rows(engine) == before and schema(engine) == schema_before
+    assert current_revision(engine) is None
+    engine.dispose()
+
+
+def test_0002_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
+    """Back to 0001 the dropped column returns, empty; forward again ends as before."""
+    engine = new_database()
+    load_release_0_1(engine)
+    upgrade(engine)
+    upgraded = rows(engine)
+    downgrade(engine, revision="0001")
+    assert current_revision(engine) == "0001"
+    back = rows(engine)
+    assert all(row.pop("theme_id") is None for row in back["contribution"])
+    assert back == upgraded
+    upgrade(engine)
+    assert rows(engine) == upgraded and model_differences(engine) == []
+
+
+def test_the_command_upgrades_the_configured_database(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`python -m facilitation.core.migrate` upgrades DATABASE_URL and says which revision it is at."""
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'forum.db'}")
+    get_settings.cache_clear()
+    try:
+        main()
+    finally:
+        get_settings.cache_clear()
+    assert f"schema at revision {head_revision()}" in capsys.readouterr().out
+    engine = make_engine(f"sqlite:///{tmp_path / 'forum.db'}")
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
+
+
+def test_the_alembic_command_line_works_from_the_project_folder(tmp_path: Path) -> None:
+    """pyproject's [tool.alembic] finds the scripts; `alembic check` finds the models and revisions in step."""
+    env = {"PATH": "/usr/bin:/bin", "DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}"}
+    for args in (["upgrade", "head"], ["check"]):
+        done = subprocess.run(
+            [sys.executable, "-m", "alembic", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        )
+        assert done.returncode == 0, done.stderr
+    assert "No new upgrade operations detected" in done.stdout + done.stderr

@@ -1,0 +1,415 @@
+"""policy: one table says which stage allows which action; every service obeys it, and pages read the same table."""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+from sqlmodel import Session, SQLModel
+
+from facilitation.core.db import read_session, write_session
+from facilitation.core.errors import ActionNotAllowed, ForumClosed
+from facilitation.core.tokens import new_token
+from facilitation.forum.commitments import add_commitment
+from facilitation.forum.contributions import add_contribution, edit_contribution, withdraw_contribution
+from facilitation.forum.participants import join_forum
+from facilitation.forum.plans import create_action_item, delete_action_item, update_action_item
+from facilitation.forum.policy import (
+    ALLOWED,
+    STAGE_RULES,
+    Action,
+    accepts_input,
+    allows,
+    require,
+    stage_rules,
+    stages_allowing,
+)
+from facilitation.tree import admin as tree_admin
+from models import (
+    ActionItem,
+    Commitment,
+    CommitmentCreate,
+    Contribution,
+    ContributionCreate,
+    ContributionKind,
+    ContributionStatus,
+    ContributionUpdate,
+    Forum,
+    Participant,
+    ParticipantCreate,
+    Sector,
+    Stage,
+    TreeTie,
+    saved_id,
+)
+from tests.factories import join, make_forum, post
+from tests.unit.helpers import admin, count, item_data, make_item, move
+
+ROOT_DIR = Path(__file__).resolve().parents[3]
+OPEN = frozenset({Stage.SHARE, Stage.PLAN, Stage.ACT})
+# The product's rules, written out here on their own so a change to the table has to change this too.
+EXPECTED: dict[Action, frozenset[Stage]] = {
+    Action.JOIN: OPEN,
+    Action.POST: OPEN,
+    Action.EDIT_OWN_POST: OPEN,
+    Action.WITHDRAW_OWN_POST: OPEN,
+    Action.CREATE_ACTION_ITEM: OPEN,
+    Action.EDIT_ACTION_ITEM: OPEN,
+    Action.DELETE_ACTION_ITEM: OPEN,
+    Action.COMMIT: frozenset({Stage.ACT}),
+    Action.TIDY_TREE: OPEN,
+}
+ROOT, FUND, BENEFIT = ContributionKind.ROOT_CAUSE, ContributionKind.FUND, ContributionKind.BENEFIT
+
+
+@dataclass(frozen=True)
+class World:
+    """A forum filled in during Share: a person, their posts, a merged duplicate, a tie and an action item."""
+
+    forum: Forum
+    person: Participant
+    root: int
+    root_b: int  # another root cause, not merged
+    root_c: int  # merged into `root`
+    fund: int
+    benefit: int
+    tie: int
+    item: int
+
+    @property
+    def id(self) -> int:
+        return saved_id(self.forum)
+
+
+@pytest.fixture
+def world(engine: Engine) -> World:
+    forum = make_forum(engine).forum
+    person = join(engine, forum.code, name="บุญมี", organisation="กองทุนสวัสดิการชุมชนตำบลศิลา").participant
+    root, root_b = post(engine, person, "ไม่มีรถไปหาหมอ", ROOT), post(engine, person, "ไม่มีรถโดยสาร", ROOT)
+    root_c = post(engine, person, "ไม่มีรถพาไปโรงพยาบาล", ROOT)
+    fund, benefit = post(engine, person, "งบ อบต.", FUND), post(engine, person, "รถรับส่งผู้ป่วย", BENEFIT)
+    admin(engine, tree_admin.merge, saved_id(forum), keep_id=saved_id(root), duplicate_ids=[saved_id(root_c)])
+    made = admin(engine, tree_admin.tie, saved_id(forum), root_id=root.id, fund_id=fund.id, benefit_id=None)
+    item = make_item(engine, saved_id(forum))
+    ids = (saved_id(row) for row in (root, root_b, root_c, fund, benefit, made, item))
+    return World(forum, person, *ids)
+
+
+def _row(engine: Engine, contribution_id: int) -> Contribution:
+    with read_session(engine) as session:
+        row = session.get(Contribution, contribution_id)
+    assert row is not None
+    return row
+
+
+def _item(engine: Engine, world: World) -> ActionItem:
+    with read_session(engine) as session:
+        item = session.get(ActionItem, world.item)
+    assert item is not None
+    return item
+
+
+def _forum(engine: Engine, world: World) -> Forum:
+    with read_session(engine) as session:
+        forum = session.get(Forum, world.id)
+    assert forum is not None
+    return forum
+
+
+@dataclass(frozen=True)
+class Probe:
+    """One service call that needs `action`, and how to see that it wrote."""
+
+    action: Action
+    name: str
+    run: Callable[[Session, World], Any]
+    wrote: Callable[[Engine, World], bool]
+
+
+TREE = Action.TIDY_TREE
+PROBES = [
+    Probe(
+        Action.JOIN,
+        "join_forum",
+        lambda s, w: join_forum(
+            session=s,
+            code=w.forum.code,
+            token=new_token(),
+            data=ParticipantCreate(display_name="มาใหม่", sector=Sector.STATE),
+            consent=True,
+        ),
+        lambda e, w: count(e, Participant) == 2,
+    ),
+    Probe(
+        Action.POST,
+        "add_contribution",
+        lambda s, w: add_contribution(
+            session=s, participant=w.person, data=ContributionCreate(kind=ContributionKind.OTHER, text="ข้อใหม่")
+        ),
+        lambda e, w: count(e, Contribution) == 6,
+    ),
+    Probe(
+        Action.EDIT_OWN_POST,
+        "edit_contribution",
+        lambda s, w: edit_contribution(
+            session=s, participant=w.person, contribution_id=w.root_b, data=ContributionUpdate(text="แก้แล้ว")
+        ),
+        lambda e, w: _row(e, w.root_b).text == "แก้แล้ว",
+    ),
+    Probe(
+        Action.WITHDRAW_OWN_POST,
+        "withdraw_contribution",
+        lambda s, w: withdraw_contribution(session=s, participant=w.person, contribution_id=w.root_b),
+        lambda e, w: _row(e, w.root_b).status == ContributionStatus.WITHDRAWN,
+    ),
+    Probe(
+        Action.CREATE_ACTION_ITEM,
+        "create_action_item",
+        lambda s, w: create_action_item(session=s, forum_id=w.id, data=item_data("เยี่ยมบ้านผู้สูงอายุ")),
+        lambda e, w: count(e, ActionItem) == 2,
+    ),
+    Probe(
+        Action.EDIT_ACTION_ITEM,
+        "update_action_item",
+        lambda s, w: update_action_item(session=s, forum_id=w.id, item_id=w.item, data=item_data("แก้แผนแล้ว")),
+        lambda e, w: _item(e, w).activity == "แก้แผนแล้ว",
+    ),
+    Probe(
+        Action.DELETE_ACTION_ITEM,
+        "delete_action_item",
+        lambda s, w: delete_action_item(session=s, forum_id=w.id, item_id=w.item),
+        lambda e, w: count(e, ActionItem) == 0,
+    ),
+    Probe(
+        Action.COMMIT,
+        "add_commitment",
+        lambda s, w: add_commitment(
+            session=s, participant=w.person, data=CommitmentCreate(action_item_id=w.item, text="จะจัดรถรับส่ง")
+        ),
+        lambda e, w: count(e, Commitment) == 1,
+    ),
+    Probe(
+        TREE,
+        "recategorise",
+        lambda s, w: tree_admin.recategorise(session=s, forum_id=w.id, contribution_id=w.benefit, kind=FUND),
+        lambda e, w: _row(e, w.benefit).kind == FUND,
+    ),
+    Probe(
+        TREE,
+        "set_category",
+        lambda s, w: tree_admin.set_category(session=s, forum_id=w.id, contribution_id=w.benefit, category="old_age"),
+        lambda e, w: _row(e, w.benefit).category == "old_age",
+    ),
+    Probe(
+        TREE,
+        "merge",
+        lambda s, w: tree_admin.merge(session=s, forum_id=w.id, keep_id=w.root, duplicate_ids=[w.root_b]),
+        lambda e, w: _row(e, w.root_b).merged_into_id == w.root,
+    ),
+    Probe(
+        TREE,
+        "unmerge",
+        lambda s, w: tree_admin.unmerge(session=s, forum_id=w.id, contribution_id=w.root_c),
+        lambda e, w: _row(e, w.root_c).merged_into_id is None,
+    ),
+    Probe(
+        TREE,
+        "set_in_tree",
+        lambda s, w: tree_admin.set_in_tree(session=s, forum_id=w.id, contribution_id=w.root, shown=False),
+        lambda e, w: _row(e, w.root).in_tree is False,
+    ),
+    Probe(
+        TREE,
+        "tie",
+        lambda s, w: tree_admin.tie(session=s, forum_id=w.id, root_id=w.root, fund_id=None, benefit_id=w.benefit),
+        lambda e, w: count(e, TreeTie) == 2,
+    ),
+    Probe(
+        TREE,
+        "untie",
+        lambda s, w: tree_admin.untie(session=s, forum_id=w.id, tie_id=w.tie),
+        lambda e, w: count(e, TreeTie) == 0,
+    ),
+    Probe(
+        TREE,
+        "set_tree_labels",
+        lambda s, w: tree_admin.set_tree_labels(session=s, forum_id=w.id, labels={"roots": "ทุนชุมชน"}),
+        lambda e, w: _forum(e, w).tree_labels == {"roots": "ทุนชุมชน"},
+    ),
+    Probe(
+        TREE,
+        "edit_item",
+        lambda s, w: tree_admin.edit_item(
+            session=s,
+            forum_id=w.id,
+            contribution_id=w.benefit,
+            kind=BENEFIT,
+            category=None,
+            shown=False,
+            duplicate_ids=[],
+        ),
+        lambda e, w: _row(e, w.benefit).in_tree is False,
+    ),
+]
+
+
+def _everything(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, to show a refused action wrote nothing at all (not even a revision)."""
+    with engine.connect() as connection:
+        return {
+            table.name: [tuple(row) for row in connection.execute(table.select())]
+            for table in SQLModel.metadata.sorted_tables
+        }
+
+
+def test_the_table_covers_every_stage_and_every_action() -> None:
+    """Each stage has a row, every action it names exists, and each action is allowed somewhere."""
+    assert set(ALLOWED) == set(Stage)
+    assert set(STAGE_RULES) == set(Stage)
+    assert all(actions <= set(Action) for actions in ALLOWED.values())
+    assert {action for actions in ALLOWED.values() for action in actions} == set(Action)
+    assert set(EXPECTED) == set(Action)  # a new action must be given its stages here too
+
+
+@pytest.mark.parametrize("stage", list(Stage))
+@pytest.mark.parametrize("action", list(Action))
+def test_the_table_holds_the_product_rules(stage: Stage, action: Action) -> None:
+    """Everything but committing is open until Closed; committing waits for Act."""
+    assert allows(stage, action) is (stage in EXPECTED[action])
+    assert (stage in stages_allowing(action)) is (stage in EXPECTED[action])
+
+
+def test_every_action_has_a_service_probe() -> None:
+    """The stage × action test below reaches every action, and every facilitator tree tool."""
+    assert {probe.action for probe in PROBES} == set(Action)
+    tools = {"recategorise", "set_category", "merge", "unmerge", "set_in_tree", "tie", "untie", "set_tree_labels"}
+    assert tools | {"edit_item"} <= {probe.name for probe in PROBES if probe.action == TREE}
+
+
+@pytest.mark.parametrize("stage", list(Stage))
+@pytest.mark.parametrize("probe", PROBES, ids=lambda probe: probe.name)
+def test_each_service_obeys_the_table_in_each_stage(engine: Engine, world: World, stage: Stage, probe: Probe) -> None:
+    """Allowed: the write happens. Refused: ForumClosed when Closed, ActionNotAllowed otherwise, and nothing is written.
+
+    What the service does is compared with `allows`, which the pages read, so a page
+    cannot offer a form the service refuses or hide one it accepts.
+    """
+    move(engine, world.forum, stage)
+    expected = stage in EXPECTED[probe.action]
+    assert allows(stage, probe.action) is expected
+    before = _everything(engine)
+    if expected:
+        with write_session(engine) as session:
+            probe.run(session, world)
+        assert probe.wrote(engine, world), probe.name
+        return
+    with pytest.raises(ActionNotAllowed) as caught, write_session(engine) as session:
+        probe.run(session, world)
+    assert type(caught.value) is (ForumClosed if stage == Stage.CLOSED else ActionNotAllowed)
+    assert (caught.value.action, caught.value.stage) == (probe.action, stage)
+    assert _everything(engine) == before
+    assert not probe.wrote(engine, world), probe.name
+
+
+def test_a_commitment_sent_during_plan_is_refused_with_the_action_and_stage_named(engine: Engine, world: World) -> None:
+    """The defect this table fixes: a stale phone committing during Plan is refused, in Thai and in English."""
+    move(engine, world.forum, Stage.PLAN)
+    with pytest.raises(ActionNotAllowed) as caught, write_session(engine) as session:
+        add_commitment(
+            session=session, participant=world.person, data=CommitmentCreate(action_item_id=world.item, text="จะช่วย")
+        )
+    assert not isinstance(caught.value, ForumClosed)
+    assert caught.value.allowed == (Stage.ACT,)
+    assert caught.value.message("th") == (
+        "ให้พันธะสัญญาร่วมดำเนินการกิจกรรมได้เฉพาะในขั้นลงมือทำ (Act) ขณะนี้เวทีอยู่ในขั้นวางแผน (Plan)"
+    )
+    assert caught.value.message("en") == (
+        "Committing to an activity is possible only in the Act stage; the forum is now in Plan."
+    )
+    assert count(engine, Commitment) == 0
+
+
+def test_a_refusal_lists_every_stage_that_allows_the_action() -> None:
+    """An action open in several stages names them all, in the forum's order."""
+    refusal = ActionNotAllowed(action=Action.POST, stage=Stage.CLOSED, allowed=stages_allowing(Action.POST))
+    assert refusal.message("en") == (
+        "Sending a message to the forum is possible only in the Share, Plan or Act stage; the forum is now in Closed."
+    )
+    assert "แลกเปลี่ยน (Share), วางแผน (Plan) หรือ ลงมือทำ (Act)" in refusal.message("th")
+
+
+def test_a_closed_forum_is_one_kind_of_refusal() -> None:
+    """Code that catches ActionNotAllowed also catches ForumClosed, whose message stays the closed one."""
+    assert issubclass(ForumClosed, ActionNotAllowed)
+    closed = ForumClosed(action=Action.POST, stage=Stage.CLOSED, allowed=[Stage.SHARE])
+    assert closed.message("en") == "The forum is closed and takes no more input (what you typed is still in the box)."
+
+
+def test_a_tree_form_sent_unchanged_to_a_closed_forum_is_refused_too(engine: Engine, world: World) -> None:
+    """edit_item checks the stage itself, not only through the tools it calls for what changed."""
+    move(engine, world.forum, Stage.CLOSED)
+    before = _everything(engine)
+    with pytest.raises(ForumClosed), write_session(engine) as session:
+        tree_admin.edit_item(
+            session=session,
+            forum_id=world.id,
+            contribution_id=world.benefit,
+            kind=BENEFIT,
+            category=None,
+            shown=True,
+            duplicate_ids=[],
+        )
+    assert _everything(engine) == before
+
+
+def test_require_returns_the_forum_when_allowed(engine: Engine, world: World) -> None:
+    """The service gets the forum row it checked, from its own transaction."""
+    with write_session(engine) as session:
+        forum = require(session=session, forum_id=world.id, action=Action.POST)
+        assert forum is session.get(Forum, world.id)
+
+
+@pytest.mark.parametrize("stage", list(Stage))
+def test_stage_changes_are_never_refused(engine: Engine, world: World, stage: Stage) -> None:
+    """The facilitator moves between any two stages, including out of Closed: not an action in the table."""
+    for target in Stage:
+        move(engine, world.forum, stage)
+        assert move(engine, world.forum, target).stage == target
+
+
+def test_screens_show_commit_forms_only_under_a_plan_they_show() -> None:
+    """The phone's commit forms sit under the plan's cards, so a stage that allows committing shows the plan."""
+    for stage in Stage:
+        if allows(stage, Action.COMMIT):
+            assert stage_rules(stage).phone_plan, stage
+
+
+def test_only_closed_takes_no_input() -> None:
+    """Screens show a forum as closed exactly when its stage allows nothing."""
+    assert [stage for stage in Stage if not accepts_input(stage)] == [Stage.CLOSED]
+
+
+def test_the_projector_shows_in_each_stage_what_it_showed_before() -> None:
+    """Share: the feed. Plan: the plan and the last five posts. Act and Closed: the plan with commitments."""
+    shown = {
+        stage: (rules.projector_feed, rules.projector_plan, rules.projector_commitments, rules.projector_recent_posts)
+        for stage, rules in STAGE_RULES.items()
+    }
+    assert shown == {
+        Stage.SHARE: (True, False, False, 0),
+        Stage.PLAN: (False, True, False, 5),
+        Stage.ACT: (False, True, True, 0),
+        Stage.CLOSED: (False, True, True, 0),
+    }
+    assert [stage for stage in Stage if stage_rules(stage).console_links_open] == [Stage.SHARE]
+    assert [stage for stage in Stage if not stage_rules(stage).phone_plan] == [Stage.SHARE]
+
+
+def test_pages_ask_the_policy_instead_of_naming_stages() -> None:
+    """No screen decides what to show by comparing with a named stage, so none can drift from the table."""
+    screens = sorted([*ROOT_DIR.glob("pages/*.py"), ROOT_DIR / "app.py"])
+    named = {path.name: re.findall(r"\bStage\.[A-Z_]+", path.read_text(encoding="utf-8")) for path in screens}
+    assert {name: found for name, found in named.items() if found} == {}
