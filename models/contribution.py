@@ -49,5 +49,7 @@ class Contribution(ContributionBase, table=True):
     merged_into_id: int | None = Field(default=None, foreign_key="contribution.id")
     # False hides the item from the welfare tree without withdrawing it.
     in_tree: bool = True
+    # Bumped by every change; an edit carries the version its form was drawn from.
+    version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

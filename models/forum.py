@@ -27,10 +27,17 @@ class Forum(ForumBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=12, unique=True, index=True)
     facilitator_token_hash: str = Field(max_length=64)
+    # The projector's own read-only link; None until the facilitator opens one.
+    projector_token_hash: str | None = Field(default=None, max_length=64)
+    # Drawn by the start page before the first tap, so a double tap creates one forum.
+    creation_key: str | None = Field(default=None, max_length=64, unique=True)
     stage: Stage = Field(default=Stage.SHARE, sa_type=enum_type(Stage))
     # Bumped by every change phones must redraw for (stage, plan, commitments), so a
     # phone polls one small row instead of re-reading the plan.
     revision: int = Field(default=0)
+    # Bumped by each edit of the forum's own fields (tree labels, title): a form drawn
+    # from an older version is refused instead of overwriting the newer one.
+    version: int = Field(default=1)
     # Area names are copied at creation so an exported summary stays as it was filed.
     area_name_th: str = ""
     area_name_en: str = ""

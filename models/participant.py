@@ -24,6 +24,8 @@ class Participant(ParticipantBase, table=True):
     id: int | None = Field(default=None, primary_key=True)
     forum_id: int = Field(foreign_key="forum.id", index=True, ondelete="CASCADE")
     token_hash: str = Field(max_length=64)
+    # Hash of the browser tab's own token: people who joined on one shared phone.
+    device_hash: str | None = Field(default=None, max_length=64, index=True)
     consented_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

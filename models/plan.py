@@ -27,8 +27,16 @@ class ActionItemCreate(ActionItemBase):
 
 
 class ActionItem(ActionItemBase, table=True):
+    # One item per creation key: a double tap on "add" finds the first one.
+    __table_args__ = (UniqueConstraint("forum_id", "creation_key"),)
+
     id: int | None = Field(default=None, primary_key=True)
     forum_id: int = Field(foreign_key="forum.id", index=True, ondelete="CASCADE")
+    # Bumped by every change; an edit carries the version its form was drawn from.
+    version: int = Field(default=1)
+    creation_key: str | None = Field(default=None, max_length=64)
+    # Deleted items are kept (with their commitments) so a delete can be undone.
+    deleted_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
 
@@ -38,6 +46,11 @@ class ActionItemContribution(SQLModel, table=True):
 
     action_item_id: int = Field(foreign_key="actionitem.id", primary_key=True, ondelete="CASCADE")
     contribution_id: int = Field(foreign_key="contribution.id", primary_key=True, ondelete="CASCADE")
+    # The post as it was when the item was tied to it: the plan keeps these words even if
+    # the author edits or withdraws the post later, and marks that it changed.
+    linked_kind: str = Field(default="other", max_length=32)
+    linked_text: str = ""
+    linked_version: int = Field(default=1)
 
 
 class CommitmentBase(SQLModel):

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint
+from sqlalchemy import CheckConstraint, Index, text
 from sqlmodel import Column, Field, SQLModel
 
 from models.common import UTCDateTime, utcnow
@@ -15,6 +15,15 @@ class TreeTie(SQLModel, table=True):
             "CAST(root_id IS NOT NULL AS INTEGER) + CAST(fund_id IS NOT NULL AS INTEGER)"
             " + CAST(benefit_id IS NOT NULL AS INTEGER) >= 2",
             name="two_parts",  # becomes ck_treetie_two_parts through the naming convention
+        ),
+        # One row per path: NULLs never collide in a unique index, so an empty slot counts as 0.
+        Index(
+            "uq_treetie_path",
+            text("forum_id"),
+            text("coalesce(root_id, 0)"),
+            text("coalesce(fund_id, 0)"),
+            text("coalesce(benefit_id, 0)"),
+            unique=True,
         ),
     )
 

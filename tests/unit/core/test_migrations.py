@@ -20,6 +20,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
 from facilitation.core.db import make_engine, read_session
@@ -108,6 +109,14 @@ def without_dropped(data: Rows) -> Rows:
     }
 
 
+def old_columns(data: Rows, like: Rows) -> Rows:
+    """`data` with only the columns `like` has: what the old rows held, without columns added since."""
+    return {
+        table: [{k: v for k, v in row.items() if k in (like[table][0] if like[table] else row)} for row in found]
+        for table, found in data.items()
+    }
+
+
 def schema(engine: Engine) -> dict[str, dict[str, list[tuple[Any, ...]]]]:
     """Tables, columns and every constraint and index by name, as the database reports them."""
     inspector = inspect(engine)
@@ -181,8 +190,47 @@ def test_a_release_0_1_database_upgrades_with_every_row_kept(new_database: NewDa
     before = rows(engine)
     assert current_revision(engine) is None
     assert upgrade(engine) == head_revision() == current_revision(engine)
-    assert rows(engine) == without_dropped(before)
+    assert old_columns(rows(engine), without_dropped(before)) == without_dropped(before)
     assert "theme_id" not in {column["name"] for column in inspect(engine).get_columns("contribution")}
+
+
+def test_columns_added_since_0_1_start_from_the_old_rows(new_database: NewDatabase) -> None:
+    """Versions start at 1, nothing is deleted, and each plan link keeps the words its post had."""
+    engine = new_database()
+    load_release_0_1(engine)
+    before = rows(engine)
+    upgrade(engine)
+    after = rows(engine)
+    assert {row["version"] for table in ("forum", "contribution", "actionitem") for row in after[table]} == {1}
+    assert all(row["deleted_at"] is None and row["creation_key"] is None for row in after["actionitem"])
+    posts = {row["id"]: row for row in before["contribution"]}
+    assert after["actionitemcontribution"]
+    for link in after["actionitemcontribution"]:
+        post = posts[link["contribution_id"]]
+        assert (link["linked_kind"], link["linked_text"], link["linked_version"]) == (post["kind"], post["text"], 1)
+
+
+def test_a_path_stored_twice_by_a_race_is_kept_once(new_database: NewDatabase) -> None:
+    """0.1 checked for a tied path in Python only; the upgrade keeps the first of two and then refuses a third."""
+    engine = new_database()
+    load_release_0_1(engine)
+    first = rows(engine)["treetie"][0]
+    copy = {k: v for k, v in first.items() if k != "id"}
+    columns = ", ".join(copy)
+    with engine.begin() as connection:
+        connection.execute(text(f"INSERT INTO treetie ({columns}) VALUES ({', '.join(':' + k for k in copy)})"), copy)
+    upgrade(engine)
+    kept = rows(engine)["treetie"]
+    assert [
+        tie["id"]
+        for tie in kept
+        if tie["forum_id"] == first["forum_id"]
+        and tie["root_id"] == first["root_id"]
+        and tie["fund_id"] == first["fund_id"]
+        and tie["benefit_id"] == first["benefit_id"]
+    ] == [first["id"]]
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(text(f"INSERT INTO treetie ({columns}) VALUES ({', '.join(':' + k for k in copy)})"), copy)
 
 
 def test_the_app_reads_and_writes_an_upgraded_release_0_1_database(new_database: NewDatabase) -> None:
@@ -245,7 +293,9 @@ def test_upgrading_again_changes_nothing(new_database: NewDatabase) -> None:
     assert upgrade(engine) == head_revision()
     assert schema(engine) == schema_once and rows(engine) == rows_once
     with engine.connect() as connection:
-        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all() == ["0002"]
+        assert connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalars().all() == [
+            head_revision()
+        ]
 
 
 def _upgrade_in_a_process(url: str, barrier: Any, results: Any) -> None:
@@ -293,13 +343,26 @@ def test_0002_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
     """Back to 0001 the dropped column returns, empty; forward again ends as before."""
     engine = new_database()
     load_release_0_1(engine)
-    upgrade(engine)
+    upgrade(engine, revision="0002")
     upgraded = rows(engine)
     downgrade(engine, revision="0001")
     assert current_revision(engine) == "0001"
     back = rows(engine)
     assert all(row.pop("theme_id") is None for row in back["contribution"])
     assert back == upgraded
+    upgrade(engine, revision="0002")
+    assert rows(engine) == upgraded
+
+
+def test_0003_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
+    """Back to 0002 the added columns go, the rows stay; forward again ends at the models."""
+    engine = new_database()
+    load_release_0_1(engine)
+    upgrade(engine)
+    upgraded = rows(engine)
+    downgrade(engine, revision="0002")
+    back = rows(engine)
+    assert back == old_columns(upgraded, back)
     upgrade(engine)
     assert rows(engine) == upgraded and model_differences(engine) == []
 
