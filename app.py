@@ -30,6 +30,10 @@ if visitor.role == "facilitator":
         "summary.py": _page("summary.py", "nav_summary", "📄", "summary"),
     }
     position = "top"
+elif visitor.role == "projector":
+    # The wall's screen: one read-only page, no menu, and no facilitator key in its link.
+    pages = {"projector.py": _page("projector.py", "nav_projector", "📽️")}
+    position = "hidden"
 elif visitor.role == "participant":
     pages = {
         "phone.py": _page("phone.py", "nav_phone", "📱"),

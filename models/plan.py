@@ -14,7 +14,9 @@ class ActionItemBase(SQLModel):
     target_group: str = ""
     lead_organisation: str = ""
     partners: str = ""
-    budget_baht: int = Field(default=0, ge=0)
+    # Not bounded here: the service refuses a negative or absurd budget with a message
+    # that names the field in the reader's language, where a validation error would crash the form.
+    budget_baht: int = Field(default=0)
     fund_source: FundSource = Field(default=FundSource.OTHER, sa_type=enum_type(FundSource))
     start_date: date | None = None
     end_date: date | None = None

@@ -4,14 +4,27 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from facilitation.core.i18n import format_date
+from facilitation.core.errors import StaleEdit
+from facilitation.core.i18n import format_baht, format_date, t
+from facilitation.core.tokens import new_token
+from facilitation.forum.access import new_facilitator_key, new_projector_link, open_projector_link, projector_token
 from facilitation.forum.contributions import feed
 from facilitation.forum.forums import STAGE_ORDER, authorise_facilitator, set_stage
-from facilitation.forum.plans import PlanRow, create_action_item, delete_action_item, plan, update_action_item
+from facilitation.forum.participants import shared_phones
+from facilitation.forum.plans import (
+    ITEM_FIELDS,
+    create_action_item,
+    delete_action_item,
+    deleted_items,
+    drawn_values,
+    plan,
+    restore_action_item,
+    update_action_item,
+)
 from facilitation.forum.policy import Action, allows, stage_rules
 from facilitation.present import cards
 from models import ActionItemCreate, FundSource, Stage, saved_id
-from pages import ui
+from pages import inputs, ui
 
 ui.ensure_routed(__file__)
 
@@ -22,8 +35,10 @@ ui.page_setup(f"{ui.tr('nav_console')} · {forum.title}", wide=True)
 lang = ui.lang()
 
 
-def _set_stage(stage: Stage) -> None:
-    if ui.act(lambda session: set_stage(session=session, forum=forum, stage=stage)) is not None:
+def _set_stage(seen: Stage, stage: Stage) -> None:
+    # `seen` is the stage this tab showed when it drew the button: a tab left open
+    # while another one moved the forum is refused instead of moving it back.
+    if ui.act(lambda session: set_stage(session=session, forum=forum, stage=stage, seen=seen)) is not None:
         ui.flash("success", ui.tr("console_stage_moved", stage=ui.tr(f"stage_{stage}")))
 
 
@@ -36,19 +51,33 @@ def _plan_data(prefix: str) -> ActionItemCreate:
         lead_organisation=state.get(f"{prefix}_lead", ""),
         partners=state.get(f"{prefix}_partners", ""),
         budget_baht=int(state.get(f"{prefix}_budget") or 0),
-        fund_source=state.get(f"{prefix}_fund") or FundSource.OTHER,
-        start_date=state.get(f"{prefix}_start"),
-        end_date=state.get(f"{prefix}_end"),
+        fund_source=inputs.chosen(f"{prefix}_fund") or FundSource.OTHER,
+        start_date=inputs.picked_date(f"{prefix}_start", field="plan_start"),
+        end_date=inputs.picked_date(f"{prefix}_end", field="plan_end"),
         indicator=state.get(f"{prefix}_indicator", ""),
         expected_result=state.get(f"{prefix}_expected", ""),
-        contribution_ids=list(state.get(f"{prefix}_answers") or []),
+        contribution_ids=list(inputs.chosen(f"{prefix}_answers") or []),
     )
 
 
-def _create_item() -> None:
-    data = _plan_data("plan_new")
-    made = ui.act(lambda session: create_action_item(session=session, forum_id=forum_id, data=data), slot="plan_new")
+def _creation_key() -> str:
+    """The key of the "add" form on screen: drawn with the form, replaced once an item is added."""
+    key: str = st.session_state.setdefault("plan_new_key", new_token())
+    return key
+
+
+def _create_item(creation_key: str) -> None:
+    # The key comes from the button as it was drawn: a second tap on the same form
+    # sends the same key, and the service returns the item the first tap made.
+    data = inputs.read_form(lambda: _plan_data("plan_new"), slot="plan_new")
+    if data is None:
+        return
+    made = ui.act(
+        lambda session: create_action_item(session=session, forum_id=forum_id, data=data, creation_key=creation_key),
+        slot="plan_new",
+    )
     if made is not None:
+        st.session_state["plan_new_key"] = new_token()
         for field in ("activity", "objective", "target", "lead", "partners", "indicator", "expected"):
             st.session_state[f"plan_new_{field}"] = ""
         st.session_state["plan_new_budget"] = 0
@@ -56,30 +85,132 @@ def _create_item() -> None:
         ui.flash("success", ui.tr("plan_added"), "plan_new")
 
 
-def _update_item(item_id: int) -> None:
-    data = _plan_data(f"plan_{item_id}")
-    saved = ui.act(
-        lambda session: update_action_item(session=session, forum_id=forum_id, item_id=item_id, data=data),
-        slot=f"plan_{item_id}",
-    )
-    if saved is not None:
-        ui.flash("success", ui.tr("plan_saved"), f"plan_{item_id}")
+def _same(left: object, right: object) -> bool:
+    if isinstance(left, list) and isinstance(right, list):
+        return sorted(left) == sorted(right)
+    return left == right
+
+
+def _update_item(item_id: int, seen: int, base: ActionItemCreate) -> None:
+    # Only the boxes the person changed from what the form showed are sent, so a
+    # value this tab merely displayed (an old budget) is never written back.
+    slot = f"plan_{item_id}"
+    typed = inputs.read_form(lambda: _plan_data(f"plan_{item_id}_v{seen}"), slot=slot)
+    if typed is None:
+        return
+    changed = [name for name in ITEM_FIELDS if not _same(getattr(typed, name), getattr(base, name))]
+    if not changed:
+        ui.flash("info", ui.tr("plan_unchanged"), slot)
+        return
+
+    def save(session: ui.Session) -> object:
+        try:
+            return update_action_item(
+                session=session, forum_id=forum_id, item_id=item_id, seen=seen, data=typed, changed=changed
+            )
+        except StaleEdit:
+            # Someone saved first: the form is drawn again from the newer item, with
+            # what this person typed kept in the boxes they changed.
+            st.session_state[f"plan_draft_{item_id}"] = {
+                "typed": {name: getattr(typed, name) for name in changed},
+                "drawn": base.model_dump(),
+            }
+            raise
+
+    if ui.act(save, slot=slot) is not None:
+        st.session_state.pop(f"plan_draft_{item_id}", None)
+        ui.flash("success", ui.tr("plan_saved"), slot)
+
+
+def _ask_delete(item_id: int) -> None:
+    st.session_state["plan_confirm_delete"] = item_id
+
+
+def _cancel_delete() -> None:
+    st.session_state.pop("plan_confirm_delete", None)
 
 
 def _delete_item(item_id: int) -> None:
+    _cancel_delete()
     if ui.act(lambda session: delete_action_item(session=session, forum_id=forum_id, item_id=item_id)) is None:
         return
-    ui.flash("success", ui.tr("plan_deleted"))
+    st.session_state["plan_undo"] = item_id
+    ui.flash("success", ui.tr("plan_deleted"), "plan_list")
+
+
+def _restore_item(item_id: int) -> None:
+    if ui.act(lambda session: restore_action_item(session=session, forum_id=forum_id, item_id=item_id)) is None:
+        return
+    st.session_state.pop("plan_undo", None)
+    ui.flash("success", ui.tr("plan_restored"), "plan_list")
+
+
+# The catalogue key of each plan field's label, for the "saved values now" note.
+FIELD_LABELS = {
+    "activity": "plan_activity",
+    "objective": "plan_objective",
+    "target_group": "plan_target_group",
+    "lead_organisation": "plan_lead",
+    "partners": "plan_partners",
+    "budget_baht": "plan_budget_baht",
+    "fund_source": "plan_fund_source",
+    "start_date": "plan_start",
+    "end_date": "plan_end",
+    "indicator": "plan_indicator",
+    "expected_result": "plan_expected_result",
+    "contribution_ids": "plan_answers",
+}
+
+
+def _shown_value(name: str, value: object, answer_options: dict[int, str]) -> str:
+    if name == "budget_baht" and isinstance(value, int):
+        return format_baht(value, lang)
+    if name == "fund_source" and value:
+        return ui.tr(f"fund_{FundSource(str(value)).value}")
+    if name in ("start_date", "end_date"):
+        return format_date(value, lang)  # type: ignore[arg-type]
+    if name == "contribution_ids" and isinstance(value, list):
+        return " · ".join(answer_options.get(cid, str(cid)) for cid in value) or "—"
+    return str(value) if value not in (None, "") else "—"
+
+
+def _stale_note(item_id: int, current: ActionItemCreate, answer_options: dict[int, str]) -> ActionItemCreate:
+    """After a refused save: show the saved values now, and return what the form shows (typed text kept)."""
+    draft = st.session_state.get(f"plan_draft_{item_id}")
+    if not draft:
+        return current
+    now = current.model_dump()
+    names = [n for n in ITEM_FIELDS if n in draft["typed"] or not _same(now[n], draft["drawn"].get(n))]
+    st.error(ui.tr("error_stale_edit"))
+    ui.plain(ui.tr("plan_current_values"), small=True)
+    for name in names:
+        ui.plain(f"{ui.tr(FIELD_LABELS[name])}: {_shown_value(name, now[name], answer_options)}", small=True)
+    return current.model_copy(update=draft["typed"])
 
 
 def _plan_form(
-    prefix: str, answer_options: dict[int, str], row: PlanRow | None, on_submit: Callable[..., None]
+    prefix: str,
+    answer_options: dict[int, str],
+    item: ActionItemCreate | None,
+    on_submit: Callable[..., None],
+    *,
+    args: tuple[object, ...],
+    submit_key: str,
+    slot: str,
 ) -> None:
-    item = row.item if row else None
+    """The plan form: empty to add an item, or drawn from `item`'s values to edit one.
+
+    `prefix` names every widget: an edit form's holds the item's id and version, so a
+    newer version is drawn fresh and never shows the last one's state.
+    """
     funds = list(FundSource)
-    with st.form(f"{prefix}_form", enter_to_submit=False, border=row is None):
-        st.text_input(
-            ui.tr("plan_activity"), value=item.activity if item else "", key=f"{prefix}_activity", max_chars=300
+    with st.form(f"{prefix}_form", enter_to_submit=False, border=item is None):
+        inputs.text(
+            st.text_input,
+            ui.tr("plan_activity"),
+            value=item.activity if item else "",
+            key=f"{prefix}_activity",
+            limit=300,
         )
         st.text_area(
             ui.tr("plan_objective"), value=item.objective if item else "", key=f"{prefix}_objective", height=68
@@ -89,50 +220,55 @@ def _plan_form(
         right.text_input(ui.tr("plan_lead"), value=item.lead_organisation if item else "", key=f"{prefix}_lead")
         st.text_input(ui.tr("plan_partners"), value=item.partners if item else "", key=f"{prefix}_partners")
         left, middle, right = st.columns(3)
+        # No min_value: the browser's own refusal is an English tooltip and a dead button;
+        # the service refuses a negative or absurd budget in the reader's language.
         left.number_input(
             ui.tr("plan_budget_baht"),
-            min_value=0,
             step=1000,
             value=item.budget_baht if item else 0,
             key=f"{prefix}_budget",
         )
-        middle.selectbox(
+        inputs.choice(
+            middle.selectbox,
             ui.tr("plan_fund_source"),
             funds,
             index=funds.index(FundSource(item.fund_source)) if item else len(funds) - 1,
-            format_func=lambda fund: ui.tr(f"fund_{fund.value}"),
+            labels=lambda fund, language: t(f"fund_{fund.value}", language),
             key=f"{prefix}_fund",
         )
         with right:
             start, end = st.columns(2)
-            start.date_input(
-                ui.tr("plan_start"), value=item.start_date if item else None, key=f"{prefix}_start", format="DD/MM/YYYY"
+            inputs.date_field(
+                start, ui.tr("plan_start"), value=item.start_date if item else None, key=f"{prefix}_start"
             )
-            end.date_input(
-                ui.tr("plan_end"), value=item.end_date if item else None, key=f"{prefix}_end", format="DD/MM/YYYY"
-            )
+            inputs.date_field(end, ui.tr("plan_end"), value=item.end_date if item else None, key=f"{prefix}_end")
         left, right = st.columns(2)
         left.text_input(ui.tr("plan_indicator"), value=item.indicator if item else "", key=f"{prefix}_indicator")
         right.text_input(
             ui.tr("plan_expected_result"), value=item.expected_result if item else "", key=f"{prefix}_expected"
         )
-        st.multiselect(
+        inputs.choice(
+            st.multiselect,
             ui.tr("plan_answers"),
             list(answer_options),
-            format_func=lambda cid: answer_options[cid],
-            default=[c.id for c in row.answers if c.id in answer_options] if row else [],
+            labels=_answer_label,
+            default=[cid for cid in item.contribution_ids if cid in answer_options] if item else [],
             key=f"{prefix}_answers",
             placeholder=ui.tr("plan_answers_hint"),
         )
-        ui.show_flash(prefix)
+        ui.show_flash(slot)
         st.form_submit_button(
-            ui.tr("plan_save") if row else ui.tr("plan_add"),
+            ui.tr("plan_save") if prefix != "plan_new" else ui.tr("plan_add"),
             type="primary",
             on_click=on_submit,
-            args=(row.item.id,) if row else (),
+            args=args,
+            key=submit_key,
         )
 
 
+if st.session_state.pop("console_from_top", False):
+    ui.scroll_to_top()
+ui.language_switch("console_lang")
 ui.heading(forum.title)
 area = forum.area_name_th if lang == "th" else forum.area_name_en
 ui.plain(f"{area} · {format_date(forum.forum_date, lang)} · {forum.venue}", small=True)
@@ -146,12 +282,32 @@ for column, stage in zip(st.columns(len(STAGE_ORDER)), STAGE_ORDER, strict=True)
         type="primary" if stage == forum.stage else "secondary",
         disabled=stage == forum.stage,
         on_click=_set_stage,
-        args=(stage,),
+        args=(forum.stage, stage),
         width="stretch",
     )
 st.caption(ui.tr(f"console_stage_help_{forum.stage}"))
 
-links = ui.forum_links(forum.code, visitor.secret)
+
+def _new_facilitator_key() -> None:
+    made = ui.act(lambda session: new_facilitator_key(session=session, code=forum.code, key=visitor.secret))
+    if made is not None:
+        # This tab goes on with the new key; every other tab holding the old one is refused.
+        st.query_params["key"] = made.facilitator_key
+        st.session_state["console_renew_confirm"] = False
+        ui.flash("success", ui.tr("console_new_key_done"))
+
+
+def _new_projector_link() -> None:
+    if ui.act(lambda session: new_projector_link(session=session, code=forum.code, key=visitor.secret)) is not None:
+        st.session_state["console_renew_confirm"] = False
+        ui.flash("success", ui.tr("console_new_projector_done"))
+
+
+screen = ui.read(lambda session: projector_token(session=session, code=forum.code, key=visitor.secret))
+if screen is None:  # a forum made before projector links gets its first one here
+    screen = ui.act(lambda session: open_projector_link(session=session, code=forum.code, key=visitor.secret))
+links = ui.forum_links(forum.code, key=visitor.secret, screen=screen)
+phones = ui.read(lambda session: shared_phones(session=session, forum_id=forum_id))
 with st.expander(ui.tr("console_links"), expanded=stage_rules(forum.stage).console_links_open):
     if links is None:
         st.error(ui.tr("error_no_address"))
@@ -160,16 +316,34 @@ with st.expander(ui.tr("console_links"), expanded=stage_rules(forum.stage).conso
         qr.image(links.qr_png, width=200)
         text.markdown(f"**{ui.tr('console_join_link')}** · {ui.tr('projector_code')} `{forum.code}`")
         text.code(links.join, language=None)
-        text.link_button(ui.tr("console_open_projector"), links.projector, type="primary")
+        if links.projector:
+            text.link_button(ui.tr("console_open_projector"), links.projector, type="primary")
+        text.caption(ui.tr("console_projector_help"))
         text.markdown(f"**{ui.tr('console_facilitator_link')}**")
         text.caption(ui.tr("console_facilitator_link_help"))
-        text.code(links.facilitator, language=None)
+        text.code(links.facilitator or "", language=None)
+    st.caption(ui.tr("console_shared_phones", phones=len(phones)))
+    for number, people in enumerate(phones, start=1):
+        st.caption(f"📱 {number} · {ui.tr('console_joined_on_phone', count=people)}")
+    st.checkbox(ui.tr("console_renew_confirm"), key="console_renew_confirm")
+    renewing = bool(st.session_state.get("console_renew_confirm"))
+    left, right = st.columns(2)
+    left.button(
+        ui.tr("console_new_projector"), key="console_new_projector", disabled=not renewing, on_click=_new_projector_link
+    )
+    right.button(ui.tr("console_new_key"), key="console_new_key", disabled=not renewing, on_click=_new_facilitator_key)
 
 rows = ui.read(lambda session: plan(session=session, forum_id=forum_id))
 contributions = ui.read(lambda session: feed(session=session, forum_id=forum_id))
-answer_options = {
-    item.id: f"{ui.tr(f'kind_{kind.value}')}: {item.text}" for kind, items in contributions.items() for item in items
-}
+answer_texts = {item.id: (kind, item.text) for kind, items in contributions.items() for item in items}
+
+
+def _answer_label(cid: int, language: str) -> str:
+    kind, text = answer_texts[cid]
+    return f"{t(f'kind_{kind.value}', language)}: {text}"
+
+
+answer_options = {cid: _answer_label(cid, lang) for cid in answer_texts}
 plan_tab, share_tab = st.tabs(
     [ui.tr("console_tab_plan", count=len(rows)), ui.tr("console_tab_share", count=len(answer_options))]
 )
@@ -178,21 +352,73 @@ deleting = allows(forum.stage, Action.DELETE_ACTION_ITEM)
 with plan_tab:
     if allows(forum.stage, Action.CREATE_ACTION_ITEM):
         st.markdown(f"#### {ui.tr('plan_new_heading')}")
-        _plan_form("plan_new", answer_options, None, _create_item)
+        new_key = _creation_key()
+        # The button is keyed by the form's creation key: a tap replayed after the
+        # item was added names a button no longer drawn, and Streamlit drops it.
+        _plan_form(
+            "plan_new",
+            answer_options,
+            None,
+            _create_item,
+            args=(new_key,),
+            submit_key=f"plan_new_add_{new_key}",
+            slot="plan_new",
+        )
     else:
         st.info(ui.tr("console_closed"))
+    ui.show_flash("plan_list")
+    gone = ui.read(lambda session: deleted_items(session=session, forum_id=forum_id))
+    restoring = allows(forum.stage, Action.RESTORE_ACTION_ITEM)
+    undo = st.session_state.get("plan_undo")
+    if restoring and undo in {saved_id(item) for item in gone}:
+        st.button(ui.tr("plan_undo"), key=f"plan_undo_{undo}", on_click=_restore_item, args=(undo,))
     if editing or deleting:
+        confirming = st.session_state.get("plan_confirm_delete")
         for row in rows:
-            item_id = saved_id(row.item)
+            item_id, version = saved_id(row.item), row.item.version
             st.html(cards.plan_card(row, lang))
-            with st.expander(ui.tr("plan_edit", number=row.number)):
+            with st.expander(ui.tr("plan_edit", number=row.number), expanded=confirming == item_id):
                 if editing:
-                    _plan_form(f"plan_{item_id}", answer_options, row, _update_item)
-                if deleting:
-                    st.button(
-                        ui.tr("plan_delete"), key=f"plan_delete_{item_id}", on_click=_delete_item, args=(item_id,)
+                    # Links the form cannot show (a withdrawn post) are not in it, so not in the diff either.
+                    drawn = drawn_values(row)
+                    shown_links = [cid for cid in drawn.contribution_ids if cid in answer_options]
+                    base = drawn.model_copy(update={"contribution_ids": shown_links})
+                    shown = _stale_note(item_id, base, answer_options)
+                    _plan_form(
+                        f"plan_{item_id}_v{version}",
+                        answer_options,
+                        shown,
+                        _update_item,
+                        args=(item_id, version, base),
+                        submit_key=f"plan_{item_id}_v{version}_save",
+                        slot=f"plan_{item_id}",
                     )
+                if deleting and confirming == item_id:
+                    st.warning(ui.tr("plan_delete_confirm", number=row.number))
+                    yes, no = st.columns(2)
+                    yes.button(
+                        ui.tr("plan_delete_yes"),
+                        key=f"plan_delete_yes_{item_id}",
+                        type="primary",
+                        on_click=_delete_item,
+                        args=(item_id,),
+                    )
+                    no.button(ui.tr("plan_delete_no"), key=f"plan_delete_no_{item_id}", on_click=_cancel_delete)
+                elif deleting:
+                    st.button(ui.tr("plan_delete"), key=f"plan_delete_{item_id}", on_click=_ask_delete, args=(item_id,))
     else:
         st.html(cards.plan_board(rows, lang))
+    if gone and restoring:
+        with st.expander(ui.tr("plan_deleted_heading", count=len(gone))):
+            for item in gone:
+                text, button = st.columns([4, 1])
+                with text:
+                    ui.plain(item.activity)
+                button.button(
+                    ui.tr("plan_restore"),
+                    key=f"plan_restore_{saved_id(item)}",
+                    on_click=_restore_item,
+                    args=(saved_id(item),),
+                )
 with share_tab:
     st.html(cards.feed_board(contributions, lang, limit=200))

@@ -5,15 +5,15 @@ from dataclasses import replace
 import streamlit as st
 
 from facilitation.core.errors import ForumNotFound
-from facilitation.core.i18n import format_date
+from facilitation.core.i18n import format_date, t
 from facilitation.core.tokens import new_token
 from facilitation.forum.forums import get_forum
-from facilitation.forum.participants import join_forum
+from facilitation.forum.participants import join_forum, joined_on_device
 from facilitation.forum.plans import plan
 from facilitation.forum.policy import Action, allows
 from facilitation.present import cards
 from models import ParticipantCreate, Sector, saved_id
-from pages import ui
+from pages import inputs, ui
 
 ui.ensure_routed(__file__)
 
@@ -46,39 +46,62 @@ if not allows(forum.stage, Action.JOIN):
     st.stop()
 
 
+# This browser tab's own token, kept for the session: the console counts the phones
+# that more than one person joined on.
+device = st.session_state.setdefault("join_device", new_token())
+
+
 def _join() -> None:
     state = st.session_state
-    # Drawn before the first tap and kept until it succeeds, so a double tap or a
-    # retry after a dropped connection joins the same person once.
+    # Drawn before the first tap and kept until the join page is drawn again after it
+    # joined someone (below), so a double tap or a retry joins the same person once.
     token = state.setdefault("join_token", new_token())
     data = ParticipantCreate(
         display_name=state.get("join_name", ""),
         organisation=state.get("join_organisation", ""),
-        sector=state.get("join_sector"),
+        sector=inputs.chosen("join_sector"),
     )
     consent = bool(state.get("join_consent"))
     joined = ui.act(
-        lambda session: join_forum(session=session, code=forum.code, token=token, data=data, consent=consent),
+        lambda session: join_forum(
+            session=session, code=forum.code, token=token, data=data, consent=consent, device=device
+        ),
         slot="join",
     )
     if joined is not None:
-        # The token stays drawn: a second tap that raced this one joins the same person.
+        state["join_used"] = token
         st.query_params.update({"code": forum.code, "p": token})
 
 
 st.subheader(ui.tr("join_heading"))
+already = ui.read(lambda session: joined_on_device(session=session, forum_id=saved_id(forum), device=device))
+if already:
+    st.info(ui.tr("join_already_on_phone", count=already))
+
 with st.form("join_form", enter_to_submit=False):
-    st.text_input(ui.tr("join_name"), key="join_name", max_chars=100, placeholder=ui.tr("join_optional"))
-    st.text_input(
-        ui.tr("join_organisation"), key="join_organisation", max_chars=200, placeholder=ui.tr("join_optional")
+    inputs.text(st.text_input, ui.tr("join_name"), key="join_name", limit=100, placeholder=ui.tr("join_optional"))
+    inputs.text(
+        st.text_input,
+        ui.tr("join_organisation"),
+        key="join_organisation",
+        limit=200,
+        placeholder=ui.tr("join_optional"),
     )
-    st.radio(
+    inputs.choice(
+        st.radio,
         ui.tr("join_sector"),
         list(Sector),
         key="join_sector",
         index=None,
-        format_func=lambda sector: ui.tr(f"sector_{sector.value}"),
+        labels=lambda sector, language: t(f"sector_{sector.value}", language),
     )
     st.checkbox(ui.tr("join_consent"), key="join_consent")
     ui.show_flash("join")
-    st.form_submit_button(ui.tr("join_button"), type="primary", on_click=_join, width="stretch")
+    tapped = st.form_submit_button(ui.tr("join_button"), type="primary", on_click=_join, width="stretch")
+
+if not tapped and st.session_state.get("join_token") == st.session_state.get("join_used"):
+    # The join page drawn afresh after this tab's token joined someone (the join link
+    # opened again, Back): that token is spent, so the next person on this phone gets
+    # a new one. A second tap of a double tap never draws this page first: its
+    # callback runs before, with the token the first tap used, and finds that person.
+    st.session_state.pop("join_token", None)

@@ -2,6 +2,8 @@
 
 import streamlit as st
 
+from facilitation.core.i18n import t
+from facilitation.core.text import CONTRIBUTION_MAX
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import (
     add_contribution,
@@ -14,8 +16,16 @@ from facilitation.forum.participants import identify
 from facilitation.forum.plans import plan
 from facilitation.forum.policy import Action, allows, stage_rules
 from facilitation.present import cards
-from models import CommitmentCreate, Contribution, ContributionCreate, ContributionKind, ContributionUpdate, saved_id
-from pages import ui
+from models import (
+    CommitmentCreate,
+    Contribution,
+    ContributionCreate,
+    ContributionKind,
+    ContributionUpdate,
+    Stage,
+    saved_id,
+)
+from pages import inputs, ui
 
 ui.ensure_routed(__file__)
 
@@ -42,25 +52,62 @@ def _kind_label(kind: ContributionKind) -> str:
     return ui.tr(f"kind_{kind.value}")
 
 
+def _kind_in(kind: ContributionKind, language: str) -> str:
+    return t(f"kind_{kind.value}", language)
+
+
+def _sent_message(stage: Stage) -> str:
+    # Say what the room's screen really shows in this stage, not always "on the screen".
+    rules = stage_rules(stage)
+    if rules.projector_feed:
+        return ui.tr("share_sent")
+    if rules.projector_recent_posts:
+        return ui.tr("share_sent_plan", count=rules.projector_recent_posts)
+    return ui.tr("share_sent_unseen")
+
+
 def _post() -> None:
     state = st.session_state
-    data = ContributionCreate(kind=state.get("share_kind") or ContributionKind.OTHER, text=state.get("share_text", ""))
+    data = ContributionCreate(
+        kind=inputs.chosen("share_kind") or ContributionKind.OTHER, text=state.get("share_text", "")
+    )
     posted = ui.act(lambda session: add_contribution(session=session, participant=me, data=data), slot="share")
     if posted is not None:
         state["share_text"] = ""
-        ui.flash(
-            "success" if posted.created else "info", ui.tr("share_sent" if posted.created else "share_already"), "share"
-        )
+        if posted.created:
+            # The stage the post was taken in, which may have moved since this form was drawn.
+            now = ui.read(lambda session: pulse(session=session, forum_id=saved_id(forum)))
+            ui.flash("success", _sent_message(Stage(now.stage)), "share")
+        else:
+            ui.flash("info", ui.tr("share_already"), "share")
 
 
-def _save_edit(contribution_id: int) -> None:
+def _save_edit(cid: int, version: int, kind: ContributionKind, text: str) -> None:
     state = st.session_state
-    data = ContributionUpdate(kind=state[f"mine_kind_{contribution_id}"], text=state[f"mine_text_{contribution_id}"])
+    typed_kind = inputs.chosen(f"mine_kind_{cid}_{version}")
+    typed_text: str = state.get(f"mine_text_{cid}_{version}", "")
+    # Only what the person changed from the post as this form showed it is sent.
+    data = ContributionUpdate(
+        kind=typed_kind if typed_kind is not None and typed_kind != kind else None,
+        text=typed_text if typed_text != text else None,
+    )
+    if data.kind is None and data.text is None:
+        return
     saved = ui.act(
-        lambda session: edit_contribution(session=session, participant=me, contribution_id=contribution_id, data=data),
+        lambda session: edit_contribution(
+            session=session, participant=me, contribution_id=cid, version=version, data=data
+        ),
         slot="mine",
     )
-    if saved is not None:
+    kept: dict[int, ContributionUpdate] = state.setdefault("mine_kept", {})
+    # Saved or refused, the next form is drawn from the post as it is now.
+    ui.forget_drawn(f"mine_{cid}")
+    if saved is None:
+        # Refused (changed since this form was drawn, or another reason): the form is
+        # drawn again over the post as it is now, with what was typed still in it.
+        kept[cid] = data
+    else:
+        kept.pop(cid, None)
         ui.flash("success", ui.tr("mine_saved"), "mine")
 
 
@@ -86,30 +133,64 @@ def _commit(item_id: int) -> None:
         ui.flash("success", ui.tr("act_thanks"), f"act_{item_id}")
 
 
-def _share_form() -> None:
+def _share_form(*, closed: bool = False) -> None:
+    # Closed: the same form, same keys and place, with Send put away. What someone was
+    # typing when the forum closed lives only in their browser's box; drawing the box
+    # again keeps it there to copy, where removing the form would wipe it.
     with st.form("share_form", enter_to_submit=False):
-        st.radio(
-            ui.tr("share_kind"), list(ContributionKind), key="share_kind", format_func=_kind_label, horizontal=True
+        inputs.choice(
+            st.radio, ui.tr("share_kind"), list(ContributionKind), key="share_kind", labels=_kind_in, horizontal=True
         )
-        st.text_area(ui.tr("share_text"), key="share_text", max_chars=500, placeholder=ui.tr("share_placeholder"))
+        inputs.text(
+            st.text_area,
+            ui.tr("share_text"),
+            key="share_text",
+            limit=CONTRIBUTION_MAX,
+            placeholder=ui.tr("share_placeholder"),
+        )
         ui.show_flash("share")
-        st.form_submit_button(ui.tr("share_submit"), type="primary", on_click=_post, width="stretch")
+        if closed:
+            st.warning(ui.tr("phone_closed_form_note"))
+            unsent = st.session_state.get("share_text", "").strip()
+            if unsent:  # sent after the close and refused: the words as the server got them
+                st.warning(ui.tr("phone_unsent"))
+                ui.plain(unsent)
+            st.form_submit_button(ui.tr("phone_closed_form_button"), disabled=True, width="stretch")
+        else:
+            st.form_submit_button(ui.tr("share_submit"), type="primary", on_click=_post, width="stretch")
 
 
-def _edit_form(contribution: Contribution) -> None:
+def _edit_form(contribution: Contribution, kept: ContributionUpdate | None) -> None:
+    # Keyed by the post and the version the form was first drawn from: a keyed widget
+    # keeps its own state, so a form keyed by the row alone would send its values over a
+    # newer version; and the drawn version stays until the form is sent, because this page
+    # redraws whenever the forum changes and a key that followed the newest version would
+    # swap the box (and the words being typed in it) for a fresh one.
     cid = saved_id(contribution)
-    with st.form(f"mine_form_{cid}", enter_to_submit=False, border=False):
+    current_kind = ContributionKind(contribution.kind)
+    version, kind, text = ui.drawn(f"mine_{cid}", (contribution.version, current_kind, contribution.text))
+    if kept is not None:
+        # Plain text: the post's words are the person's own, never Markdown.
+        ui.plain(ui.tr("mine_now", kind=_kind_label(current_kind), text=contribution.text))
+    with st.form(f"mine_form_{cid}_{version}", enter_to_submit=False, border=False):
         kinds = list(ContributionKind)
-        st.radio(
+        inputs.choice(
+            st.radio,
             ui.tr("share_kind"),
             kinds,
-            index=kinds.index(ContributionKind(contribution.kind)),
-            key=f"mine_kind_{cid}",
-            format_func=_kind_label,
+            index=kinds.index(kept.kind if kept is not None and kept.kind is not None else kind),
+            key=f"mine_kind_{cid}_{version}",
+            labels=_kind_in,
             horizontal=True,
         )
-        st.text_area(ui.tr("share_text"), value=contribution.text, key=f"mine_text_{cid}", max_chars=500)
-        st.form_submit_button(ui.tr("mine_save"), on_click=_save_edit, args=(cid,))
+        inputs.text(
+            st.text_area,
+            ui.tr("share_text"),
+            value=kept.text if kept is not None and kept.text is not None else text,
+            key=f"mine_text_{cid}_{version}",
+            limit=CONTRIBUTION_MAX,
+        )
+        st.form_submit_button(ui.tr("mine_save"), on_click=_save_edit, args=(cid, version, kind, text))
 
 
 def _my_contributions(*, editing: bool, withdrawing: bool) -> None:
@@ -118,14 +199,15 @@ def _my_contributions(*, editing: bool, withdrawing: bool) -> None:
     ui.show_flash("mine")
     if not mine:
         st.caption(ui.tr("mine_empty"))
+    kept: dict[int, ContributionUpdate] = st.session_state.get("mine_kept", {})
     for contribution in mine:
         cid = saved_id(contribution)
         st.html(cards.text_card(contribution.text, kind=contribution.kind, meta=_kind_label(contribution.kind)))
         if not (editing or withdrawing):
             continue
-        with st.expander(ui.tr("mine_edit")):
+        with st.expander(ui.tr("mine_edit"), expanded=cid in kept):
             if editing:
-                _edit_form(contribution)
+                _edit_form(contribution, kept.get(cid))
             if withdrawing:
                 st.button(ui.tr("mine_withdraw"), key=f"mine_withdraw_{cid}", on_click=_withdraw, args=(cid,))
 
@@ -153,9 +235,15 @@ def _plan(*, committing: bool) -> None:
             continue
         with st.expander(ui.tr("act_commit", number=row.number)):
             with st.form(f"act_form_{item_id}", enter_to_submit=False, border=False):
-                st.text_input(ui.tr("act_organisation"), value=me.organisation, key=f"act_org_{item_id}", max_chars=200)
-                st.text_area(
-                    ui.tr("act_text"), key=f"act_text_{item_id}", max_chars=500, placeholder=ui.tr("act_placeholder")
+                inputs.text(
+                    st.text_input, ui.tr("act_organisation"), value=me.organisation, key=f"act_org_{item_id}", limit=200
+                )
+                inputs.text(
+                    st.text_area,
+                    ui.tr("act_text"),
+                    key=f"act_text_{item_id}",
+                    limit=CONTRIBUTION_MAX,
+                    placeholder=ui.tr("act_placeholder"),
                 )
                 ui.show_flash(f"act_{item_id}")
                 st.form_submit_button(ui.tr("act_submit"), type="primary", on_click=_commit, args=(item_id,))
@@ -181,12 +269,11 @@ with st.container():
 if allows(forum.stage, Action.POST):
     st.subheader(ui.tr("share_more"))
     _share_form()
-else:
-    ui.show_flash("share")
-    unsent = st.session_state.get("share_text", "").strip()
-    if unsent:
-        st.warning(ui.tr("phone_unsent"))
-        ui.plain(unsent)
+    st.session_state["share_form_drawn"] = True
+elif st.session_state.get("share_form_drawn"):
+    # This phone showed the form before the forum closed: keep it, Send put away.
+    st.subheader(ui.tr("share_more"))
+    _share_form(closed=True)
 _my_contributions(
     editing=allows(forum.stage, Action.EDIT_OWN_POST), withdrawing=allows(forum.stage, Action.WITHDRAW_OWN_POST)
 )

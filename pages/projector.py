@@ -1,15 +1,21 @@
-"""Projector: the join QR code and the forum as it happens, refreshed in place."""
+"""Projector: the join QR code and the forum as it happens, refreshed in place.
+
+Opened on the wall by the projector's own link (read-only, this page only), or by
+the facilitator from their menu to look at it on the laptop.
+"""
 
 from html import escape
 
 import streamlit as st
 
+from facilitation.core.errors import NotAuthorised
 from facilitation.exports.summary import build_summary
-from facilitation.forum.forums import authorise_facilitator, headline
+from facilitation.forum.access import authorise_projector
+from facilitation.forum.forums import Headline, authorise_facilitator, headline
 from facilitation.forum.policy import accepts_input, stage_rules
 from facilitation.present import cards
 from facilitation.tree.view import forum_tree
-from models import saved_id
+from models import Forum, saved_id
 from pages import ui
 
 ui.ensure_routed(__file__)
@@ -19,11 +25,20 @@ VIEWS = ("feed", "tree", "sankey")
 PLOT_CONFIG = {"displayModeBar": False, "displaylogo": False}
 
 visitor = ui.visitor()
-forum = ui.read(lambda session: authorise_facilitator(session=session, code=visitor.code, key=visitor.secret))
+
+
+def _authorised(session: ui.Session) -> Forum:
+    if visitor.role == "projector":
+        return authorise_projector(session=session, code=visitor.code, screen=visitor.secret)
+    return authorise_facilitator(session=session, code=visitor.code, key=visitor.secret)
+
+
+forum = ui.read(_authorised)
 forum_id = saved_id(forum)
 ui.page_setup(f"{ui.tr('nav_projector')} · {forum.title}", wide=True)
 lang = ui.lang()
-links = ui.forum_links(forum.code, visitor.secret)
+# Only the join link: the wall never holds the facilitator's key, even unseen.
+links = ui.forum_links(forum.code)
 
 # The tree needs the width: its view keeps only a small QR code beside it.
 view = st.session_state.get("projector_view") or "feed"
@@ -42,7 +57,16 @@ with side:
 
 @st.fragment(run_every=REFRESH_SECONDS)
 def _live(view: str) -> None:
-    top = ui.read(lambda session: headline(session=session, forum_id=forum_id))
+    # A tick reruns only this fragment, never the router: check the link here too, so
+    # a screen whose link was replaced from the console stops showing the forum.
+    def tick(session: ui.Session) -> Headline:
+        _authorised(session)
+        return headline(session=session, forum_id=forum_id)
+
+    try:
+        top = ui.read(tick)
+    except NotAuthorised:
+        st.rerun(scope="app")  # the router then refuses the old link
     stage = top.stage
     banner_class = "stage-banner" if accepts_input(stage) else "stage-banner closed"
     # The tree views get a one-line header so the whole tree fits a 1080-pixel screen.

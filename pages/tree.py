@@ -1,5 +1,7 @@
 """Facilitator: the welfare tree, its paths, the tools to tidy it, and its exports."""
 
+from dataclasses import dataclass
+
 import streamlit as st
 
 from facilitation.forum.forums import authorise_facilitator
@@ -8,7 +10,7 @@ from facilitation.tree import admin
 from facilitation.tree.categories import CATEGORY_KEYS
 from facilitation.tree.data import LABEL_KEYS
 from facilitation.tree.export import figure_html, figure_image, image_browser
-from facilitation.tree.view import forum_tree, tree_entries, tree_ties
+from facilitation.tree.view import TreeEntry, forum_tree, tree_entries, tree_ties
 from models import ContributionKind, saved_id
 from pages import ui
 
@@ -40,31 +42,114 @@ def _say_saved() -> None:
         ui.flash("success", ui.tr("tree_saved"), "tree")
 
 
-def _apply_item(entry_id: int) -> None:
+@dataclass(frozen=True)
+class _Choices:
+    """What the facilitator changed in an item's form (None: left as drawn), kept when the save was refused."""
+
+    kind: ContributionKind | None
+    category: str | None
+    shown: bool | None
+    duplicate_ids: tuple[int, ...]
+
+
+def _apply_item(entry: TreeEntry) -> None:
     state = st.session_state
-    kind = ContributionKind(state["tree_kind"])
-    category: str | None = state.get("tree_category") or None
-    shown = bool(state["tree_shown"])
-    duplicate_ids: list[int] = list(state.get("tree_duplicates") or [])
-    state["tree_duplicates"] = []
-    ui.act(
+    suffix = f"{entry.id}_{entry.version}"
+    kind = ContributionKind(state[f"tree_kind_{suffix}"])
+    category: str = state.get(f"tree_category_{suffix}") or ""
+    shown = bool(state[f"tree_shown_{suffix}"])
+    # Only what differs from the values this form was drawn with is sent.
+    changed = _Choices(
+        kind=kind if kind != entry.kind else None,
+        category=category if category != (entry.category or "") else None,
+        shown=shown if shown != entry.in_tree else None,
+        duplicate_ids=tuple(state.get(f"tree_duplicates_{suffix}") or ()),
+    )
+    saved = ui.act(
         lambda session: admin.edit_item(
             session=session,
             forum_id=forum_id,
-            contribution_id=entry_id,
-            kind=kind,
-            category=category,
-            shown=shown,
-            duplicate_ids=duplicate_ids,
+            contribution_id=entry.id,
+            version=entry.version,
+            kind=changed.kind,
+            category=changed.category,
+            shown=changed.shown,
+            duplicate_ids=changed.duplicate_ids,
+        ),
+        slot="tree",
+    )
+    if saved is None:
+        # Refused (someone saved this item since, or another reason): the form is drawn
+        # again over the item as it is now, with these choices still made.
+        state["tree_kept"] = (entry.id, changed)
+    else:
+        state.pop("tree_kept", None)
+    _say_saved()
+
+
+def _unmerge(entry: TreeEntry) -> None:
+    ui.act(
+        lambda session: admin.unmerge(
+            session=session, forum_id=forum_id, contribution_id=entry.id, version=entry.version
         ),
         slot="tree",
     )
     _say_saved()
 
 
-def _unmerge(entry_id: int) -> None:
-    ui.act(lambda session: admin.unmerge(session=session, forum_id=forum_id, contribution_id=entry_id), slot="tree")
-    _say_saved()
+def _category_label(key: str) -> str:
+    return ui.tr(f"category_{key}") if key else ui.tr("tree_category_auto")
+
+
+def _item_form(entry: TreeEntry) -> None:
+    # Keyed by the item and its version: a keyed widget keeps its own state, so a fixed
+    # key would carry the last item's values onto this one.
+    suffix = f"{entry.id}_{entry.version}"
+    unchanged = _Choices(None, None, None, ())
+    kept_id, kept = st.session_state.get("tree_kept") or (None, unchanged)
+    kept = kept if kept_id == entry.id else unchanged
+    if kept != unchanged:
+        now = ui.tr(
+            "tree_now",
+            kind=ui.tr(f"kind_{entry.kind.value}"),
+            category=_category_label(entry.category or ""),
+            shown=ui.tr("tree_now_shown" if entry.in_tree else "tree_now_hidden"),
+        )
+        ui.plain(now)
+    if entry.merged_into_id is not None:
+        # Plain text: the item's words are people's words, never Markdown.
+        ui.plain(ui.tr("tree_merged_into", target=_describe(entry.merged_into_id)))
+        st.button(ui.tr("tree_unmerge"), key=f"tree_unmerge_{suffix}", on_click=_unmerge, args=(entry,))
+    with st.form(f"tree_item_form_{suffix}", enter_to_submit=False):
+        kinds = list(ContributionKind)
+        st.selectbox(
+            ui.tr("share_kind"),
+            kinds,
+            index=kinds.index(kept.kind or entry.kind),
+            key=f"tree_kind_{suffix}",
+            format_func=lambda kind: ui.tr(f"kind_{kind.value}"),
+        )
+        categories = ["", *CATEGORY_KEYS]
+        st.selectbox(
+            ui.tr("tree_category"),
+            categories,
+            index=categories.index((entry.category or "") if kept.category is None else kept.category),
+            key=f"tree_category_{suffix}",
+            format_func=_category_label,
+        )
+        st.checkbox(
+            ui.tr("tree_shown"), value=entry.in_tree if kept.shown is None else kept.shown, key=f"tree_shown_{suffix}"
+        )
+        same_part = [e.id for e in entries if e.kind == entry.kind and e.id != entry.id and e.merged_into_id is None]
+        st.multiselect(
+            ui.tr("tree_duplicates"),
+            same_part,
+            default=[i for i in kept.duplicate_ids if i in same_part],
+            format_func=_describe,
+            key=f"tree_duplicates_{suffix}",
+            placeholder=ui.tr("tree_duplicates_hint"),
+        )
+        st.form_submit_button(ui.tr("tree_apply"), type="primary", on_click=_apply_item, args=(entry,))
 
 
 def _tie() -> None:
@@ -138,37 +223,7 @@ with item_tab:
         placeholder=ui.tr("home_choose"),
     )
     if chosen is not None:
-        entry = by_id[chosen]
-        if entry.merged_into_id is not None:
-            st.info(ui.tr("tree_merged_into", target=_describe(entry.merged_into_id)))
-            st.button(ui.tr("tree_unmerge"), key="tree_unmerge", on_click=_unmerge, args=(chosen,))
-        with st.form("tree_item_form", enter_to_submit=False):
-            kinds = list(ContributionKind)
-            st.selectbox(
-                ui.tr("share_kind"),
-                kinds,
-                index=kinds.index(entry.kind),
-                key="tree_kind",
-                format_func=lambda kind: ui.tr(f"kind_{kind.value}"),
-            )
-            categories = ["", *CATEGORY_KEYS]
-            st.selectbox(
-                ui.tr("tree_category"),
-                categories,
-                index=categories.index(entry.category or ""),
-                key="tree_category",
-                format_func=lambda key: ui.tr(f"category_{key}") if key else ui.tr("tree_category_auto"),
-            )
-            st.checkbox(ui.tr("tree_shown"), value=entry.in_tree, key="tree_shown")
-            same_part = [e.id for e in entries if e.kind == entry.kind and e.id != chosen and e.merged_into_id is None]
-            st.multiselect(
-                ui.tr("tree_duplicates"),
-                same_part,
-                format_func=_describe,
-                key="tree_duplicates",
-                placeholder=ui.tr("tree_duplicates_hint"),
-            )
-            st.form_submit_button(ui.tr("tree_apply"), type="primary", on_click=_apply_item, args=(chosen,))
+        _item_form(by_id[chosen])
 with tie_tab:
     st.caption(ui.tr("tree_tie_help"))
     with st.form("tree_tie_form", enter_to_submit=False):

@@ -16,6 +16,7 @@ from facilitation.core.i18n import t
 from facilitation.core.migrate import upgrade
 from facilitation.core.settings import get_settings
 from facilitation.core.tokens import normalise_join_code
+from facilitation.forum.access import authorise_projector
 from facilitation.forum.forums import authorise_facilitator
 from facilitation.forum.participants import identify
 from facilitation.links.forum_links import ForumLinks
@@ -34,11 +35,16 @@ def engine() -> Engine:
     return created
 
 
+# Which secret of the link opens which role: the facilitator's key, the projector's
+# own read-only token, the participant's token.
+ROLE_PARAMS = {"facilitator": "key", "projector": "screen", "participant": "p"}
+
+
 @dataclass(frozen=True)
 class Visitor:
-    role: Literal["anonymous", "participant", "facilitator"]
+    role: Literal["anonymous", "participant", "facilitator", "projector"]
     code: str = ""
-    secret: str = ""  # the facilitator key or the participant token from the link
+    secret: str = ""  # the facilitator key, projector token or participant token from the link
     forum_id: int = 0
     participant_id: int = 0
     forum_language: str = "th"
@@ -57,14 +63,17 @@ def resolve_visitor() -> Visitor:
     """Who this browser is, from the link it holds; checked against the database every run."""
     _remembered_params()
     code = normalise_join_code(st.query_params.get("code"))
-    key, token = st.query_params.get("key"), st.query_params.get("p")
+    key, screen, token = st.query_params.get("key"), st.query_params.get("screen"), st.query_params.get("p")
     visitor = Visitor(role="anonymous", code=code)
-    if code and (key or token):
+    if code and (key or screen or token):
         try:
             with read_session(engine()) as session:
                 if key:
                     forum = authorise_facilitator(session=session, code=code, key=key)
                     visitor = Visitor("facilitator", code, key, saved_id(forum), 0, forum.language)
+                elif screen:
+                    forum = authorise_projector(session=session, code=code, screen=screen)
+                    visitor = Visitor("projector", code, screen, saved_id(forum), 0, forum.language)
                 else:
                     member = identify(session=session, code=code, token=token)
                     visitor = Visitor(
@@ -80,7 +89,7 @@ def resolve_visitor() -> Visitor:
     if visitor.role == "anonymous":
         st.session_state.pop("visitor_params", None)
     else:
-        st.session_state["visitor_params"] = {"code": code, ("key" if key else "p"): visitor.secret}
+        st.session_state["visitor_params"] = {"code": code, ROLE_PARAMS[visitor.role]: visitor.secret}
     st.session_state["visitor"] = visitor
     return visitor
 
@@ -122,6 +131,21 @@ def tr(key: str, **values: object) -> str:
 def error_text(error: ForumError) -> str:
     """The translated message of a domain error."""
     return error.message(lang())
+
+
+def drawn(form: str, current: T) -> T:
+    """What the edit form `form` was first drawn from (its row's version and values), until it is sent.
+
+    A form keyed by what it was drawn from keeps the words being typed across the page's
+    redraws; sending it carries that version, so a row changed meanwhile is refused.
+    """
+    found: T = st.session_state.setdefault(f"drawn_{form}", current)
+    return found
+
+
+def forget_drawn(form: str) -> None:
+    """After the form was sent (saved or refused): draw it next from the row as it is then."""
+    st.session_state.pop(f"drawn_{form}", None)
 
 
 def flash(kind: Literal["success", "error", "info"], message: str, slot: str = "main") -> None:
@@ -181,6 +205,18 @@ def language_switch(key: str) -> None:
         st.rerun()
 
 
+def scroll_to_top() -> None:
+    """Show this page from its top: the browser keeps the last page's scroll position otherwise.
+
+    Creating a forum from the bottom of the start page opened the console halfway down.
+    """
+    st.html(
+        "<script>const main = document.querySelector('[data-testid=\"stMain\"]');"
+        " if (main) { main.scrollTo(0, 0); setTimeout(() => main.scrollTo(0, 0), 300); }</script>",
+        unsafe_allow_javascript=True,
+    )
+
+
 def heading(text: str) -> None:
     """A page heading of text someone typed, shown as plain text."""
     st.html(f'<h1 class="plain-heading">{escape(text)}</h1>')
@@ -191,11 +227,12 @@ def plain(text: str, *, small: bool = False) -> None:
     st.html(f'<div class="{"plain-small" if small else "plain"}">{escape(text)}</div>')
 
 
-def forum_links(code: str, key: str) -> ForumLinks | None:
+def forum_links(code: str, *, key: str | None = None, screen: str | None = None) -> ForumLinks | None:
     """The forum's links on the address the facilitator's browser used, when phones can reach it."""
     return build_links(
         code=code,
         key=key,
+        screen=screen,
         browser_url=st.context.url,
         port=int(st.get_option("server.port")),
         path_prefix=str(st.get_option("server.baseUrlPath") or ""),

@@ -59,12 +59,41 @@ class NotAuthorised(ForumError):
     message_key = "error_not_authorised"
 
 
-class TextEmpty(ForumError):
+class OrganiserPasswordWrong(ForumError):
+    """ORGANISER_PASSWORD is set and the start page was given another (or none)."""
+
+    message_key = "error_organiser_password"
+
+
+class TooManyProjectorLinks(ForumError):
+    message_key = "error_too_many_projector_links"
+
+
+class FieldError(ForumError):
+    """An error about one field; `field` in its details is the catalogue key of that field's label.
+
+    A form has several boxes: the message names the one at fault, in the reader's language.
+    """
+
+    field_message_key = "error_generic"
+
+    def message(self, lang: str) -> str:
+        """The message in `lang`, naming the field when the error knows it."""
+        field = str(self.details.get("field") or "")
+        if not field:
+            return t(self.message_key, lang, **self.details)
+        values = {**self.details, "field": t(field, lang)}
+        return t(self.field_message_key, lang, **values)
+
+
+class TextEmpty(FieldError):
     message_key = "error_text_empty"
+    field_message_key = "error_text_empty_field"
 
 
-class TextTooLong(ForumError):
+class TextTooLong(FieldError):
     message_key = "error_text_too_long"
+    field_message_key = "error_text_too_long_field"
 
 
 class DuplicateContribution(ForumError):
@@ -87,8 +116,28 @@ class InvalidDates(ForumError):
     message_key = "error_invalid_dates"
 
 
-class InvalidBudget(ForumError):
+class InvalidDate(FieldError):
+    """What was typed in a date field cannot be a date (or not one this forum could hold)."""
+
+    message_key = "error_invalid_date"
+    field_message_key = "error_invalid_date_field"
+
+
+class InvalidBudget(FieldError):
+    """A budget below zero, or above `limit` baht (a typing slip, not a plan)."""
+
     message_key = "error_invalid_budget"
+
+    def __init__(self, *, budget: int, limit: int, field: str = "plan_budget_baht") -> None:
+        super().__init__(budget=budget, limit=limit, field=field)
+
+    def message(self, lang: str) -> str:
+        """Says which bound the budget broke, naming the field, with the limit in the reader's digits."""
+        budget, limit = int(str(self.details["budget"])), int(str(self.details["limit"]))
+        field = t(str(self.details["field"]), lang)
+        if budget < 0:
+            return t("error_budget_negative", lang, field=field, budget=f"{budget:,}")
+        return t("error_budget_too_large", lang, field=field, budget=f"{budget:,}", limit=f"{limit:,}")
 
 
 class ConsentRequired(ForumError):
@@ -113,3 +162,30 @@ class CannotMerge(ForumError):
 
 class CannotTie(ForumError):
     message_key = "error_cannot_tie"
+
+
+class StaleEdit(ForumError):
+    """An edit drawn from an older version of a row: someone saved a newer one first.
+
+    `current` is the row as it is now, so the page can show it beside what was typed.
+    """
+
+    message_key = "error_stale_edit"
+
+    def __init__(self, *, current: object) -> None:
+        super().__init__()
+        self.current = current
+
+
+class StageMoved(ForumError):
+    """A stage button drawn in one stage was pressed after the forum had moved on."""
+
+    message_key = "error_stage_moved"
+
+    def __init__(self, *, seen: str, stage: str) -> None:
+        super().__init__(seen=seen, stage=stage)
+        self.seen, self.stage = seen, stage
+
+    def message(self, lang: str) -> str:
+        """The message in `lang`, naming the stage the screen showed and the stage the forum is in."""
+        return t(self.message_key, lang, seen=t(f"stage_{self.seen}", lang), stage=t(f"stage_{self.stage}", lang))

@@ -8,6 +8,9 @@ from pathlib import Path
 CATALOGUE_PATH = Path(__file__).resolve().parents[2] / "assets" / "strings.toml"
 LANGUAGES = ("th", "en")
 BUDDHIST_ERA_OFFSET = 543
+# A year from here on is a Buddhist-era year (2400 B.E. is 1857 C.E.): Thai people type
+# the year they live in, 2570, and no forum is planned four centuries ahead.
+BUDDHIST_ERA_FROM = 2400
 
 THAI_MONTHS = (
     "มกราคม",
@@ -76,6 +79,19 @@ def format_date(value: date | None, lang: str = "th", *, short: bool = False) ->
         return f"{value.day} {months[value.month - 1]} {value.year + BUDDHIST_ERA_OFFSET}"
     month = ENGLISH_MONTHS[value.month - 1]
     return f"{value.day} {month[:3] if short else month} {value.year}"
+
+
+def common_era(value: date) -> date | None:
+    """`value` with a Buddhist-era year read as such (2570 → 2027); None when that day does not exist.
+
+    29 February 2568 B.E. is no date: 2025 was not a leap year.
+    """
+    if value.year < BUDDHIST_ERA_FROM:
+        return value
+    try:
+        return value.replace(year=value.year - BUDDHIST_ERA_OFFSET)
+    except ValueError:
+        return None
 
 
 def format_baht(amount: int, lang: str = "th") -> str:

@@ -4,7 +4,7 @@ import ipaddress
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from pydantic import field_validator
+from pydantic import SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite:///data/forum.db"
@@ -31,6 +31,9 @@ class Settings(BaseSettings):
 
     database_url: str = DEFAULT_DATABASE_URL
     public_url: str | None = None
+    # Unset on a laptop: whoever reaches the start page runs the forum. On a server
+    # anyone can reach, it keeps strangers from creating forums.
+    organiser_password: SecretStr | None = None
 
     @field_validator("database_url")
     @classmethod
@@ -50,6 +53,12 @@ class Settings(BaseSettings):
         if is_loopback_host(parts.hostname):
             raise ValueError("PUBLIC_URL must be an address phones can reach, not localhost")
         return value.strip().rstrip("/")
+
+    @field_validator("organiser_password")
+    @classmethod
+    def _blank_password_is_none(cls, value: SecretStr | None) -> SecretStr | None:
+        # `ORGANISER_PASSWORD=` in a .env file means no password, not an empty one.
+        return value if value is not None and value.get_secret_value().strip() else None
 
 
 @lru_cache(maxsize=1)

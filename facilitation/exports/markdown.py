@@ -4,6 +4,7 @@ import re
 
 from facilitation.core.i18n import format_baht, format_date, t
 from facilitation.exports.summary import ForumSummary
+from facilitation.forum.plans import Answer
 from models import Forum
 
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|~$&])")
@@ -85,7 +86,7 @@ def to_markdown(summary: ForumSummary, lang: str) -> str:
     for row in summary.plan:
         if row.answers:
             lines.append(f"**{row.number}. {md_escape(row.item.activity)}** — {t('plan_answers', lang)}:")
-            lines += [f"- {md_escape(c.text)}" for c in row.answers]
+            lines += [f"- {md_escape(c.text)}{_answer_mark(c, lang)}" for c in row.answers]
             lines.append("")
     lines += [f"## {t('summary_act', lang)}", ""]
     if not summary.commitment_total:
@@ -96,6 +97,15 @@ def to_markdown(summary: ForumSummary, lang: str) -> str:
             lines.append(f"- **{who}** → {row.number}. {md_escape(row.item.activity)}: {md_escape(commitment.text)}")
     lines += ["", f"_{t('summary_footer', lang)}_", ""]
     return "\n".join(lines)
+
+
+def _answer_mark(answer: Answer, lang: str) -> str:
+    # The plan keeps the words it was tied to; say when the post changed or went since.
+    if answer.withdrawn:
+        return f" _({t('plan_answer_withdrawn', lang)})_"
+    if answer.edited:
+        return f" _({t('plan_answer_edited', lang)})_"
+    return ""
 
 
 def summary_filename(forum: Forum) -> str:

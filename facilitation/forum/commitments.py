@@ -20,11 +20,15 @@ class Committed:
 
 def add_commitment(*, session: Session, participant: Participant, data: CommitmentCreate) -> Committed:
     """Record "we will …" against an action item; the same words twice count once."""
-    text = clean_text(data.text)
-    organisation = clean_text(data.organisation, max_length=200, required=False) or participant.organisation
+    text = clean_text(data.text, field="act_text")
+    organisation = (
+        clean_text(data.organisation, max_length=200, required=False, field="act_organisation")
+        or participant.organisation
+    )
     require(session=session, forum_id=participant.forum_id, action=Action.COMMIT)
     item = session.get(ActionItem, data.action_item_id)
-    if item is None or item.forum_id != participant.forum_id:
+    # A deleted item takes no new commitments: a phone still showing it is told it is gone.
+    if item is None or item.forum_id != participant.forum_id or item.deleted_at is not None:
         raise ActionItemNotFound(id=data.action_item_id)
     commitment = Commitment(
         forum_id=participant.forum_id,

@@ -2,12 +2,15 @@
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
+from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from facilitation.core.db import insert_once
 from facilitation.core.errors import ContributionNotFound, DuplicateContribution
 from facilitation.core.text import clean_text
+from facilitation.core.versioning import update_if_current
 from facilitation.forum.policy import Action, require
 from models import (
     Contribution,
@@ -17,9 +20,12 @@ from models import (
     ContributionUpdate,
     Participant,
     Sector,
+    TreeTie,
     saved_id,
     utcnow,
 )
+
+TIE_COLUMNS = ("root_id", "fund_id", "benefit_id")
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,7 @@ def same_visible(*, session: Session, participant_id: int, kind: ContributionKin
 
 def add_contribution(*, session: Session, participant: Participant, data: ContributionCreate) -> Posted:
     """Post a contribution; posting the same kind and text again returns the first one."""
-    text = clean_text(data.text)
+    text = clean_text(data.text, field="share_text")
     kind = ContributionKind(data.kind)
     require(session=session, forum_id=participant.forum_id, action=Action.POST)
     contribution = Contribution(forum_id=participant.forum_id, participant_id=participant.id, kind=kind, text=text)
@@ -75,29 +81,108 @@ def _own(session: Session, participant: Participant, contribution_id: int) -> Co
     return contribution
 
 
+def bump_versions(*, session: Session, ids: list[int], **values: Any) -> None:
+    """Write `values` to these contributions and bump their versions, in SQL."""
+    if ids:
+        statement = (
+            update(Contribution)
+            .where(col(Contribution.id).in_(ids))
+            .values(**values, version=Contribution.version + 1, updated_at=utcnow())
+        )
+        session.execute(statement)
+
+
+def _repoint_ties(session: Session, old_id: int, new_id: int) -> None:
+    for tie in session.exec(
+        select(TreeTie).where(
+            (TreeTie.root_id == old_id) | (TreeTie.fund_id == old_id) | (TreeTie.benefit_id == old_id)
+        )
+    ):
+        ends = {name: new_id if getattr(tie, name) == old_id else getattr(tie, name) for name in TIE_COLUMNS}
+        twin = session.exec(
+            select(TreeTie).where(
+                TreeTie.forum_id == tie.forum_id, *(getattr(TreeTie, name) == ends[name] for name in TIE_COLUMNS)
+            )
+        ).first()
+        if twin is not None:  # the heir already has this path: one row per path
+            session.delete(tie)
+        else:
+            for name, value in ends.items():
+                setattr(tie, name, value)
+            session.add(tie)
+    session.flush()
+
+
+def hand_on_duplicates(*, session: Session, node: Contribution, kind: ContributionKind) -> None:
+    """`node` leaves its place on the tree: its oldest visible duplicate of `kind` becomes the node of the rest."""
+    duplicates = list(
+        session.exec(
+            select(Contribution)
+            .where(
+                Contribution.merged_into_id == node.id,
+                Contribution.kind == kind,
+                Contribution.status == ContributionStatus.VISIBLE,
+            )
+            .order_by(col(Contribution.id))
+        )
+    )
+    if not duplicates:
+        return
+    heir, *rest = duplicates
+    heir_id = saved_id(heir)
+    # The node's place (its branch, shown or hidden) is the facilitator's choice for the
+    # whole group, so the heir takes it; the other duplicates stay one hop from their node.
+    bump_versions(
+        session=session,
+        ids=[heir_id],
+        merged_into_id=None,
+        category=node.category if node.category is not None else heir.category,
+        in_tree=node.in_tree,
+    )
+    bump_versions(session=session, ids=[saved_id(row) for row in rest], merged_into_id=heir_id)
+    _repoint_ties(session, saved_id(node), heir_id)
+    session.expire_all()
+
+
 def edit_contribution(
-    *, session: Session, participant: Participant, contribution_id: int, data: ContributionUpdate
+    *, session: Session, participant: Participant, contribution_id: int, version: int, data: ContributionUpdate
 ) -> Contribution:
-    """Change the kind or text of one's own visible contribution."""
+    """Change the kind or text of one's own visible contribution, if it is still at the version the form showed."""
     require(session=session, forum_id=participant.forum_id, action=Action.EDIT_OWN_POST)
     contribution = _own(session, participant, contribution_id)
-    kind = ContributionKind(data.kind) if data.kind is not None else contribution.kind
-    text = clean_text(data.text) if data.text is not None else contribution.text
+    was = ContributionKind(contribution.kind)
+    kind = ContributionKind(data.kind) if data.kind is not None else was
+    text = clean_text(data.text, field="share_text") if data.text is not None else contribution.text
     clash = same_visible(session=session, participant_id=saved_id(participant), kind=kind, text=text)
     if clash is not None and clash.id != contribution.id:
         raise DuplicateContribution()
-    contribution.kind, contribution.text, contribution.updated_at = kind, text, utcnow()
-    session.add(contribution)
-    return contribution
+    values: dict[str, Any] = {"kind": kind, "text": text}
+    if kind != was:
+        # Another kind is another part of the tree: a duplicate leaves the node it was
+        # folded into and shows as its own item, and a node hands its duplicates on.
+        values["merged_into_id"] = None
+    saved = update_if_current(
+        session=session,
+        table=Contribution,
+        row_id=contribution_id,
+        seen=version,
+        values=values,
+        missing=ContributionNotFound(id=contribution_id),
+    )
+    if kind != was:
+        hand_on_duplicates(session=session, node=saved, kind=was)
+        session.refresh(saved)
+    return saved
 
 
 def withdraw_contribution(*, session: Session, participant: Participant, contribution_id: int) -> Contribution:
-    """Take one's own contribution back (kept, marked withdrawn, shown nowhere)."""
+    """Take one's own contribution back (kept, marked withdrawn, shown nowhere); its duplicates stay counted."""
     require(session=session, forum_id=participant.forum_id, action=Action.WITHDRAW_OWN_POST)
     contribution = _own(session, participant, contribution_id)
-    contribution.status = ContributionStatus.WITHDRAWN
-    contribution.updated_at = utcnow()
-    session.add(contribution)
+    # Withdrawing needs no version: whatever changed since, the author wants it gone.
+    bump_versions(session=session, ids=[contribution_id], status=ContributionStatus.WITHDRAWN)
+    hand_on_duplicates(session=session, node=contribution, kind=ContributionKind(contribution.kind))
+    session.refresh(contribution)
     return contribution
 
 

@@ -2,14 +2,15 @@
 
 from dataclasses import dataclass
 
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
-from facilitation.core.errors import ForumNotFound, NoFreeJoinCode, NotAuthorised
+from facilitation.core.errors import ForumNotFound, NoFreeJoinCode, NotAuthorised, StageMoved
 from facilitation.core.text import clean_text
 from facilitation.core.tokens import hash_token, new_join_code, new_token, normalise_join_code, token_matches
 from facilitation.forum.areas import resolve_area
-from models import Forum, ForumCreate, Participant, Stage, utcnow
+from models import Forum, ForumCreate, Participant, Stage, saved_id, utcnow
 
 STAGE_ORDER = (Stage.SHARE, Stage.PLAN, Stage.ACT, Stage.CLOSED)
 # 31**6 codes: twenty taken in a row means the table is nearly full or the random source is broken.
@@ -20,6 +21,7 @@ JOIN_CODE_DRAWS = 20
 class CreatedForum:
     forum: Forum
     facilitator_token: str  # shown once; only its hash is stored
+    created: bool = True  # False: a repeated submit found the forum its first submit made
 
 
 @dataclass(frozen=True)
@@ -30,18 +32,34 @@ class ForumPulse:
     revision: int
 
 
-def create_forum(*, session: Session, data: ForumCreate) -> CreatedForum:
-    """Create a forum with a fresh join code and facilitator key."""
+def create_forum(*, session: Session, data: ForumCreate, creation_key: str | None = None) -> CreatedForum:
+    """Create a forum with a fresh join code and facilitator key; a repeated `creation_key` returns the first.
+
+    The page draws `creation_key` before the first tap and it becomes the forum's
+    facilitator key, so a double tap that finds the forum can hand the same key back;
+    only its hash is stored (in `creation_key`, unique, and as the facilitator key's hash).
+    """
     area = resolve_area(data.province_code, data.district_code, data.tambon_code)
-    token = new_token()
+    token = creation_key or new_token()
+    key_hash = hash_token(token) if creation_key else None
     values = data.model_dump()
-    values["title"] = clean_text(data.title, max_length=200)
-    values["venue"] = clean_text(data.venue, max_length=200, required=False)
+    values["title"] = clean_text(data.title, max_length=200, field="home_title")
+    values["venue"] = clean_text(data.venue, max_length=200, required=False, field="home_venue")
+
+    def first_made() -> CreatedForum | None:
+        if key_hash is None:
+            return None
+        found = session.exec(select(Forum).where(Forum.creation_key == key_hash)).first()
+        return CreatedForum(forum=found, facilitator_token=token, created=False) if found else None
+
+    if (repeated := first_made()) is not None:
+        return repeated
     for _ in range(JOIN_CODE_DRAWS):
         forum = Forum(
             **values,
             code=new_join_code(),
             facilitator_token_hash=hash_token(token),
+            creation_key=key_hash,
             area_name_th=area.name("th"),
             area_name_en=area.name("en"),
         )
@@ -50,7 +68,10 @@ def create_forum(*, session: Session, data: ForumCreate) -> CreatedForum:
                 session.add(forum)
             return CreatedForum(forum=forum, facilitator_token=token)
         except IntegrityError:
-            continue  # join code already taken: draw another
+            # Either a submit with the same key won the race (return its forum), or
+            # the join code was taken: draw another.
+            if (repeated := first_made()) is not None:
+                return repeated
     raise NoFreeJoinCode(draws=JOIN_CODE_DRAWS)
 
 
@@ -81,15 +102,25 @@ def pulse(*, session: Session, forum_id: int) -> ForumPulse:
     return ForumPulse(stage=Stage(row[0]), revision=row[1])
 
 
-def set_stage(*, session: Session, forum: Forum, stage: Stage) -> Forum:
-    """Move the forum to `stage` (forwards or back; a closed forum can be reopened)."""
-    locked = session.get(Forum, forum.id)
+def set_stage(*, session: Session, forum: Forum, stage: Stage, seen: Stage | None = None) -> Forum:
+    """Move the forum to `stage` (forwards or back; a closed forum can be reopened).
+
+    `seen` is the stage the facilitator's screen showed when the button was drawn: if
+    the forum has moved since (another tab closed it, say), StageMoved refuses, so a
+    stale tab cannot reopen a closed forum. Scripts that move a forum on purpose
+    (the sample loader, tests) leave it None.
+    """
+    # Locked like every write's stage check (policy.require), so a write that checked
+    # the old stage commits before the change, or waits and sees the new stage.
+    locked = session.get(Forum, forum.id, with_for_update=True, populate_existing=True)
     if locked is None:
         raise ForumNotFound(id=forum.id)
+    if seen is not None and locked.stage != seen:
+        raise StageMoved(seen=Stage(seen), stage=Stage(locked.stage))
     if locked.stage != stage:
         locked.stage = stage
-        touch(locked)
-    session.add(locked)
+        session.add(locked)
+        bump_revision(session=session, forum_id=saved_id(locked))
     return locked
 
 
@@ -99,19 +130,14 @@ def next_stage(stage: Stage) -> Stage | None:
     return STAGE_ORDER[index + 1] if index + 1 < len(STAGE_ORDER) else None
 
 
-def touch(forum: Forum) -> None:
-    """Bump the revision phones watch; call inside the write that changed something."""
-    forum.revision += 1
-    forum.updated_at = utcnow()
-
-
 def bump_revision(*, session: Session, forum_id: int) -> None:
-    """Bump a forum's revision inside the current write transaction."""
-    forum = session.get(Forum, forum_id)
-    if forum is None:
+    """Bump the revision phones watch, inside the write that changed something."""
+    # In SQL, not `forum.revision += 1`: two transactions that read the same revision
+    # in Python would both write it plus one, and phones would miss one change.
+    statement = update(Forum).where(col(Forum.id) == forum_id).values(revision=Forum.revision + 1, updated_at=utcnow())
+    # Through the session: it flushes pending changes first and updates the copies it holds.
+    if session.execute(statement).rowcount == 0:  # type: ignore[attr-defined]
         raise ForumNotFound(id=forum_id)
-    touch(forum)
-    session.add(forum)
 
 
 def participant_count(*, session: Session, forum_id: int) -> int:

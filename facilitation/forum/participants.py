@@ -2,8 +2,9 @@
 
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, func, select
 
+from facilitation.core.db import insert_once
 from facilitation.core.errors import ConsentRequired, ForumNotFound, NotAuthorised, SectorRequired
 from facilitation.core.text import clean_text
 from facilitation.core.tokens import hash_token, token_matches
@@ -18,11 +19,15 @@ class Membership:
     participant: Participant
 
 
-def join_forum(*, session: Session, code: str, token: str, data: ParticipantCreate, consent: bool) -> Membership:
+def join_forum(
+    *, session: Session, code: str, token: str, data: ParticipantCreate, consent: bool, device: str | None = None
+) -> Membership:
     """Add a participant whose phone holds `token`.
 
     The page draws the token before the first tap, so a double tap or a retried
     submit finds the row the first one made instead of adding a second person.
+    `device` is the browser tab's own token: people who join one after another on a
+    shared phone get their own tokens but the same device, stored hashed.
     """
     if data.sector is None:
         raise SectorRequired()
@@ -31,21 +36,24 @@ def join_forum(*, session: Session, code: str, token: str, data: ParticipantCrea
     forum = get_forum(session=session, code=code)
     forum = require(session=session, forum_id=saved_id(forum), action=Action.JOIN)
     token_hash = hash_token(token)
-    existing = session.exec(
-        select(Participant).where(Participant.forum_id == forum.id, Participant.token_hash == token_hash)
-    ).first()
-    if existing is not None:
-        return Membership(forum=forum, participant=existing)
+
+    def same_token() -> Participant | None:
+        return session.exec(
+            select(Participant).where(Participant.forum_id == forum.id, Participant.token_hash == token_hash)
+        ).first()
+
     participant = Participant(
         forum_id=saved_id(forum),
         token_hash=token_hash,
-        display_name=clean_text(data.display_name, max_length=100, required=False),
-        organisation=clean_text(data.organisation, max_length=200, required=False),
+        display_name=clean_text(data.display_name, max_length=100, required=False, field="join_name"),
+        organisation=clean_text(data.organisation, max_length=200, required=False, field="join_organisation"),
         sector=data.sector,
+        device_hash=hash_token(device) if device else None,
         consented_at=utcnow(),
     )
-    session.add(participant)
-    session.flush()
+    # Two taps racing on one token: the unique (forum_id, token_hash) lets one insert
+    # win, and the other returns the winner's row instead of an unhandled error.
+    participant, _ = insert_once(session, participant, same_token)
     return Membership(forum=forum, participant=participant)
 
 
@@ -63,3 +71,23 @@ def identify(*, session: Session, code: str, token: str | None) -> Membership:
     if participant is None or not token_matches(token, participant.token_hash):
         raise NotAuthorised()
     return Membership(forum=forum, participant=participant)
+
+
+def joined_on_device(*, session: Session, forum_id: int, device: str) -> int:
+    """How many people have joined this forum from the browser tab holding `device`."""
+    device_hash = hash_token(device)
+    statement = select(func.count()).where(Participant.forum_id == forum_id, Participant.device_hash == device_hash)
+    return session.exec(statement).one()
+
+
+def shared_phones(*, session: Session, forum_id: int) -> list[int]:
+    """For each phone more than one person joined on, how many did: largest first."""
+    per_device = func.count().label("people")
+    statement = (
+        select(per_device)
+        .where(Participant.forum_id == forum_id, col(Participant.device_hash).is_not(None))
+        .group_by(col(Participant.device_hash))
+        .having(func.count() > 1)
+        .order_by(per_device.desc())
+    )
+    return list(session.exec(statement))

@@ -1,12 +1,15 @@
 """Plan: the action plan the room builds, each item tied to what was raised in Share."""
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlmodel import Session, col, delete, select
 
+from facilitation.core.db import insert_once
 from facilitation.core.errors import ActionItemNotFound, InvalidBudget, InvalidDates
 from facilitation.core.text import clean_text
+from facilitation.core.versioning import update_if_current
 from facilitation.forum.forums import bump_revision
 from facilitation.forum.policy import Action, require
 from models import (
@@ -15,6 +18,7 @@ from models import (
     ActionItemCreate,
     Commitment,
     Contribution,
+    ContributionKind,
     ContributionStatus,
     FundSource,
     Participant,
@@ -23,6 +27,8 @@ from models import (
 )
 
 MAX_BUDGET_BAHT = 10_000_000_000
+# The fields of an item a form can change; `contribution_ids` are its links.
+ITEM_FIELDS = (*ActionItemCreate.model_fields,)
 
 
 @dataclass(frozen=True)
@@ -34,106 +40,226 @@ class CommitmentView:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """A post an action item answers, in the words it had when the item was tied to it."""
+
+    id: int
+    kind: ContributionKind
+    text: str
+    edited: bool  # its author changed it since: the plan keeps the words it was tied to
+    withdrawn: bool  # its author took it back: still listed, marked, never dropped silently
+
+
+@dataclass(frozen=True)
 class PlanRow:
     """An action item with the contributions it answers and the commitments made to it."""
 
     number: int
     item: ActionItem
-    answers: list[Contribution] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)
     commitments: list[CommitmentView] = field(default_factory=list)
 
 
 def _clean(data: ActionItemCreate) -> dict[str, Any]:
     if data.budget_baht < 0 or data.budget_baht > MAX_BUDGET_BAHT:
-        raise InvalidBudget(budget=data.budget_baht)
+        raise InvalidBudget(budget=data.budget_baht, limit=MAX_BUDGET_BAHT)
     if data.start_date and data.end_date and data.end_date < data.start_date:
         raise InvalidDates(start=data.start_date, end=data.end_date)
     return {
-        "activity": clean_text(data.activity, max_length=300),
-        "objective": clean_text(data.objective, required=False),
-        "target_group": clean_text(data.target_group, max_length=300, required=False),
-        "lead_organisation": clean_text(data.lead_organisation, max_length=200, required=False),
-        "partners": clean_text(data.partners, required=False),
+        "activity": clean_text(data.activity, max_length=300, field="plan_activity"),
+        "objective": clean_text(data.objective, required=False, field="plan_objective"),
+        "target_group": clean_text(data.target_group, max_length=300, required=False, field="plan_target_group"),
+        "lead_organisation": clean_text(data.lead_organisation, max_length=200, required=False, field="plan_lead"),
+        "partners": clean_text(data.partners, required=False, field="plan_partners"),
         "budget_baht": int(data.budget_baht),
         "fund_source": FundSource(data.fund_source),
         "start_date": data.start_date,
         "end_date": data.end_date,
-        "indicator": clean_text(data.indicator, max_length=300, required=False),
-        "expected_result": clean_text(data.expected_result, required=False),
+        "indicator": clean_text(data.indicator, max_length=300, required=False, field="plan_indicator"),
+        "expected_result": clean_text(data.expected_result, required=False, field="plan_expected_result"),
     }
 
 
 def _link(session: Session, forum_id: int, item_id: int, contribution_ids: list[int]) -> None:
-    session.exec(delete(ActionItemContribution).where(col(ActionItemContribution.action_item_id) == item_id))
-    if not contribution_ids:
-        return
-    valid = session.exec(
-        select(Contribution.id).where(
-            Contribution.forum_id == forum_id,
-            col(Contribution.id).in_(contribution_ids),
+    # A link that stays keeps the words it was made with; only new links copy the post as it is now.
+    kept = set(contribution_ids)
+    session.exec(
+        delete(ActionItemContribution).where(
+            col(ActionItemContribution.action_item_id) == item_id,
+            col(ActionItemContribution.contribution_id).not_in(kept),
         )
+    )
+    linked = set(
+        session.exec(
+            select(ActionItemContribution.contribution_id).where(ActionItemContribution.action_item_id == item_id)
+        ).all()
+    )
+    new = session.exec(
+        select(Contribution)
+        .where(Contribution.forum_id == forum_id, col(Contribution.id).in_(kept - linked))
+        .order_by(col(Contribution.id))
     ).all()
-    for contribution_id in sorted({found for found in valid if found is not None}):
-        session.add(ActionItemContribution(action_item_id=item_id, contribution_id=contribution_id))
+    for contribution in new:
+        session.add(
+            ActionItemContribution(
+                action_item_id=item_id,
+                contribution_id=saved_id(contribution),
+                linked_kind=ContributionKind(contribution.kind).value,
+                linked_text=contribution.text,
+                linked_version=contribution.version,
+            )
+        )
 
 
-def create_action_item(*, session: Session, forum_id: int, data: ActionItemCreate) -> ActionItem:
-    """Add an action item to the forum's plan."""
+def create_action_item(
+    *, session: Session, forum_id: int, data: ActionItemCreate, creation_key: str | None = None
+) -> ActionItem:
+    """Add an action item to the forum's plan; a repeated `creation_key` returns the item the first made."""
     values = _clean(data)
     require(session=session, forum_id=forum_id, action=Action.CREATE_ACTION_ITEM)
-    item = ActionItem(forum_id=forum_id, **values)
-    session.add(item)
-    session.flush()
-    _link(session, forum_id, saved_id(item), data.contribution_ids)
-    bump_revision(session=session, forum_id=forum_id)
+    item = ActionItem(forum_id=forum_id, creation_key=creation_key, **values)
+
+    def first_made() -> ActionItem | None:
+        if creation_key is None:
+            return None
+        return session.exec(
+            select(ActionItem).where(ActionItem.forum_id == forum_id, ActionItem.creation_key == creation_key)
+        ).first()
+
+    # The page draws the key with the form: a double tap sends it twice, and the
+    # unique (forum_id, creation_key) settles a race the forum lock did not.
+    item, created = insert_once(session, item, first_made)
+    if created:
+        _link(session, forum_id, saved_id(item), data.contribution_ids)
+        bump_revision(session=session, forum_id=forum_id)
     return item
 
 
-def _item(session: Session, forum_id: int, item_id: int) -> ActionItem:
+def _item(session: Session, forum_id: int, item_id: int, *, deleted: bool = False) -> ActionItem:
     item = session.get(ActionItem, item_id)
-    if item is None or item.forum_id != forum_id:
+    if item is None or item.forum_id != forum_id or (item.deleted_at is not None) != deleted:
         raise ActionItemNotFound(id=item_id)
     return item
 
 
-def update_action_item(*, session: Session, forum_id: int, item_id: int, data: ActionItemCreate) -> ActionItem:
-    """Replace every field and link of an action item."""
-    values = _clean(data)
+def drawn_values(row: PlanRow) -> ActionItemCreate:
+    """What an edit form of `row` shows before anyone types: a save sends the fields that differ."""
+    return ActionItemCreate(
+        **row.item.model_dump(include=set(ITEM_FIELDS)),
+        contribution_ids=sorted(saved_id(answer) for answer in row.answers),
+    )
+
+
+def update_action_item(
+    *,
+    session: Session,
+    forum_id: int,
+    item_id: int,
+    seen: int,
+    data: ActionItemCreate,
+    changed: Collection[str] | None = None,
+) -> ActionItem:
+    """Save the fields named in `changed` (all by default) if the item is still at version `seen`.
+
+    A form sends only what the person changed, so a stale tab cannot write back a value
+    it merely displayed; and any save drawn from an older version is refused with
+    StaleEdit (carrying the item as it is now) instead of overwriting the newer one.
+    """
+    names = set(ITEM_FIELDS if changed is None else changed) & set(ITEM_FIELDS)
     require(session=session, forum_id=forum_id, action=Action.EDIT_ACTION_ITEM)
     item = _item(session, forum_id, item_id)
-    for name, value in values.items():
-        setattr(item, name, value)
-    item.updated_at = utcnow()
-    session.add(item)
-    _link(session, forum_id, item_id, data.contribution_ids)
+    # Validate the item as it will be (end date against a start date not changed here).
+    merged = ActionItemCreate(**{**item.model_dump(), **data.model_dump(include=names)})
+    cleaned = _clean(merged)
+    saved = update_if_current(
+        session=session,
+        table=ActionItem,
+        row_id=item_id,
+        seen=seen,
+        values={name: cleaned[name] for name in names if name != "contribution_ids"},
+        missing=ActionItemNotFound(id=item_id),
+    )
+    if "contribution_ids" in names:
+        _link(session, forum_id, item_id, data.contribution_ids)
     bump_revision(session=session, forum_id=forum_id)
-    return item
+    return saved
 
 
 def delete_action_item(*, session: Session, forum_id: int, item_id: int) -> ActionItem:
-    """Remove an action item, its links and the commitments made to it."""
+    """Set an action item aside (soft delete): it and its commitments leave every screen until restored.
+
+    Nothing is removed, so a delete pressed by mistake is undone with restore_action_item;
+    a second delete of the same item (a double tap) changes nothing.
+    """
     require(session=session, forum_id=forum_id, action=Action.DELETE_ACTION_ITEM)
-    item = _item(session, forum_id, item_id)
-    session.exec(delete(ActionItemContribution).where(col(ActionItemContribution.action_item_id) == item_id))
-    session.exec(delete(Commitment).where(col(Commitment.action_item_id) == item_id))
-    session.delete(item)
+    item = session.get(ActionItem, item_id)
+    if item is not None and item.forum_id == forum_id and item.deleted_at is not None:
+        return item
+    _item(session, forum_id, item_id)
+    return _set_deleted(session, forum_id, item_id, deleted=True)
+
+
+def restore_action_item(*, session: Session, forum_id: int, item_id: int) -> ActionItem:
+    """Bring a deleted action item back, with the links and commitments it had."""
+    require(session=session, forum_id=forum_id, action=Action.RESTORE_ACTION_ITEM)
+    item = session.get(ActionItem, item_id)
+    if item is not None and item.forum_id == forum_id and item.deleted_at is None:
+        return item  # restored already (a double tap)
+    _item(session, forum_id, item_id, deleted=True)
+    return _set_deleted(session, forum_id, item_id, deleted=False)
+
+
+def _set_deleted(session: Session, forum_id: int, item_id: int, *, deleted: bool) -> ActionItem:
+    # A new version: an edit form drawn before the delete must not write to it afterwards.
+    item = _item(session, forum_id, item_id, deleted=not deleted)
+    saved = update_if_current(
+        session=session,
+        table=ActionItem,
+        row_id=item_id,
+        seen=item.version,
+        values={"deleted_at": utcnow() if deleted else None},
+        missing=ActionItemNotFound(id=item_id),
+    )
     bump_revision(session=session, forum_id=forum_id)
-    return item
+    return saved
+
+
+def deleted_items(*, session: Session, forum_id: int) -> list[ActionItem]:
+    """The forum's deleted action items, the latest deleted first (the console offers to restore them)."""
+    return list(
+        session.exec(
+            select(ActionItem)
+            .where(ActionItem.forum_id == forum_id, col(ActionItem.deleted_at).is_not(None))
+            .order_by(col(ActionItem.deleted_at).desc(), col(ActionItem.id).desc())
+        ).all()
+    )
 
 
 def plan(*, session: Session, forum_id: int) -> list[PlanRow]:
-    """The forum's action plan in the order items were made, numbered from 1."""
-    items = session.exec(select(ActionItem).where(ActionItem.forum_id == forum_id).order_by(col(ActionItem.id))).all()
+    """The forum's action plan in the order items were made, numbered from 1; deleted items are left out."""
+    items = session.exec(
+        select(ActionItem)
+        .where(ActionItem.forum_id == forum_id, col(ActionItem.deleted_at).is_(None))
+        .order_by(col(ActionItem.id))
+    ).all()
     ids = [item.id for item in items]
-    answers: dict[int, list[Contribution]] = {}
+    answers: dict[int, list[Answer]] = {}
     for link, contribution in session.exec(
         select(ActionItemContribution, Contribution)
         .join(Contribution)
         .where(col(ActionItemContribution.action_item_id).in_(ids))
         .order_by(col(Contribution.id))
     ):
-        if contribution.status == ContributionStatus.VISIBLE:
-            answers.setdefault(link.action_item_id, []).append(contribution)
+        withdrawn = contribution.status != ContributionStatus.VISIBLE
+        answers.setdefault(link.action_item_id, []).append(
+            Answer(
+                id=saved_id(contribution),
+                kind=ContributionKind(link.linked_kind or contribution.kind),
+                text=link.linked_text or contribution.text,
+                edited=not withdrawn and contribution.version != link.linked_version,
+                withdrawn=withdrawn,
+            )
+        )
     commitments: dict[int, list[CommitmentView]] = {}
     for commitment, author in session.exec(
         select(Commitment, Participant)

@@ -27,6 +27,7 @@ class Action(StrEnum):
     CREATE_ACTION_ITEM = "create_action_item"
     EDIT_ACTION_ITEM = "edit_action_item"
     DELETE_ACTION_ITEM = "delete_action_item"
+    RESTORE_ACTION_ITEM = "restore_action_item"  # undo a delete
     COMMIT = "commit"
     TIDY_TREE = "tidy_tree"  # the facilitator's tree tools: move, categorise, merge, hide, tie, relabel
 
@@ -42,6 +43,7 @@ _WHILE_OPEN = frozenset(
         Action.CREATE_ACTION_ITEM,
         Action.EDIT_ACTION_ITEM,
         Action.DELETE_ACTION_ITEM,
+        Action.RESTORE_ACTION_ITEM,
         Action.TIDY_TREE,
     }
 )
@@ -76,12 +78,14 @@ def require(*, session: Session, forum_id: int, action: Action) -> Forum:
     """The forum as this transaction sees it, if its stage allows `action`; raises otherwise.
 
     ForumClosed when the forum is closed, ActionNotAllowed when another stage refuses.
-    No refresh: the write transaction read it fresh, and a refresh would throw away
-    changes an earlier action of the same transaction made to it.
+    Locks the forum's row until the transaction ends, so a stage change waits for
+    this write and this write sees a stage change committed before it.
     """
-    # Every write passes here first, so this is where a row lock on the forum
-    # (SELECT … FOR UPDATE) goes when a database needs one to serialise stage changes.
-    forum = session.get(Forum, forum_id)
+    # SELECT … FOR UPDATE: on PostgreSQL a plain read would let a post check "Act",
+    # then commit after a Close that committed in between (SQLite's BEGIN IMMEDIATE
+    # already serialises writers). populate_existing re-reads a copy this session
+    # loaded earlier; autoflush has written this transaction's own changes first.
+    forum = session.get(Forum, forum_id, with_for_update=True, populate_existing=True)
     if forum is None:
         raise ForumNotFound(id=forum_id)
     stage = Stage(forum.stage)

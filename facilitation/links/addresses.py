@@ -66,6 +66,13 @@ def facilitator_url(base: str, code: str, key: str, page: str = "") -> str:
     return f"{base}/{page}?{urlencode({'code': code, 'key': key})}"
 
 
+def projector_url(base: str, code: str, screen: str) -> str:
+    """The projector's own link: its one read-only page, and no facilitator key to photograph."""
+    # At the root: a single page is the app's default, served at `/`; another path
+    # would be redirected there without its query string.
+    return f"{base}/?{urlencode({'code': code, 'screen': screen})}"
+
+
 def resolve_base_url(*, browser_url: str | None, port: int, path_prefix: str = "") -> str | None:
     """`base_url` with this process's settings and network."""
     settings = get_settings()

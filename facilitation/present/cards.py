@@ -8,7 +8,7 @@ from html import escape
 
 from facilitation.core.i18n import format_baht, format_date, t
 from facilitation.forum.contributions import FeedItem
-from facilitation.forum.plans import PlanRow
+from facilitation.forum.plans import Answer, PlanRow
 from facilitation.present.palette import KIND_COLOURS, KIND_ICONS, SECTOR_COLOURS
 from models import ContributionKind, Sector
 
@@ -50,6 +50,15 @@ def feed_board(feed: dict[ContributionKind, list[FeedItem]], lang: str, *, limit
     return f'<div class="feed-board">{columns}</div>'
 
 
+def _answer_mark(answer: Answer, lang: str) -> str:
+    # The plan keeps the words it was tied to; say when the post changed or went since.
+    if answer.withdrawn:
+        return f' <span class="answer-mark">({escape(t("plan_answer_withdrawn", lang))})</span>'
+    if answer.edited:
+        return f' <span class="answer-mark">({escape(t("plan_answer_edited", lang))})</span>'
+    return ""
+
+
 def plan_card(row: PlanRow, lang: str, *, with_commitments: bool = True) -> str:
     """One action item as a card: activity, who leads, money, dates, what it answers."""
     item = row.item
@@ -75,7 +84,8 @@ def plan_card(row: PlanRow, lang: str, *, with_commitments: bool = True) -> str:
         if value
     )
     answers = "".join(
-        f'<li style="color:{KIND_COLOURS[ContributionKind(c.kind)]}">{escape(c.text)}</li>' for c in row.answers
+        f'<li style="color:{KIND_COLOURS[ContributionKind(c.kind)]}">{escape(c.text)}{_answer_mark(c, lang)}</li>'
+        for c in row.answers
     )
     answers_html = (
         f'<div class="fact-label">{escape(t("plan_answers", lang))}</div><ul class="answers">{answers}</ul>'

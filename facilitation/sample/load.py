@@ -24,8 +24,13 @@ from models import (
 )
 
 
-def load_sample_forum(*, session: Session, language: Language = Language.TH) -> CreatedForum:
-    """Create the Sila sample forum (Share, Plan and Act filled in), left at the Act stage."""
+def load_sample_forum(
+    *, session: Session, language: Language = Language.TH, creation_key: str | None = None
+) -> CreatedForum:
+    """Create the Sila sample forum (Share, Plan and Act filled in), left at the Act stage.
+
+    A repeated `creation_key` (a double tap) returns the sample forum the first tap made.
+    """
     created = create_forum(
         session=session,
         data=ForumCreate(
@@ -37,7 +42,10 @@ def load_sample_forum(*, session: Session, language: Language = Language.TH) -> 
             venue=data.VENUE,
             language=language,
         ),
+        creation_key=creation_key,
     )
+    if not created.created:
+        return created
     session.flush()
     code = created.forum.code
     people = {

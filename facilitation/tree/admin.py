@@ -1,15 +1,21 @@
 """What a facilitator does to shape the welfare tree: move, categorise, merge, hide, tie and relabel."""
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlmodel import Session, select
 
+from facilitation.core.db import insert_once
 from facilitation.core.errors import (
     CannotMerge,
     CannotTie,
     ContributionNotFound,
     DuplicateContribution,
+    StaleEdit,
     UnknownTreeLabel,
 )
 from facilitation.core.text import clean_text
+from facilitation.core.versioning import update_if_current
 from facilitation.forum.contributions import same_visible
 from facilitation.forum.forums import bump_revision
 from facilitation.forum.policy import Action, require
@@ -34,6 +40,8 @@ def _duplicates_of(session: Session, contribution_id: int) -> list[Contribution]
 def _save(session: Session, forum_id: int, *contributions: Contribution) -> None:
     for contribution in contributions:
         contribution.updated_at = utcnow()
+        # Every change bumps the version, in SQL: a form drawn before it is then refused.
+        contribution.version = Contribution.version + 1
         session.add(contribution)
     bump_revision(session=session, forum_id=forum_id)
 
@@ -45,19 +53,25 @@ def recategorise(*, session: Session, forum_id: int, contribution_id: int, kind:
     contribution = _contribution(session, forum_id, contribution_id)
     if contribution.kind == kind:
         return contribution
-    # Duplicates say the same thing, so they move too; a duplicate moved alone leaves its node.
-    moving = [contribution, *_duplicates_of(session, contribution_id)]
-    for row in moving:
-        if row.participant_id is None:
-            continue
-        clash = same_visible(session=session, participant_id=row.participant_id, kind=kind, text=row.text)
-        if clash is not None:
-            raise DuplicateContribution(id=row.id)
+    moving = [contribution, *_movable_duplicates(session, contribution, kind)]
     contribution.merged_into_id = None
     for row in moving:
         row.kind = kind
     _save(session, forum_id, *moving)
     return contribution
+
+
+def _movable_duplicates(session: Session, contribution: Contribution, kind: ContributionKind) -> list[Contribution]:
+    """The duplicates that move with `contribution` to `kind`; refused if one would clash with its author's post."""
+    # Duplicates say the same thing, so they move too; a duplicate moved alone leaves its node.
+    duplicates = _duplicates_of(session, saved_id(contribution))
+    for row in [contribution, *duplicates]:
+        if row.participant_id is None:
+            continue
+        clash = same_visible(session=session, participant_id=row.participant_id, kind=kind, text=row.text)
+        if clash is not None:
+            raise DuplicateContribution(id=row.id)
+    return duplicates
 
 
 def set_category(*, session: Session, forum_id: int, contribution_id: int, category: str | None) -> Contribution:
@@ -103,13 +117,20 @@ def merge(*, session: Session, forum_id: int, keep_id: int, duplicate_ids: list[
     return keep
 
 
-def unmerge(*, session: Session, forum_id: int, contribution_id: int) -> Contribution:
-    """Split a merged duplicate back out into an item of its own."""
+def unmerge(*, session: Session, forum_id: int, contribution_id: int, version: int) -> Contribution:
+    """Split a merged duplicate back out into an item of its own, if it is still at the version shown."""
     require(session=session, forum_id=forum_id, action=Action.TIDY_TREE)
-    contribution = _contribution(session, forum_id, contribution_id)
-    contribution.merged_into_id = None
-    _save(session, forum_id, contribution)
-    return contribution
+    _contribution(session, forum_id, contribution_id)
+    saved = update_if_current(
+        session=session,
+        table=Contribution,
+        row_id=contribution_id,
+        seen=version,
+        values={"merged_into_id": None},
+        missing=ContributionNotFound(id=contribution_id),
+    )
+    bump_revision(session=session, forum_id=forum_id)
+    return saved
 
 
 def set_in_tree(*, session: Session, forum_id: int, contribution_id: int, shown: bool) -> Contribution:
@@ -136,20 +157,23 @@ def tie(
     for contribution_id, kind in slots:
         if contribution_id is not None and _contribution(session, forum_id, contribution_id).kind != kind:
             raise CannotTie(id=contribution_id)
-    existing = session.exec(
-        select(TreeTie).where(
-            TreeTie.forum_id == forum_id,
-            TreeTie.root_id == root_id,
-            TreeTie.fund_id == fund_id,
-            TreeTie.benefit_id == benefit_id,
-        )
-    ).first()
-    if existing is not None:
-        return existing
-    made = TreeTie(forum_id=forum_id, root_id=root_id, fund_id=fund_id, benefit_id=benefit_id)
-    session.add(made)
-    bump_revision(session=session, forum_id=forum_id)
-    session.flush()
+
+    def same_path() -> TreeTie | None:
+        return session.exec(
+            select(TreeTie).where(
+                TreeTie.forum_id == forum_id,
+                TreeTie.root_id == root_id,  # `== None` is SQL's IS NULL
+                TreeTie.fund_id == fund_id,
+                TreeTie.benefit_id == benefit_id,
+            )
+        ).first()
+
+    # Two facilitator tabs tying the same path at once: the unique index uq_treetie_path
+    # lets one insert win and the other returns it.
+    path = TreeTie(forum_id=forum_id, root_id=root_id, fund_id=fund_id, benefit_id=benefit_id)
+    made, created = insert_once(session, path, same_path)
+    if created:
+        bump_revision(session=session, forum_id=forum_id)
     return made
 
 
@@ -183,21 +207,47 @@ def edit_item(
     session: Session,
     forum_id: int,
     contribution_id: int,
-    kind: ContributionKind,
-    category: str | None,
-    shown: bool,
-    duplicate_ids: list[int],
+    version: int,
+    kind: ContributionKind | None = None,
+    category: str | None = None,
+    shown: bool | None = None,
+    duplicate_ids: Sequence[int] = (),
 ) -> Contribution:
-    """The tree page's form for one item, as one action: only what changed is written."""
+    """The tree page's form for one item, as one action: only the fields it changed (None: unchanged)."""
     # Checked here too, so a form sent unchanged from a stale page is refused like any other.
     require(session=session, forum_id=forum_id, action=Action.TIDY_TREE)
     current = _contribution(session, forum_id, contribution_id)
-    if ContributionKind(kind) != current.kind:
-        recategorise(session=session, forum_id=forum_id, contribution_id=contribution_id, kind=kind)
-    if ContributionKind(kind) == ContributionKind.BENEFIT and category != current.category:
-        set_category(session=session, forum_id=forum_id, contribution_id=contribution_id, category=category)
-    if shown != current.in_tree:
-        set_in_tree(session=session, forum_id=forum_id, contribution_id=contribution_id, shown=shown)
+    # category "" goes back to the suggestion; None leaves the category as it is.
+    values: dict[str, Any] = {}
+    moving: list[Contribution] = []
+    if kind is not None and ContributionKind(kind) != current.kind:
+        moving = _movable_duplicates(session, current, ContributionKind(kind))
+        values |= {"kind": ContributionKind(kind), "merged_into_id": None}
+    if category is not None and values.get("kind", current.kind) == ContributionKind.BENEFIT:
+        if category:
+            ensure_category(category)
+        if (category or None) != current.category:
+            values["category"] = category or None
+    if shown is not None and shown != current.in_tree:
+        values["in_tree"] = shown
+    if not values and not duplicate_ids:
+        # Nothing to write; a form drawn from an older version is still told it was.
+        if current.version != version:
+            raise StaleEdit(current=current)
+        return current
+    # The item's own change and the check of the version the form showed are one UPDATE:
+    # a form drawn before someone else's save writes nothing.
+    saved = update_if_current(
+        session=session,
+        table=Contribution,
+        row_id=contribution_id,
+        seen=version,
+        values=values,
+        missing=ContributionNotFound(id=contribution_id),
+    )
+    for row in moving:
+        row.kind = saved.kind
+    _save(session, forum_id, *moving)
     if duplicate_ids:
-        merge(session=session, forum_id=forum_id, keep_id=contribution_id, duplicate_ids=duplicate_ids)
-    return current
+        merge(session=session, forum_id=forum_id, keep_id=contribution_id, duplicate_ids=list(duplicate_ids))
+    return saved

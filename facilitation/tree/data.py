@@ -106,14 +106,25 @@ def _rows(session: Session, forum_id: int) -> dict[int, _Row]:
     return rows
 
 
+def _node(row: _Row, rows: dict[int, _Row]) -> _Row:
+    """The row a contribution counts under: its node, or itself when that node is gone."""
+    target = rows.get(row.merged_into_id) if row.merged_into_id is not None else None
+    # A node withdrawn or moved to another kind leaves its duplicates standing on their own
+    # (the services hand them on to one of them): people's points are never dropped.
+    if target is None or target.kind != row.kind or target.merged_into_id is not None:
+        return row
+    return target
+
+
 def _groups(rows: dict[int, _Row]) -> dict[int, list[_Row]]:
     """Node id → the node's row followed by the duplicates folded into it."""
-    groups = {row.id: [row] for row in rows.values() if row.merged_into_id is None and row.in_tree}
-    for row in rows.values():
-        target = rows.get(row.merged_into_id) if row.merged_into_id is not None else None
-        # A duplicate of something off the tree (withdrawn, hidden, another kind) goes with it.
-        if target is not None and target.id in groups and target.kind == row.kind:
-            groups[target.id].append(row)
+    nodes = {row.id: _node(row, rows) for row in rows.values()}
+    # A node hidden from the tree takes its duplicates with it.
+    groups = {node.id: [node] for node in nodes.values() if node.in_tree}
+    for row in sorted(rows.values(), key=lambda r: r.id):
+        node = nodes[row.id]
+        if node.id != row.id and node.id in groups:
+            groups[node.id].append(row)
     return groups
 
 
@@ -145,7 +156,7 @@ def _action_paths(session: Session, forum_id: int, node_of: dict[int, TreeItem])
     links = session.exec(
         select(ActionItemContribution.action_item_id, ActionItemContribution.contribution_id)
         .join(ActionItem)
-        .where(ActionItem.forum_id == forum_id)
+        .where(ActionItem.forum_id == forum_id, col(ActionItem.deleted_at).is_(None))
     )
     answers: dict[int, dict[TreePart, set[int]]] = defaultdict(lambda: {"root": set(), "trunk": set(), "fruit": set()})
     for action_item_id, contribution_id in links:

@@ -2,7 +2,7 @@
 
 from collections import Counter
 from collections.abc import Mapping
-from html import escape
+from html import escape as html_escape
 
 import plotly.graph_objects as go
 
@@ -16,6 +16,13 @@ from models import ContributionKind, Sector
 FONT = "Sarabun, 'TH Sarabun New', Loma, Garuda, 'Noto Sans Thai', Tahoma, sans-serif"
 EDGE_STYLE = {"root": ("#8d6e63", 1.4), "branch": ("#6d4c41", 4.0), "path": ("#d84315", 2.2)}
 MORE_COLOUR = "#9e9e9e"
+
+
+def escape(text: str) -> str:
+    """Text made safe for Plotly's pseudo-HTML labels, shown exactly as it was typed."""
+    # Plotly turns only &lt; &gt; &amp; (and numeric references) back into characters:
+    # html.escape's default &quot; and &#x27; would show as typed entities on the tree.
+    return html_escape(text, quote=False)
 
 
 def _lines(edges: list[Edge], kind: str) -> go.Scatter:

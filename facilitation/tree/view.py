@@ -50,6 +50,7 @@ class TreeEntry:
     category: str | None
     in_tree: bool
     merged_into_id: int | None
+    version: int  # the tools' widgets and saves carry it: a change made since is never overwritten
 
 
 def tree_entries(*, session: Session, forum_id: int) -> list[TreeEntry]:
@@ -60,7 +61,15 @@ def tree_entries(*, session: Session, forum_id: int) -> list[TreeEntry]:
         .order_by(col(Contribution.id))
     )
     return [
-        TreeEntry(saved_id(row), ContributionKind(row.kind), row.text, row.category, row.in_tree, row.merged_into_id)
+        TreeEntry(
+            saved_id(row),
+            ContributionKind(row.kind),
+            row.text,
+            row.category,
+            row.in_tree,
+            row.merged_into_id,
+            row.version,
+        )
         for row in rows
     ]
 

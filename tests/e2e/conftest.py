@@ -53,7 +53,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def running_app(database_url: str, data: Path) -> Iterator[str]:
     """Start `streamlit run app.py` on a free port; yield its base URL; stop it."""
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if k not in ("PUBLIC_URL", "DATABASE_URL")}
+    env = {k: v for k, v in os.environ.items() if k not in ("PUBLIC_URL", "DATABASE_URL", "ORGANISER_PASSWORD")}
     env["DATABASE_URL"] = database_url
     log = (data / "server.log").open("w")
     process = subprocess.Popen(

@@ -4,9 +4,12 @@ import re
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from streamlit.proto.BackMsg_pb2 import BackMsg
 
 from facilitation.core.i18n import t
-from tests.e2e.conftest import LAPTOP, PHONE, idle, shot
+from facilitation.forum.policy import stage_rules
+from models import Stage
+from tests.e2e.conftest import LAPTOP, PHONE, PROJECTOR, idle, shot
 from tests.e2e.test_forum_flow import create_forum, radio, submit
 
 pytestmark = pytest.mark.e2e
@@ -57,10 +60,33 @@ def test_participant_is_refused_facilitator_pages(browser: Browser, server: str)
     shot(phone, "phone-refused")
 
 
+def submissions(frames: list[bytes | str], text: str) -> int:
+    """How many of the messages a page sent its server submit a form holding `text`.
+
+    Each tap on a form's submit button sends the server one rerun request that carries
+    the button's trigger and the form's values; counting them proves how many taps
+    reached the server, where the page alone would look the same after one tap or two.
+    """
+    count = 0
+    for frame in frames:
+        if isinstance(frame, str):
+            continue
+        message = BackMsg.FromString(frame)
+        if message.WhichOneof("type") != "rerun_script":
+            continue
+        states = message.rerun_script.widget_states.widgets
+        tapped = any(state.WhichOneof("value") == "trigger_value" and state.trigger_value for state in states)
+        count += tapped and any(state.string_value == text for state in states)
+    return count
+
+
 def test_double_tap_posts_once(browser: Browser, server: str) -> None:
     console = browser.new_context(**LAPTOP).new_page()
-    code = re.search(r"code=([A-Z0-9]+)", create_forum(console, server)).group(1)  # type: ignore[union-attr]
+    console_url = create_forum(console, server)
+    code = re.search(r"code=([A-Z0-9]+)", console_url).group(1)  # type: ignore[union-attr]
     phone = browser.new_context(**PHONE).new_page()
+    sent: list[bytes | str] = []
+    phone.on("websocket", lambda socket: socket.on("framesent", lambda frame: sent.append(frame)))
     join(phone, server, code)
     text = "ผู้สูงอายุไม่มีรถไปโรงพยาบาล"
     phone.get_by_label(t("share_text"), exact=True).first.fill(text)
@@ -68,7 +94,11 @@ def test_double_tap_posts_once(browser: Browser, server: str) -> None:
     idle(phone)
     phone.wait_for_timeout(1000)
     idle(phone)
+    assert submissions(sent, text) == 2, "both taps must reach the server, or this test proves nothing"
     expect(phone.get_by_text(t("mine_heading", count=1))).to_be_visible()
+    console.goto(console_url)
+    idle(console)
+    expect(console.get_by_text(t("console_tab_share", count=1))).to_be_visible()  # one row stored
 
     # Sending the same words again (a resubmitted form) is acknowledged, not stored twice.
     phone.get_by_label(t("share_text"), exact=True).first.fill(text)
@@ -81,7 +111,7 @@ def test_double_tap_posts_once(browser: Browser, server: str) -> None:
     phone.get_by_label(t("share_text"), exact=True).first.fill("   ")
     submit(phone, t("share_submit"))
     idle(phone)
-    expect(phone.get_by_text(t("error_text_empty"))).to_be_visible()
+    expect(phone.get_by_text(t("error_text_empty_field", field=t("share_text")))).to_be_visible()
     expect(phone.get_by_text(t("mine_heading", count=1))).to_be_visible()
 
 
@@ -100,5 +130,83 @@ def test_half_typed_text_survives_a_stage_change(browser: Browser, server: str) 
     expect(phone.get_by_label(t("share_text"), exact=True).first).to_have_value(draft)
     submit(phone, t("share_submit"))
     idle(phone)
-    expect(phone.get_by_text(t("share_sent"))).to_be_visible()
+    # In Plan the screen shows only the latest posts under the plan, and the phone says so.
+    latest = stage_rules(Stage.PLAN).projector_recent_posts
+    expect(phone.get_by_text(t("share_sent_plan", count=latest))).to_be_visible()
     expect(phone.get_by_text(t("mine_heading", count=1))).to_be_visible()
+
+
+NAVIGATION = ", ".join(
+    f'[data-testid="{testid}"]' for testid in ("stSidebarNav", "stTopNav", "stTopNavLink", "stSidebar")
+)
+
+
+def test_the_projector_opens_by_its_own_link_with_no_key_and_no_menu(browser: Browser, server: str) -> None:
+    laptop = browser.new_context(**LAPTOP)
+    console = laptop.new_page()
+    console_url = create_forum(console, server)
+    code = re.search(r"code=([A-Z0-9]+)", console_url).group(1)  # type: ignore[union-attr]
+    key = re.search(r"key=([^&]+)", console_url).group(1)  # type: ignore[union-attr]
+    expect(console.locator(NAVIGATION).first).to_be_visible()  # the facilitator has a menu
+
+    # The console's button opens the projector in a new tab of the facilitator's browser.
+    with laptop.expect_page() as opened:
+        console.get_by_role("link", name=t("console_open_projector")).click()
+    tab = opened.value
+    tab.wait_for_load_state()
+    idle(tab)
+    assert "key=" not in tab.url and key not in tab.url and "screen=" in tab.url, tab.url
+    expect(tab.get_by_test_id("join-code")).to_have_text(code)
+
+    # The wall: the same link on the projector's own screen.
+    wall = browser.new_context(**PROJECTOR).new_page()
+    wall.goto(tab.url)
+    idle(wall)
+    expect(wall.get_by_test_id("join-code")).to_have_text(code)
+    expect(wall.locator(NAVIGATION)).to_have_count(0)
+    expect(wall.get_by_text(t("nav_console"))).to_have_count(0)
+    assert key not in wall.content() and "key=" not in wall.url
+    phone = browser.new_context(**PHONE).new_page()
+    join(phone, server, code)
+    expect(wall.get_by_test_id("joined")).to_have_text("1", timeout=5_000)
+    shot(wall, "projector-own-link", full_page=False)
+
+    # A new projector link from the console: the old screen stops showing the forum.
+    console.get_by_text(t("console_renew_confirm")).click()
+    idle(console)
+    console.get_by_role("button", name=t("console_new_projector")).click()
+    idle(console)
+    expect(console.get_by_text(t("console_new_projector_done"))).to_be_visible()
+    expect(wall.get_by_text(t("join_link_refused"))).to_be_visible(timeout=8_000)
+    expect(wall.get_by_test_id("join-code")).to_have_count(0)
+    with laptop.expect_page() as reopened:
+        console.get_by_role("link", name=t("console_open_projector")).click()
+    fresh = reopened.value
+    fresh.wait_for_load_state()
+    idle(fresh)
+    assert fresh.url != tab.url and "key=" not in fresh.url
+    expect(fresh.get_by_test_id("join-code")).to_have_text(code)
+
+
+def test_a_second_person_joins_on_the_same_phone(browser: Browser, server: str) -> None:
+    console = browser.new_context(**LAPTOP).new_page()
+    console_url = create_forum(console, server)
+    code = re.search(r"code=([A-Z0-9]+)", console_url).group(1)  # type: ignore[union-attr]
+    phone = browser.new_context(**PHONE).new_page()
+    first = join(phone, server, code)
+
+    # Back to the join page in the same tab (the same session), and the neighbour joins.
+    phone.go_back()
+    idle(phone)
+    expect(phone.get_by_text(t("join_already_on_phone", count=1))).to_be_visible()
+    radio(phone, t("sector_state"))
+    phone.get_by_text(t("join_consent")).click()
+    submit(phone, t("join_button"))
+    phone.wait_for_url(re.compile(r"[?&]p="), timeout=15_000)
+    idle(phone)
+    second = re.search(r"[?&]p=([^&]+)", phone.url).group(1)  # type: ignore[union-attr]
+
+    assert second != first
+    console.reload()
+    idle(console)
+    expect(console.get_by_text(t("console_joined_on_phone", count=2))).to_be_attached()

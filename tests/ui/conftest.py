@@ -47,6 +47,7 @@ def db(database_file: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Engine]
     url = f"sqlite:///{database_file}"
     monkeypatch.setenv("DATABASE_URL", url)
     monkeypatch.delenv("PUBLIC_URL", raising=False)
+    monkeypatch.delenv("ORGANISER_PASSWORD", raising=False)
     monkeypatch.setattr(addresses, "lan_address", lambda: LAN_ADDRESS)
     get_settings.cache_clear()
     st.cache_resource.clear()

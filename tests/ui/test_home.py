@@ -78,7 +78,7 @@ def test_blank_title_is_refused_and_the_form_keeps_what_was_typed(app: Callable[
     submit(at, "home_create_button")
 
     no_exception(at)
-    assert th("error_text_empty") in shown(at, "error")
+    assert th("error_text_empty_field", field=th("home_title")) in shown(at, "error")
     assert at.text_input(key="home_venue").value == "วัดโนนศิลาราม"
     assert at.selectbox(key="home_tambon").value == "400114"
     assert "code" not in at.query_params

@@ -102,21 +102,72 @@ def test_full_join_stores_the_participant_and_opens_their_phone_page(
 
 
 def test_double_tap_on_join_makes_one_participant(app: Callable[..., AppTest], db: Engine, code: str) -> None:
-    # A double tap (or a retry after a dropped reply) sends the same form values twice,
-    # the second time with the link the phone had when it was tapped: no `p` yet.
-    # AppTest sends one tap per run, so the second tap is replayed from that link.
+    # A double tap (or a retry after a dropped reply) sends the same form twice, the
+    # second time from the page as it was when tapped: the join form, and a link with
+    # no `p` yet. AppTest sends one tap per run, so the second tap is replayed from the
+    # page the first was sent from, after the first tap's run opened the phone page.
+    at = _fill(app(code=code), name="สมศรี", sector=Sector.COMMUNITY, consent=True)
+    (join_button,) = [button for button in at.button if button.label == th("join_button")]
+    tap = join_button.click().root.get_widget_states()  # what the browser sends for this tap
+    at._run(tap)
+    assert len(_participants(db)) == 1
+    first = at.query_params["p"]
+
+    at.query_params.clear()
+    at.query_params["code"] = code
+    at._run(tap)
+
+    no_exception(at)
+    assert len(_participants(db)) == 1
+    assert at.query_params["p"] == first  # still the person the first tap joined
+    assert has_button(at, "share_submit")
+
+
+def test_the_join_page_opened_again_on_the_phone_joins_the_next_person(
+    app: Callable[..., AppTest], db: Engine, code: str
+) -> None:
+    # A neighbour joins on the same phone: the join link opened again in the same tab.
     at = _fill(app(code=code), name="สมศรี", sector=Sector.COMMUNITY, consent=True)
     submit(at, "join_button")
-    assert len(_participants(db)) == 1
+    first = at.query_params["p"]
 
     at.query_params.clear()
     at.query_params["code"] = code
     at.run()
-    _fill(at, name="สมศรี", sector=Sector.COMMUNITY, consent=True)
+    no_exception(at)
+    assert th("join_already_on_phone", count=1) in shown(at, "info")
+    _fill(at, name="ทองใบ", sector=Sector.LOCAL_GOVERNMENT, consent=True)
     submit(at, "join_button")
 
     no_exception(at)
-    assert len(_participants(db)) == 1
+    people = _participants(db)
+    assert sorted(person.display_name for person in people) == ["ทองใบ", "สมศรี"]
+    assert at.query_params["p"] != first
+    with read_session(db) as session:
+        me = identify(session=session, code=code, token=at.query_params["p"]).participant
+        assert me.display_name == "ทองใบ"
+        assert identify(session=session, code=code, token=first).participant.display_name == "สมศรี"
+    assert people[0].device_hash is not None and people[0].device_hash == people[1].device_hash
+    assert has_button(at, "share_submit")
+
+
+def test_the_console_shows_how_many_joined_on_one_phone(app: Callable[..., AppTest], db: Engine) -> None:
+    created = make_forum(db)
+    phone = app(code=created.forum.code)
+    for name in ("สมศรี", "ทองใบ"):
+        phone.query_params.clear()
+        phone.query_params["code"] = created.forum.code
+        phone.run()
+        submit(_fill(phone, name=name, sector=Sector.COMMUNITY, consent=True), "join_button")
+    app(code=created.forum.code).run()  # someone on their own phone
+    submit(_fill(app(code=created.forum.code), sector=Sector.STATE, consent=True), "join_button")
+
+    console = app(code=created.forum.code, key=created.facilitator_token)
+
+    no_exception(console)
+    assert len(_participants(db)) == 3
+    assert th("console_shared_phones", phones=1) in everything(console)
+    assert th("console_joined_on_phone", count=2) in everything(console)
 
 
 def test_unknown_code_says_so(app: Callable[..., AppTest], db: Engine) -> None:

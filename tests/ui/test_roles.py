@@ -7,6 +7,8 @@ from sqlalchemy import Engine
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.testing.v1 import AppTest
 
+from facilitation.core.db import write_session
+from facilitation.forum.access import open_projector_link
 from facilitation.forum.forums import CreatedForum
 from tests.factories import Joined, join, make_forum
 from tests.ui.helpers import APP, STREAMLIT_PAGES_MANAGER_INIT, button_keys, has_button, html, no_exception, shown, th
@@ -178,3 +180,98 @@ def test_the_first_request_after_a_restart_goes_through_the_router(
 
     assert_no_facilitator_content(at, forum_a)
     assert has_button(at, "share_submit")
+
+
+def _screen(db: Engine, created: CreatedForum) -> str:
+    """The projector token, as the console gives it out."""
+    with write_session(db) as session:
+        return open_projector_link(session=session, code=created.forum.code, key=created.facilitator_token)
+
+
+def assert_nothing_of_the_facilitator_anywhere(at: AppTest, created: CreatedForum) -> None:
+    """Not in the page, not in a link on it, not in the address bar."""
+    texts = [html(at), *(block.value for block in at.code), *(str(m.value) for m in at.markdown)]
+    links = [element.proto.url for element in at.get("link_button")]
+    assert all(created.facilitator_token not in text for text in [*texts, *links])
+    assert "key" not in at.query_params
+
+
+def test_the_projector_link_opens_only_the_projector_page(
+    app: Callable[..., AppTest], db: Engine, forum_a: CreatedForum, member: Joined
+) -> None:
+    screen = _screen(db, forum_a)
+    at = app(code=forum_a.forum.code, screen=screen)
+
+    no_exception(at)
+    assert f'data-testid="join-code">{forum_a.forum.code}<' in html(at)
+    assert not at.button  # nothing to press on the wall
+    assert not STAGE_BUTTONS & button_keys(at)
+    assert_nothing_of_the_facilitator_anywhere(at, forum_a)
+    for page in ("pages/console.py", "pages/tree.py", "pages/summary.py", "pages/phone.py", "pages/join.py"):
+        with pytest.raises(ValueError, match="Could not find a navigation page"):
+            at.switch_page(page)
+    # The live view follows the forum like the facilitator's own projector page.
+    join(db, forum_a.forum.code, name="คนที่สอง")
+    at.run()
+    no_exception(at)
+    assert 'data-testid="joined">2<' in html(at)
+
+
+@pytest.mark.parametrize("page", ["pages/console.py", "pages/summary.py", "pages/tree.py"])
+def test_a_projector_link_asking_for_a_facilitator_page_gets_the_projector(
+    app: Callable[..., AppTest], db: Engine, forum_a: CreatedForum, page: str
+) -> None:
+    # The tab had been on a facilitator page when its link became the projector's.
+    at = app(code=forum_a.forum.code, key=forum_a.facilitator_token)
+    at.switch_page(page).run()
+    at.query_params.clear()
+    at.query_params.update(code=forum_a.forum.code, screen=_screen(db, forum_a))
+    at.switch_page(page).run()
+
+    assert_no_facilitator_content_but_the_code(at, forum_a)
+    assert f'data-testid="join-code">{forum_a.forum.code}<' in html(at)
+
+
+def assert_no_facilitator_content_but_the_code(at: AppTest, created: CreatedForum) -> None:
+    no_exception(at)
+    assert not STAGE_BUTTONS & button_keys(at)
+    assert not has_button(at, "plan_add")
+    assert not at.get("download_button")
+    assert not at.metric
+    assert_nothing_of_the_facilitator_anywhere(at, created)
+
+
+def test_a_projector_token_is_not_a_facilitator_key(
+    app: Callable[..., AppTest], db: Engine, forum_a: CreatedForum
+) -> None:
+    at = app(code=forum_a.forum.code, key=_screen(db, forum_a))
+
+    assert_no_facilitator_content(at, forum_a)
+    assert_join_page(at, "เวที ก", refused=True)
+
+
+def test_a_projector_token_is_not_a_participant_token(
+    app: Callable[..., AppTest], db: Engine, forum_a: CreatedForum
+) -> None:
+    at = app(code=forum_a.forum.code, p=_screen(db, forum_a))
+
+    assert_no_facilitator_content(at, forum_a)
+    assert_join_page(at, "เวที ก", refused=True)
+    assert not has_button(at, "share_submit")
+
+
+@pytest.mark.parametrize("secret", ["facilitator", "participant", "other_forum", "none_yet"])
+def test_only_the_projector_token_opens_the_projector(
+    app: Callable[..., AppTest], db: Engine, forum_a: CreatedForum, forum_b: CreatedForum, member: Joined, secret: str
+) -> None:
+    # "none_yet": a forum made before projector links has none, so no token opens it.
+    screens = {
+        "facilitator": forum_a.facilitator_token,
+        "participant": member.token,
+        "other_forum": _screen(db, forum_b),
+        "none_yet": "",
+    }
+    at = app(code=forum_a.forum.code, screen=screens[secret])
+
+    assert_no_facilitator_content(at, forum_a)
+    assert_join_page(at, "เวที ก", refused=secret != "none_yet")

@@ -4,7 +4,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import unescape
+from html import escape, unescape
 from typing import Any
 
 import pytest
@@ -17,7 +17,7 @@ from facilitation.forum.forums import CreatedForum
 from facilitation.tree.data import TreeData, tree_data
 from models import Contribution, ContributionKind, Forum, Sector, TreeTie, saved_id
 from tests.factories import Joined, join, make_forum, post
-from tests.ui.helpers import button_keys, has_button, no_exception, shown, submit, th
+from tests.ui.helpers import button_keys, has_button, html, no_exception, shown, submit, th
 
 ROOT = "ผู้ป่วยติดเตียงไม่มีรถไปตามนัดหมอ"
 SAME_ROOT = "คนป่วยติดเตียงไม่มีรถไปหาหมอตามนัด"
@@ -101,6 +101,18 @@ def _choose(at: AppTest, contribution_id: int) -> AppTest:
     return at
 
 
+def _field(at: AppTest, name: str) -> Any:
+    """The tree form's widget `name` (kind, category, shown, duplicates) for the item on screen."""
+    found = [
+        widget
+        for kind in ("selectbox", "checkbox", "multiselect")
+        for widget in getattr(at, kind)
+        if widget.key == f"tree_{name}" or (widget.key or "").startswith(f"tree_{name}_")
+    ]
+    assert len(found) == 1, [widget.key for widget in found]
+    return found[0]
+
+
 def _saved(at: AppTest) -> None:
     no_exception(at)
     assert th("tree_saved") in shown(at, "success")
@@ -126,8 +138,8 @@ def test_the_three_exports_are_offered(page: AppTest) -> None:
 
 def test_moving_an_item_to_another_kind_through_the_form(page: AppTest, db: Engine, world: World) -> None:
     at = _choose(page, world.root)
-    assert at.selectbox(key="tree_kind").value == ContributionKind.ROOT_CAUSE
-    at.selectbox(key="tree_kind").set_value(ContributionKind.FUND)
+    assert _field(at, "kind").value == ContributionKind.ROOT_CAUSE
+    _field(at, "kind").set_value(ContributionKind.FUND)
     at = submit(at, "tree_apply")
 
     _saved(at)
@@ -139,7 +151,7 @@ def test_moving_an_item_to_another_kind_through_the_form(page: AppTest, db: Engi
 
 def test_choosing_a_benefit_s_category_through_the_form(page: AppTest, db: Engine, world: World) -> None:
     at = _choose(page, world.benefit)
-    at.selectbox(key="tree_category").set_value("education")
+    _field(at, "category").set_value("education")
     at = submit(at, "tree_apply")
 
     _saved(at)
@@ -149,7 +161,7 @@ def test_choosing_a_benefit_s_category_through_the_form(page: AppTest, db: Engin
 
 def test_hiding_an_item_takes_it_off_the_tree(page: AppTest, db: Engine, world: World) -> None:
     at = _choose(page, world.fund)
-    at.checkbox(key="tree_shown").uncheck()
+    _field(at, "shown").uncheck()
     at = submit(at, "tree_apply")
 
     _saved(at)
@@ -159,12 +171,12 @@ def test_hiding_an_item_takes_it_off_the_tree(page: AppTest, db: Engine, world: 
     # Still a contribution the facilitator can bring back.
     assert f"{th('kind_fund')}: {FUND}" in at.selectbox(key="tree_item").options
     at = _choose(at, world.fund)
-    assert at.checkbox(key="tree_shown").value is False
+    assert _field(at, "shown").value is False
 
 
 def test_merging_a_duplicate_folds_it_into_the_item(page: AppTest, db: Engine, world: World) -> None:
     at = _choose(page, world.root)
-    duplicates = at.multiselect(key="tree_duplicates")
+    duplicates = _field(at, "duplicates")
     assert [th("kind_root_cause") + ": " + SAME_ROOT] == list(duplicates.options)  # same part only
     duplicates.set_value([world.same_root])
     at = submit(at, "tree_apply")
@@ -240,3 +252,82 @@ def test_a_participant_link_asking_for_the_tree_page_gets_only_a_participant_pag
     assert not [key for key in button_keys(at) if key.startswith("tree_") or "FormSubmitter:tree_" in key]
     assert not [box for box in at.selectbox if (box.key or "").startswith("tree_")]
     assert not [box for box in at.text_input if (box.key or "").startswith("tree_label_")]
+
+
+def test_each_item_gets_its_own_values_when_several_are_chosen_in_a_row(
+    page: AppTest, db: Engine, world: World
+) -> None:
+    """A fund, then a root cause, then a benefit: the benefit keeps its kind and gets the category set."""
+    at = _choose(page, world.fund)
+    assert _field(at, "kind").value == ContributionKind.FUND
+    at = _choose(at, world.root)
+    assert _field(at, "kind").value == ContributionKind.ROOT_CAUSE
+    at = _choose(at, world.benefit)
+    assert _field(at, "kind").value == ContributionKind.BENEFIT
+    _field(at, "category").set_value("sickness")
+    at = submit(at, "tree_apply")
+
+    _saved(at)
+    benefit = _contribution(db, world.benefit)
+    assert (benefit.kind, benefit.category) == (ContributionKind.BENEFIT, "sickness")
+    assert _contribution(db, world.fund).kind == ContributionKind.FUND
+    assert _contribution(db, world.root).kind == ContributionKind.ROOT_CAUSE
+
+
+def test_a_form_drawn_before_someone_else_s_change_is_refused_and_keeps_the_choices(
+    app: Callable[..., AppTest], page: AppTest, db: Engine, world: World
+) -> None:
+    """Two facilitator tabs on one item: the second Apply was drawn from an older version of it."""
+    stale = _choose(page, world.benefit)
+    fresh = app(code=world.created.forum.code, key=world.created.facilitator_token)
+    fresh.switch_page("pages/tree.py").run()
+    fresh = _choose(fresh, world.benefit)
+    _field(fresh, "kind").set_value(ContributionKind.FUND)
+    _saved(submit(fresh, "tree_apply"))
+
+    _field(stale, "category").set_value("education")
+    stale = submit(stale, "tree_apply")
+
+    no_exception(stale)
+    assert th("error_stale_edit") in shown(stale, "error")
+    stored = _contribution(db, world.benefit)
+    assert (stored.kind, stored.category) == (ContributionKind.FUND, None)
+    # The page now shows the item as it is, with the choice that was refused still made.
+    assert _field(stale, "kind").value == ContributionKind.FUND
+    assert _field(stale, "category").value == "education"
+
+
+MARKUP = "[คลิกรับเงิน](http://evil.example/) ![](http://evil.example/x.png) :red[ด่วนที่สุด] **ตัวหนา**"
+
+
+def test_the_merged_into_message_shows_people_s_words_as_plain_text(page: AppTest, db: Engine, world: World) -> None:
+    """The item a duplicate was merged into is named in plain text: no link, image or colour from its words."""
+    somsri = join(db, world.created.forum.code, name="สมหญิง").participant
+    node = saved_id(post(db, somsri, MARKUP, ContributionKind.ROOT_CAUSE))
+    at = _choose(page.run(), node)
+    _field(at, "duplicates").set_value([world.same_root])
+    _saved(submit(at, "tree_apply"))
+
+    at = _choose(at, world.same_root)
+    markdown_kinds = ("error", "warning", "info", "success", "markdown", "caption", "title", "subheader")
+    assert not [value for kind in markdown_kinds for value in shown(at, kind) if "evil.example" in str(value)]
+    bodies = html(at)
+    assert escape(MARKUP) in bodies
+    assert "<a " not in bodies and "<img" not in bodies
+
+
+QUOTED = 'รถ "ฉุกเฉิน" ของ อบต.'
+
+
+def test_double_quotes_show_as_typed_on_the_tree(page: AppTest, db: Engine, world: World) -> None:
+    """Plotly turns &lt; &gt; &amp; back into characters but not &quot;: a quote must reach it as a quote."""
+    somsri = join(db, world.created.forum.code, name="สมหญิง").participant
+    quoted = saved_id(post(db, somsri, QUOTED, ContributionKind.BENEFIT))
+    at = page.run()
+    spec = _chart(at)
+    hover = _hover_of(spec, quoted)
+    assert hover is not None and '"ฉุกเฉิน"' in hover
+    texts = [text for trace in spec["data"] for text in trace.get("text") or [] if "ฉุกเฉิน" in str(text)]
+    assert texts and all('"' in text for text in texts)
+    drawn = json.dumps(spec, ensure_ascii=False)
+    assert "&quot;" not in drawn and "&#x27;" not in drawn and "&#34;" not in drawn

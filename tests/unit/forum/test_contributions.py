@@ -43,12 +43,23 @@ def _add(engine: Engine, participant: Participant, text: str, kind: Contribution
         return add_contribution(session=session, participant=participant, data=ContributionCreate(kind=kind, text=text))
 
 
-def _edit(engine: Engine, participant: Participant, contribution_id: int, **changes: object) -> Contribution:
+def _version(engine: Engine, contribution_id: int) -> int:
+    with read_session(engine) as session:
+        row = session.get(Contribution, contribution_id)
+        return row.version if row is not None else 1
+
+
+def _edit(
+    engine: Engine, participant: Participant, contribution_id: int, *, version: int | None = None, **changes: object
+) -> Contribution:
+    """Save an edit drawn from `version` (the current one unless given)."""
+    seen = _version(engine, contribution_id) if version is None else version
     with write_session(engine) as session:
         return edit_contribution(
             session=session,
             participant=participant,
             contribution_id=contribution_id,
+            version=seen,
             data=ContributionUpdate(**changes),
         )
 

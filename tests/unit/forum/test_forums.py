@@ -249,6 +249,7 @@ class TestClosedForum:
                 session=session,
                 participant=closed["member"].participant,
                 contribution_id=closed["contribution"].id,
+                version=closed["contribution"].version,
                 data=ContributionUpdate(text="แก้แล้ว"),
             )
         with read_session(engine) as session:
@@ -279,7 +280,7 @@ class TestClosedForum:
         with pytest.raises(ForumClosed), write_session(engine) as session:
             create_action_item(session=session, forum_id=forum_id, data=item_data("ใหม่"))
         with pytest.raises(ForumClosed), write_session(engine) as session:
-            update_action_item(session=session, forum_id=forum_id, item_id=item_id, data=item_data("เปลี่ยน"))
+            update_action_item(session=session, forum_id=forum_id, item_id=item_id, seen=1, data=item_data("เปลี่ยน"))
         with pytest.raises(ForumClosed), write_session(engine) as session:
             delete_action_item(session=session, forum_id=forum_id, item_id=item_id)
         with read_session(engine) as session:

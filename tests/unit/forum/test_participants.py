@@ -99,7 +99,7 @@ def test_overlong_name_is_refused(engine: Engine) -> None:
     forum = make_forum(engine).forum
     with pytest.raises(TextTooLong) as caught:
         _join(engine, forum.code, new_token(), display_name="ก" * 101)
-    assert caught.value.details == {"limit": 100, "length": 101}
+    assert caught.value.details == {"limit": 100, "length": 101, "field": "join_name"}
 
 
 def test_identify_with_the_right_token(engine: Engine) -> None:

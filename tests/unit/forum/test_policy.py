@@ -16,7 +16,7 @@ from facilitation.core.tokens import new_token
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import add_contribution, edit_contribution, withdraw_contribution
 from facilitation.forum.participants import join_forum
-from facilitation.forum.plans import create_action_item, delete_action_item, update_action_item
+from facilitation.forum.plans import create_action_item, delete_action_item, restore_action_item, update_action_item
 from facilitation.forum.policy import (
     ALLOWED,
     STAGE_RULES,
@@ -59,6 +59,7 @@ EXPECTED: dict[Action, frozenset[Stage]] = {
     Action.CREATE_ACTION_ITEM: OPEN,
     Action.EDIT_ACTION_ITEM: OPEN,
     Action.DELETE_ACTION_ITEM: OPEN,
+    Action.RESTORE_ACTION_ITEM: OPEN,
     Action.COMMIT: frozenset({Stage.ACT}),
     Action.TIDY_TREE: OPEN,
 }
@@ -155,7 +156,11 @@ PROBES = [
         Action.EDIT_OWN_POST,
         "edit_contribution",
         lambda s, w: edit_contribution(
-            session=s, participant=w.person, contribution_id=w.root_b, data=ContributionUpdate(text="แก้แล้ว")
+            session=s,
+            participant=w.person,
+            contribution_id=w.root_b,
+            version=1,
+            data=ContributionUpdate(text="แก้แล้ว"),
         ),
         lambda e, w: _row(e, w.root_b).text == "แก้แล้ว",
     ),
@@ -174,14 +179,26 @@ PROBES = [
     Probe(
         Action.EDIT_ACTION_ITEM,
         "update_action_item",
-        lambda s, w: update_action_item(session=s, forum_id=w.id, item_id=w.item, data=item_data("แก้แผนแล้ว")),
+        lambda s, w: update_action_item(session=s, forum_id=w.id, item_id=w.item, seen=1, data=item_data("แก้แผนแล้ว")),
         lambda e, w: _item(e, w).activity == "แก้แผนแล้ว",
     ),
     Probe(
         Action.DELETE_ACTION_ITEM,
         "delete_action_item",
         lambda s, w: delete_action_item(session=s, forum_id=w.id, item_id=w.item),
-        lambda e, w: count(e, ActionItem) == 0,
+        lambda e, w: _item(e, w).deleted_at is not None,  # set aside, restorable
+    ),
+    Probe(
+        Action.RESTORE_ACTION_ITEM,
+        "restore_action_item",
+        # The first call is refused when the stage refuses; restoring an item not deleted
+        # changes nothing, so the item is deleted and restored to see the write.
+        lambda s, w: (
+            restore_action_item(session=s, forum_id=w.id, item_id=w.item),
+            delete_action_item(session=s, forum_id=w.id, item_id=w.item),
+            restore_action_item(session=s, forum_id=w.id, item_id=w.item),
+        ),
+        lambda e, w: _item(e, w).deleted_at is None and _item(e, w).version == 3,
     ),
     Probe(
         Action.COMMIT,
@@ -212,7 +229,8 @@ PROBES = [
     Probe(
         TREE,
         "unmerge",
-        lambda s, w: tree_admin.unmerge(session=s, forum_id=w.id, contribution_id=w.root_c),
+        # version 2: `world` merged it once.
+        lambda s, w: tree_admin.unmerge(session=s, forum_id=w.id, contribution_id=w.root_c, version=2),
         lambda e, w: _row(e, w.root_c).merged_into_id is None,
     ),
     Probe(
@@ -246,6 +264,7 @@ PROBES = [
             session=s,
             forum_id=w.id,
             contribution_id=w.benefit,
+            version=1,
             kind=BENEFIT,
             category=None,
             shown=False,
@@ -357,6 +376,7 @@ def test_a_tree_form_sent_unchanged_to_a_closed_forum_is_refused_too(engine: Eng
             session=session,
             forum_id=world.id,
             contribution_id=world.benefit,
+            version=1,
             kind=BENEFIT,
             category=None,
             shown=True,

@@ -24,11 +24,14 @@ def network(monkeypatch: pytest.MonkeyPatch) -> Iterator[pytest.MonkeyPatch]:
 
 def test_forum_links_on_the_lan(network: pytest.MonkeyPatch) -> None:
     """From localhost, every link uses the LAN address and the QR code carries the join link."""
-    links = forum_links(code="K7M2QX", key="secret-key", browser_url="http://localhost:8501/", port=8501)
+    links = forum_links(
+        code="K7M2QX", key="secret-key", screen="screen-token", browser_url="http://localhost:8501/", port=8501
+    )
     assert links is not None
     assert links.join == "http://192.168.1.20:8501/?code=K7M2QX"
     assert links.facilitator == "http://192.168.1.20:8501/?code=K7M2QX&key=secret-key"
-    assert links.projector == "http://192.168.1.20:8501/projector?code=K7M2QX&key=secret-key"
+    # The projector's own read-only token, never the facilitator key on the wall.
+    assert links.projector == "http://192.168.1.20:8501/?code=K7M2QX&screen=screen-token"
     decoded = zxingcpp.read_barcodes(Image.open(BytesIO(links.qr_png)))
     assert [code.text for code in decoded] == [links.join]
 
@@ -45,3 +48,11 @@ def test_no_reachable_address_gives_no_links(network: pytest.MonkeyPatch) -> Non
     """Without any reachable address there are no links (never a localhost QR)."""
     network.setattr(addresses, "lan_address", lambda: None)
     assert forum_links(code="K7M2QX", key="k", browser_url="http://127.0.0.1:8501/", port=8501) is None
+
+
+def test_links_without_a_key_hold_no_facilitator_link(network: pytest.MonkeyPatch) -> None:
+    """The projector asks for the join link only: nothing of the facilitator's is made for it."""
+    links = forum_links(code="K7M2QX", browser_url="http://localhost:8501/", port=8501)
+    assert links is not None
+    assert (links.facilitator, links.projector) == (None, None)
+    assert links.join == "http://192.168.1.20:8501/?code=K7M2QX"

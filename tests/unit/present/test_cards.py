@@ -6,9 +6,9 @@ import pytest
 
 from facilitation.core.i18n import t
 from facilitation.forum.contributions import FeedItem
-from facilitation.forum.plans import CommitmentView, PlanRow
+from facilitation.forum.plans import Answer, CommitmentView, PlanRow
 from facilitation.present.cards import feed_board, feed_column, plan_board, plan_card, sector_badge, text_card
-from models import ActionItem, Contribution, ContributionKind, FundSource, Sector
+from models import ActionItem, ContributionKind, FundSource, Sector
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'
@@ -41,7 +41,7 @@ def _row(activity: str = "รถรับส่งผู้ป่วย", text: 
         start_date=date(2027, 3, 1),
         end_date=date(2027, 9, 30),
     )
-    answer = Contribution(id=3, forum_id=1, participant_id=1, kind=ContributionKind.FUND, text=text)
+    answer = Answer(id=3, kind=ContributionKind.FUND, text=text, edited=False, withdrawn=False)
     commitment = CommitmentView(id=1, organisation=text, text=text, author=text)
     return PlanRow(number, item, [answer], [commitment])
 

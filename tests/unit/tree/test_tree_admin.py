@@ -107,7 +107,7 @@ ACTIONS: list[Action] = [
     ("recategorise", recategorise, lambda w: {"contribution_id": w.benefit, "kind": FUND}),
     ("set_category", set_category, lambda w: {"contribution_id": w.benefit, "category": "old_age"}),
     ("merge", merge, lambda w: {"keep_id": w.root, "duplicate_ids": [w.root_b]}),
-    ("unmerge", unmerge, lambda w: {"contribution_id": w.root_b}),
+    ("unmerge", unmerge, lambda w: {"contribution_id": w.root_b, "version": 1}),
     ("set_in_tree", set_in_tree, lambda w: {"contribution_id": w.root, "shown": False}),
     ("tie", tie, lambda w: {"root_id": w.root, "fund_id": None, "benefit_id": w.benefit}),
     ("untie", untie, lambda w: {"tie_id": w.tie}),
@@ -118,7 +118,7 @@ ON_A_CONTRIBUTION = [
     ("recategorise", recategorise, lambda w: {"contribution_id": w.foreign, "kind": FUND}),
     ("set_category", set_category, lambda w: {"contribution_id": w.foreign, "category": "old_age"}),
     ("merge", merge, lambda w: {"keep_id": w.foreign, "duplicate_ids": [w.root]}),
-    ("unmerge", unmerge, lambda w: {"contribution_id": w.foreign}),
+    ("unmerge", unmerge, lambda w: {"contribution_id": w.foreign, "version": 1}),
     ("set_in_tree", set_in_tree, lambda w: {"contribution_id": w.foreign, "shown": False}),
     ("tie", tie, lambda w: {"root_id": w.foreign, "fund_id": w.fund, "benefit_id": None}),
 ]
@@ -310,7 +310,7 @@ def test_a_node_whose_own_node_was_withdrawn_stands_alone_when_kept(engine: Engi
 def test_unmerge_splits_a_duplicate_back_out(engine: Engine, world: World) -> None:
     """After unmerge the duplicate is an item again and the node loses its weight."""
     admin(engine, merge, world.id, keep_id=world.root, duplicate_ids=[world.root_b])
-    freed = admin(engine, unmerge, world.id, contribution_id=world.root_b)
+    freed = admin(engine, unmerge, world.id, contribution_id=world.root_b, version=_row(engine, world.root_b).version)
     assert freed.merged_into_id is None
     weights = {item.id: item.weight for item in tree(engine, world.id).items}
     assert (weights[world.root], weights[world.root_b]) == (1, 1)

@@ -173,15 +173,23 @@ def test_a_withdrawn_duplicate_no_longer_counts(engine: Engine, forum: Forum, fo
 
 
 def test_duplicates_follow_their_node_off_the_tree(engine: Engine, forum: Forum, forum_id: int) -> None:
-    """A node taken off the tree takes its duplicates with it; they do not reappear on their own."""
+    """A node the facilitator hides takes its duplicates with it; they do not reappear on their own."""
     a, b = _person(engine, forum, "ก"), _person(engine, forum, "ข")
     keep, duplicate = post(engine, a, "ไม่มีรถ"), post(engine, b, "ไม่มีรถเหมือนกัน")
     admin(engine, merge, forum_id, keep_id=keep.id, duplicate_ids=[duplicate.id])
     admin(engine, set_in_tree, forum_id, contribution_id=keep.id, shown=False)
     assert _ids(engine, forum_id) == set()
-    admin(engine, set_in_tree, forum_id, contribution_id=keep.id, shown=True)
+
+
+def test_a_withdrawn_node_s_duplicates_stay_on_the_tree(engine: Engine, forum: Forum, forum_id: int) -> None:
+    """The author of the kept post withdraws it: the people who said the same thing are still counted."""
+    a, b = _person(engine, forum, "ก"), _person(engine, forum, "ข")
+    keep, duplicate = post(engine, a, "ไม่มีรถ"), post(engine, b, "ไม่มีรถเหมือนกัน")
+    admin(engine, merge, forum_id, keep_id=keep.id, duplicate_ids=[duplicate.id])
     _withdraw(engine, a, keep.id)
-    assert _ids(engine, forum_id) == set()
+    node = _item(engine, forum_id, duplicate.id)
+    assert (node.weight, node.merged_ids) == (1, ())
+    assert _ids(engine, forum_id) == {duplicate.id}
 
 
 def test_a_merged_duplicate_counts_even_if_it_was_taken_off_the_tree(
