@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint unit ui e2e bench clean
+.PHONY: run test lint unit ui e2e fuzz bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,15 @@ ui: $(VENV)/.dev
 
 e2e: $(VENV)/.dev $(VENV)/.browser
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests/e2e
+
+# The markup fuzz at full size (`make test` runs the same properties on a dozen cases each):
+# 10,000 generated texts per service and renderer, and 100 per page property, because a page
+# case is a whole forum drawn in about ten AppTest runs (seconds, not milliseconds). No per-test
+# timeout: a property runs for minutes. Failures are kept in .hypothesis/ and tried first next time;
+# `make fuzz FUZZ_EXAMPLES=2000` is a shorter run (pages get one case per hundred).
+FUZZ_EXAMPLES ?= 10000
+fuzz: $(VENV)/.dev
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/fuzz --timeout=0 --durations=0
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench.tree_bench

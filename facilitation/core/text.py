@@ -21,7 +21,16 @@ def clean_text(raw: str | None, *, max_length: int = CONTRIBUTION_MAX, required:
     Raises TextEmpty / TextTooLong (with the limit and `field`, the catalogue key of the
     field's label, in `details`).
     """
-    text = unicodedata.normalize("NFC", raw or "")
+    # Invisible characters go before NFC, so marks they kept apart compose (or reorder)
+    # as the stored text will; a second NFC after the mark limit keeps the result stable.
+    text = "".join(
+        char
+        for char in (raw or "")
+        if unicodedata.category(char) not in ("Cc", "Cf", "Cs", "Co", "Cn")
+        or char == ZERO_WIDTH_JOINER
+        or char in "\t\r\n"
+    )
+    text = unicodedata.normalize("NFC", text)
     kept: list[str] = []
     marks = 0  # combining marks kept on the last base character
     for char in text:
@@ -40,7 +49,7 @@ def clean_text(raw: str | None, *, max_length: int = CONTRIBUTION_MAX, required:
             kept.append(char)
             # A joiner between marks must not start a fresh stack on the same character.
             marks = marks if char == ZERO_WIDTH_JOINER else 0
-    cleaned = " ".join("".join(kept).split())
+    cleaned = unicodedata.normalize("NFC", " ".join("".join(kept).split()))
     named = {"field": field} if field else {}
     if required and not cleaned:
         raise TextEmpty(**named)

@@ -8,12 +8,25 @@ from facilitation.forum.plans import Answer
 from models import Forum
 
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|~$&])")
+# What GitHub-flavoured viewers link by themselves: a scheme, "www." and an e-mail address.
+_SCHEME = re.compile(r"(?i)(?<!\\)(https?|ftp|mailto|xmpp):")
+_WWW = re.compile(r"(?i)(?<!\\)www\.")
+_EMAIL_AT = re.compile(r"(?<=[\w.+-])@(?=[\w-])")
+# Streamlit's directives and emoji codes (:red[…], :material/home:, :smile:), for any
+# viewer that reads them; `[` is escaped by then.
+_DIRECTIVE = re.compile(r"(?<!\\):(?=[A-Za-z_-]+(?:/|:|\\\[))")
 _BLOCK_START = re.compile(r"^(\s*)(\d*)([#>+=.)-])")
 
 
 def md_escape(text: str) -> str:
     """Text that Markdown shows literally (people's words are never markup)."""
     escaped = _INLINE_MARKUP.sub(r"\\\1", text)
+    # GitHub-flavoured viewers link a typed address by themselves; an escaped ":", "." or
+    # "@" shows the same characters but is no longer an address.
+    escaped = _SCHEME.sub(r"\1\\:", escaped)
+    escaped = _WWW.sub(lambda found: found.group(0)[:3] + "\\.", escaped)
+    escaped = _EMAIL_AT.sub(r"\\@", escaped)
+    escaped = _DIRECTIVE.sub(r"\\:", escaped)
     # A leading "#", "-" or "1." would turn the line into a heading or a list.
     return _BLOCK_START.sub(r"\1\2\\\3", escaped)
 

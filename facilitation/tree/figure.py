@@ -66,7 +66,7 @@ def _nodes(nodes: list[PlacedNode], name: str, colour: str, lang: str, *, symbol
         x=[n.x for n in nodes],
         y=[n.y for n in nodes],
         mode="markers+text",
-        name=name,
+        name=escape(name),
         marker={
             "size": [n.marker_px for n in nodes],
             "color": colour,

@@ -153,7 +153,7 @@ def test_markdown_without_commitments(engine: Engine) -> None:
         ("+ item", r"\+ item"),
         ("1. ข้อแรก", r"1\. ข้อแรก"),
         ("2570) ปี", r"2570\) ปี"),
-        ("[link](http://x)", r"\[link\](http://x)"),
+        ("[link](http://x)", r"\[link\](http\://x)"),
         ("`code` _em_ ~strike~ $x$", r"\`code\` \_em\_ \~strike\~ \$x\$"),
         ("back\\slash", "back\\\\slash"),
         ("ผู้สูงอายุ 12 คน", "ผู้สูงอายุ 12 คน"),
