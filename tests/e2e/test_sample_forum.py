@@ -25,13 +25,20 @@ def test_sample_forum_fills_every_page(browser: Browser, server: str) -> None:
     first_activity = sample_data.ACTION_ITEMS[0].activity
     expect(laptop.get_by_text(first_activity).first).to_be_visible()
     shot(laptop, "sample-console", full_page=False)
+    # The wall shows the projector's own read-only link, as the console's button opens it.
+    laptop.get_by_text(t("console_links")).first.click()
+    screen = laptop.get_by_role("link", name=t("console_open_projector")).get_attribute("href")
+    assert screen and "screen=" in screen and "key=" not in screen
 
     # The menu drops the query string; the app puts the facilitator's link back, and it survives a reload.
-    laptop.get_by_role("link", name=t("nav_projector")).click()
+    laptop.get_by_test_id("stTopNav").get_by_role("link", name=t("nav_projector")).click()
     laptop.wait_for_url(re.compile(r"/projector\?code=.*key="), timeout=10_000)
     laptop.reload()
     idle(laptop)
     expect(laptop.get_by_test_id("joined")).to_have_text(str(len(sample_data.PARTICIPANTS)))
+    expect(laptop.get_by_text(sample_data.COMMITMENTS[0].text)).to_be_visible()
+    laptop.goto(screen)
+    idle(laptop)
     expect(laptop.get_by_text(sample_data.COMMITMENTS[0].text)).to_be_visible()
     shot(laptop, "sample-projector-act", full_page=False)
 
@@ -39,7 +46,7 @@ def test_sample_forum_fills_every_page(browser: Browser, server: str) -> None:
     idle(laptop)
     laptop.get_by_role("button", name=t("stage_share")).click()
     idle(laptop)
-    laptop.goto(f"{server}/projector?code={code}&key={key}")
+    laptop.goto(screen)
     idle(laptop)
     expect(laptop.get_by_text(sample_data.CONTRIBUTIONS[-1].text)).to_be_visible()
     shot(laptop, "sample-projector-share", full_page=False)
