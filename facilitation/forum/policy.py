@@ -107,6 +107,16 @@ class StageRules:
     console_links_open: bool  # the console opens the join link and QR code to hand out
 
 
+# A closed forum stays on the screens as it ended: the plan with its commitments.
+_PLAN_WITH_COMMITMENTS = StageRules(
+    phone_plan=True,
+    projector_feed=False,
+    projector_plan=True,
+    projector_commitments=True,
+    projector_recent_posts=0,
+    console_links_open=False,
+)
+
 STAGE_RULES: Mapping[Stage, StageRules] = MappingProxyType(
     {
         Stage.SHARE: StageRules(
@@ -126,22 +136,8 @@ STAGE_RULES: Mapping[Stage, StageRules] = MappingProxyType(
             projector_recent_posts=5,
             console_links_open=False,
         ),
-        Stage.ACT: StageRules(
-            phone_plan=True,
-            projector_feed=False,
-            projector_plan=True,
-            projector_commitments=True,
-            projector_recent_posts=0,
-            console_links_open=False,
-        ),
-        Stage.CLOSED: StageRules(
-            phone_plan=True,
-            projector_feed=False,
-            projector_plan=True,
-            projector_commitments=True,
-            projector_recent_posts=0,
-            console_links_open=False,
-        ),
+        Stage.ACT: _PLAN_WITH_COMMITMENTS,
+        Stage.CLOSED: _PLAN_WITH_COMMITMENTS,
     }
 )
 
