@@ -13,6 +13,7 @@ from facilitation.forum.forums import STAGE_ORDER, authorise_facilitator, set_st
 from facilitation.forum.participants import shared_phones
 from facilitation.forum.plans import (
     ITEM_FIELDS,
+    PlanRow,
     create_action_item,
     delete_action_item,
     deleted_items,
@@ -98,10 +99,14 @@ def _update_item(item_id: int, seen: int, base: ActionItemCreate) -> None:
     typed = inputs.read_form(lambda: _plan_data(f"plan_{item_id}_v{seen}"), slot=slot)
     if typed is None:
         return
+    # Sent: whatever happens, the form is drawn next from the item as it is then.
+    ui.forget_drawn(f"plan_{item_id}")
     changed = [name for name in ITEM_FIELDS if not _same(getattr(typed, name), getattr(base, name))]
     if not changed:
         ui.flash("info", ui.tr("plan_unchanged"), slot)
         return
+
+    stale: list[bool] = []
 
     def save(session: ui.Session) -> object:
         try:
@@ -109,6 +114,7 @@ def _update_item(item_id: int, seen: int, base: ActionItemCreate) -> None:
                 session=session, forum_id=forum_id, item_id=item_id, seen=seen, data=typed, changed=changed
             )
         except StaleEdit:
+            stale.append(True)
             # Someone saved first: the form is drawn again from the newer item, with
             # what this person typed kept in the boxes they changed.
             st.session_state[f"plan_draft_{item_id}"] = {
@@ -120,6 +126,9 @@ def _update_item(item_id: int, seen: int, base: ActionItemCreate) -> None:
     if ui.act(save, slot=slot) is not None:
         st.session_state.pop(f"plan_draft_{item_id}", None)
         ui.flash("success", ui.tr("plan_saved"), slot)
+    elif stale:
+        # The stale note above the form says it, with the values now: not twice.
+        st.session_state.pop(f"flash_{slot}", None)
 
 
 def _ask_delete(item_id: int) -> None:
@@ -336,14 +345,30 @@ with st.expander(ui.tr("console_links"), expanded=stage_rules(forum.stage).conso
 rows = ui.read(lambda session: plan(session=session, forum_id=forum_id))
 contributions = ui.read(lambda session: feed(session=session, forum_id=forum_id))
 answer_texts = {item.id: (kind, item.text) for kind, items in contributions.items() for item in items}
+# Posts an item answers that are no longer on the board (withdrawn by their author): the item's
+# form still lists them, marked, so saving other changes never drops a link nobody chose to drop.
+gone_answers = {
+    answer.id: (answer.kind, answer.text) for row in rows for answer in row.answers if answer.id not in answer_texts
+}
 
 
 def _answer_label(cid: int, language: str) -> str:
-    kind, text = answer_texts[cid]
-    return f"{t(f'kind_{kind.value}', language)}: {text}"
+    if cid in answer_texts:
+        kind, text = answer_texts[cid]
+        return f"{t(f'kind_{kind.value}', language)}: {text}"
+    kind, text = gone_answers[cid]
+    return f"{t(f'kind_{kind.value}', language)}: {text} ({t('plan_answer_withdrawn', language)})"
 
 
 answer_options = {cid: _answer_label(cid, lang) for cid in answer_texts}
+
+
+def _item_options(row: PlanRow) -> dict[int, str]:
+    """What an item's form can link: the board's posts and the withdrawn ones it already answers."""
+    extra = {answer.id: _answer_label(answer.id, lang) for answer in row.answers if answer.id in gone_answers}
+    return {**answer_options, **extra}
+
+
 plan_tab, share_tab = st.tabs(
     [ui.tr("console_tab_plan", count=len(rows)), ui.tr("console_tab_share", count=len(answer_options))]
 )
@@ -377,20 +402,29 @@ with plan_tab:
         for row in rows:
             item_id, version = saved_id(row.item), row.item.version
             st.html(cards.plan_card(row, lang))
-            with st.expander(ui.tr("plan_edit", number=row.number), expanded=confirming == item_id):
+            # The form is drawn only while its expander is open, from the version it was
+            # opened on: a save made meanwhile in another tab neither wipes what is being
+            # typed here nor is overwritten by it (the save is refused and both are shown).
+            if confirming == item_id:
+                st.session_state[f"plan_open_{item_id}"] = True
+            box = st.expander(ui.tr("plan_edit", number=row.number), key=f"plan_open_{item_id}", on_change="rerun")
+            if not box.open:
+                ui.forget_drawn(f"plan_{item_id}")
+                continue
+            with box:
                 if editing:
-                    # Links the form cannot show (a withdrawn post) are not in it, so not in the diff either.
-                    drawn = drawn_values(row)
-                    shown_links = [cid for cid in drawn.contribution_ids if cid in answer_options]
-                    base = drawn.model_copy(update={"contribution_ids": shown_links})
-                    shown = _stale_note(item_id, base, answer_options)
+                    options = _item_options(row)
+                    seen, base = ui.drawn(f"plan_{item_id}", (version, drawn_values(row)))
+                    if seen != version:
+                        st.info(ui.tr("plan_changed_since_opened"))
+                    shown = _stale_note(item_id, base, options)
                     _plan_form(
-                        f"plan_{item_id}_v{version}",
-                        answer_options,
+                        f"plan_{item_id}_v{seen}",
+                        options,
                         shown,
                         _update_item,
-                        args=(item_id, version, base),
-                        submit_key=f"plan_{item_id}_v{version}_save",
+                        args=(item_id, seen, base),
+                        submit_key=f"plan_{item_id}_v{seen}_save",
                         slot=f"plan_{item_id}",
                     )
                 if deleting and confirming == item_id:

@@ -1,5 +1,6 @@
 """Phone: join a forum from its QR code, with no account."""
 
+import re
 from dataclasses import replace
 
 import streamlit as st
@@ -46,9 +47,33 @@ if not allows(forum.stage, Action.JOIN):
     st.stop()
 
 
-# This browser tab's own token, kept for the session: the console counts the phones
-# that more than one person joined on.
-device = st.session_state.setdefault("join_device", new_token())
+DEVICE_COOKIE = "forum_device"
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32}")
+
+
+def _device() -> str:
+    """This phone's own token, so the console can count the phones more than one person joined on.
+
+    Kept in a cookie as well as in the session: a reload or a join link opened again later
+    is a new Streamlit session, but still the same phone. The cookie is written by the page
+    (Streamlit sets none) and read back from the request that opens the next session.
+    """
+    state = st.session_state
+    cookie = st.context.cookies.get(DEVICE_COOKIE)
+    remembered = cookie if isinstance(cookie, str) else ""  # a session with no request (AppTest) has no cookies
+    if "join_device" not in state:
+        state["join_device"] = remembered if TOKEN_SHAPE.fullmatch(remembered) else new_token()
+    device: str = state["join_device"]
+    if remembered != device:
+        # `device` is a token this server drew or one of the exact shape above: nothing else reaches the script.
+        st.html(
+            f"<script>document.cookie = '{DEVICE_COOKIE}={device}; path=/; max-age=31536000; SameSite=Lax';</script>",
+            unsafe_allow_javascript=True,
+        )
+    return device
+
+
+device = _device()
 
 
 def _join() -> None:

@@ -65,6 +65,7 @@ def _apply_item(entry: TreeEntry) -> None:
         shown=shown if shown != entry.in_tree else None,
         duplicate_ids=tuple(state.get(f"tree_duplicates_{suffix}") or ()),
     )
+    ui.forget_drawn("tree_item")
     saved = ui.act(
         lambda session: admin.edit_item(
             session=session,
@@ -88,6 +89,7 @@ def _apply_item(entry: TreeEntry) -> None:
 
 
 def _unmerge(entry: TreeEntry) -> None:
+    ui.forget_drawn("tree_item")
     ui.act(
         lambda session: admin.unmerge(
             session=session, forum_id=forum_id, contribution_id=entry.id, version=entry.version
@@ -223,7 +225,16 @@ with item_tab:
         placeholder=ui.tr("home_choose"),
     )
     if chosen is not None:
-        _item_form(by_id[chosen])
+        # The form stays on the version it was first drawn from until it is applied: a
+        # save from another tab meanwhile neither resets the choices being made here nor
+        # is overwritten by them (applying is refused and the item's values now are shown).
+        shown = ui.drawn("tree_item", by_id[chosen])
+        if shown.id != chosen:
+            ui.forget_drawn("tree_item")
+            shown = ui.drawn("tree_item", by_id[chosen])
+        if shown.version != by_id[chosen].version:
+            st.info(ui.tr("tree_changed_since_opened"))
+        _item_form(shown)
 with tie_tab:
     st.caption(ui.tr("tree_tie_help"))
     with st.form("tree_tie_form", enter_to_submit=False):

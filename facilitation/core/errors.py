@@ -27,6 +27,12 @@ class NoFreeJoinCode(ForumError):
     message_key = "error_no_free_join_code"
 
 
+class KeyRenewedSinceCreated(ForumError):
+    """A create sent again for a forum whose facilitator key was renewed since: the old key opens nothing."""
+
+    message_key = "error_key_renewed_since_created"
+
+
 class ActionNotAllowed(ForumError):
     """The forum's stage does not allow this action (the table is facilitation/forum/policy.py)."""
 

@@ -6,7 +6,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, func, select
 
-from facilitation.core.errors import ForumNotFound, NoFreeJoinCode, NotAuthorised, StageMoved
+from facilitation.core.errors import ForumNotFound, KeyRenewedSinceCreated, NoFreeJoinCode, NotAuthorised, StageMoved
 from facilitation.core.text import clean_text
 from facilitation.core.tokens import hash_token, new_join_code, new_token, normalise_join_code, token_matches
 from facilitation.forum.areas import resolve_area
@@ -50,7 +50,12 @@ def create_forum(*, session: Session, data: ForumCreate, creation_key: str | Non
         if key_hash is None:
             return None
         found = session.exec(select(Forum).where(Forum.creation_key == key_hash)).first()
-        return CreatedForum(forum=found, facilitator_token=token, created=False) if found else None
+        if found is None:
+            return None
+        if found.facilitator_token_hash != key_hash:
+            # Handing the creation key back would open a console that refuses it.
+            raise KeyRenewedSinceCreated(code=found.code)
+        return CreatedForum(forum=found, facilitator_token=token, created=False)
 
     if (repeated := first_made()) is not None:
         return repeated

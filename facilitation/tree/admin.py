@@ -192,7 +192,10 @@ def set_tree_labels(*, session: Session, forum_id: int, labels: dict[str, str]) 
     unknown = set(labels) - set(LABEL_KEYS)
     if unknown:
         raise UnknownTreeLabel(keys=sorted(unknown))
-    cleaned = {key: clean_text(value, max_length=LABEL_MAX, required=False) for key, value in labels.items()}
+    cleaned = {
+        key: clean_text(value, max_length=LABEL_MAX, required=False, field=f"tree_part_{key}")
+        for key, value in labels.items()
+    }
     forum = require(session=session, forum_id=forum_id, action=Action.TIDY_TREE)
     # A new dict, not an in-place change: the JSON column only sees reassignment.
     merged = {**(forum.tree_labels or {}), **cleaned}

@@ -210,3 +210,22 @@ def test_a_second_person_joins_on_the_same_phone(browser: Browser, server: str) 
     console.reload()
     idle(console)
     expect(console.get_by_text(t("console_joined_on_phone", count=2))).to_be_attached()
+
+
+def test_a_phone_is_the_same_phone_after_a_reload(browser: Browser, server: str) -> None:
+    """The join page opened again in a new session (a reload, the QR scanned again) still counts one phone."""
+    console = browser.new_context(**LAPTOP).new_page()
+    console_url = create_forum(console, server)
+    code = re.search(r"code=([A-Z0-9]+)", console_url).group(1)  # type: ignore[union-attr]
+    phone = browser.new_context(**PHONE)
+    join(phone.new_page(), server, code)
+
+    again = phone.new_page()  # a new tab, so a new session: only the cookie remembers the phone
+    again.goto(f"{server}/?code={code}")
+    idle(again)
+    expect(again.get_by_text(t("join_already_on_phone", count=1))).to_be_visible()
+    join(again, server, code)
+
+    console.reload()
+    idle(console)
+    expect(console.get_by_text(t("console_joined_on_phone", count=2))).to_be_attached()

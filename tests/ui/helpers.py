@@ -60,3 +60,9 @@ def button_keys(at: AppTest) -> set[str]:
 
 def no_exception(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
+
+
+def open_plan_item(at: AppTest, item_id: int) -> AppTest:
+    """Open an action item's edit expander, as a click on its header does: its form is drawn only then."""
+    at.session_state[f"plan_open_{item_id}"] = True
+    return at.run()

@@ -14,7 +14,7 @@ from facilitation.forum.plans import create_action_item, plan
 from facilitation.links import addresses
 from models import ActionItem, ActionItemCreate, ContributionKind, FundSource, Stage, saved_id
 from tests.factories import join, make_forum, post
-from tests.ui.helpers import LAN_ADDRESS, button_keys, has_button, html, no_exception, shown, submit, th
+from tests.ui.helpers import LAN_ADDRESS, button_keys, has_button, html, no_exception, open_plan_item, shown, submit, th
 
 STAGES = (Stage.SHARE, Stage.PLAN, Stage.ACT, Stage.CLOSED)
 
@@ -151,6 +151,7 @@ def test_deleting_an_action_item_removes_it(console: Callable[[], AppTest], db: 
     at = console()
     assert "กิจกรรมที่จะลบ" in html(at)
 
+    open_plan_item(at, drop)
     at.button(key=f"plan_delete_{drop}").click().run()
     at.button(key=f"plan_delete_yes_{drop}").click().run()  # deleting asks first
 
@@ -165,7 +166,7 @@ def test_deleting_an_action_item_removes_it(console: Callable[[], AppTest], db: 
 
 def test_deleting_an_action_item_says_so(console: Callable[[], AppTest], db: Engine, created: CreatedForum) -> None:
     _, drop = _two_items(db, saved_id(created.forum))
-    at = console()
+    at = open_plan_item(console(), drop)
 
     at.button(key=f"plan_delete_{drop}").click().run()
     at.button(key=f"plan_delete_yes_{drop}").click().run()
@@ -177,7 +178,7 @@ def test_deleting_an_action_item_says_so(console: Callable[[], AppTest], db: Eng
 def test_editing_an_action_item_saves_it(console: Callable[[], AppTest], db: Engine, created: CreatedForum) -> None:
     with write_session(db) as session:
         item = create_action_item(session=session, forum_id=created.forum.id, data=ActionItemCreate(activity="ร่างแรก"))
-    at = console()
+    at = open_plan_item(console(), saved_id(item))
 
     at.text_input(key=f"plan_{item.id}_v1_activity").input("ฉบับแก้ไข")  # keyed by the item and its version
     at.number_input(key=f"plan_{item.id}_v1_budget").set_value(12000)
@@ -255,7 +256,8 @@ def test_another_forums_items_cannot_be_deleted_from_this_console(
         foreign = create_action_item(
             session=session, forum_id=other.forum.id, data=ActionItemCreate(activity="กิจกรรมของเวทีอื่น")
         )
-    at = console()
+    at = open_plan_item(console(), saved_id(foreign))  # even asked for by its id
 
     assert f"plan_delete_{foreign.id}" not in button_keys(at)
+    assert f"plan_{foreign.id}_v1_activity" not in {widget.key for widget in at.text_input}
     assert "กิจกรรมของเวทีอื่น" not in html(at)

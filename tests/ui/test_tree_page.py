@@ -331,3 +331,28 @@ def test_double_quotes_show_as_typed_on_the_tree(page: AppTest, db: Engine, worl
     assert texts and all('"' in text for text in texts)
     drawn = json.dumps(spec, ensure_ascii=False)
     assert "&quot;" not in drawn and "&#x27;" not in drawn and "&#34;" not in drawn
+
+
+def test_a_chosen_item_s_form_stays_on_its_version_while_another_tab_saves(
+    app: Callable[..., AppTest], page: AppTest, db: Engine, world: World
+) -> None:
+    """Tab A chose the benefit; tab B changes it; tab A redraws: same form (choices being made survive),
+    a note that it changed, and Apply refused rather than written over tab B's change."""
+    stale = _choose(page, world.benefit)
+    drawn_keys = {widget.key for widget in stale.selectbox}
+    fresh = app(code=world.created.forum.code, key=world.created.facilitator_token)
+    fresh.switch_page("pages/tree.py").run()
+    fresh = _choose(fresh, world.benefit)
+    _field(fresh, "category").set_value("sickness")
+    _saved(submit(fresh, "tree_apply"))
+
+    stale.run()
+
+    no_exception(stale)
+    assert {widget.key for widget in stale.selectbox} == drawn_keys
+    assert th("tree_changed_since_opened") in shown(stale, "info")
+    _field(stale, "category").set_value("education")
+    stale = submit(stale, "tree_apply")
+    assert th("error_stale_edit") in shown(stale, "error")
+    assert _contribution(db, world.benefit).category == "sickness"
+    assert th("tree_changed_since_opened") not in shown(stale, "info")  # drawn again from the item as it is

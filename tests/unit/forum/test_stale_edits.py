@@ -5,10 +5,11 @@ from sqlalchemy import Engine
 from sqlmodel import func, select
 
 from facilitation.core.db import read_session, write_session
-from facilitation.core.errors import ActionItemNotFound, InvalidDates, StageMoved, StaleEdit
+from facilitation.core.errors import ActionItemNotFound, InvalidDates, KeyRenewedSinceCreated, StageMoved, StaleEdit
 from facilitation.core.i18n import t
 from facilitation.core.tokens import new_token
 from facilitation.core.versioning import update_if_current
+from facilitation.forum.access import new_facilitator_key
 from facilitation.forum.forums import create_forum, set_stage
 from facilitation.forum.plans import create_action_item, update_action_item
 from facilitation.sample.load import load_sample_forum
@@ -149,5 +150,22 @@ def test_loading_the_sample_twice_with_one_key_makes_one_forum(engine: Engine) -
     with write_session(engine) as session:
         again = load_sample_forum(session=session, creation_key=key)
     assert saved_id(again.forum) == saved_id(first.forum)
+    with read_session(engine) as session:
+        assert session.exec(select(func.count()).select_from(Forum)).one() == 1
+
+
+def test_a_create_sent_again_after_the_key_was_renewed_hands_back_no_dead_key(engine: Engine) -> None:
+    """The form's key became the facilitator key, then was renewed: the repeat is refused, naming the forum."""
+    key = new_token()
+    data = ForumCreate(title="เวทีที่เปลี่ยนรหัสแล้ว", forum_date="2027-02-18", **SILA)  # type: ignore[arg-type]
+    with write_session(engine) as session:
+        first = create_forum(session=session, data=data, creation_key=key)
+    with write_session(engine) as session:
+        new_facilitator_key(session=session, code=first.forum.code, key=key)
+
+    with pytest.raises(KeyRenewedSinceCreated) as refused, write_session(engine) as session:
+        create_forum(session=session, data=data, creation_key=key)
+
+    assert first.forum.code in refused.value.message("th")
     with read_session(engine) as session:
         assert session.exec(select(func.count()).select_from(Forum)).one() == 1

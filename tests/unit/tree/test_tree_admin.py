@@ -20,6 +20,7 @@ from facilitation.core.errors import (
     UnknownCategory,
     UnknownTreeLabel,
 )
+from facilitation.core.i18n import t
 from facilitation.tree.admin import (
     merge,
     recategorise,
@@ -407,8 +408,11 @@ def test_set_tree_labels_cleans_merges_and_removes_overrides(engine: Engine, wor
 
 def test_set_tree_labels_refuses_long_labels_and_unknown_parts(engine: Engine, world: World) -> None:
     """Over 40 characters is TextTooLong; a key outside the five parts is UnknownTreeLabel, and nothing is kept."""
-    with pytest.raises(TextTooLong):
+    with pytest.raises(TextTooLong) as too_long:
         admin(engine, set_tree_labels, world.id, labels={"roots": "ก" * 41})
+    # The message names the part whose label is too long, in the reader's language.
+    assert t("tree_part_roots", "th") in too_long.value.message("th")
+    assert t("tree_part_roots", "en") in too_long.value.message("en")
     with pytest.raises(UnknownTreeLabel) as caught:
         admin(engine, set_tree_labels, world.id, labels={"stem": "ลำต้น", "roots": "ราก"})
     assert caught.value.details == {"keys": ["stem"]}
