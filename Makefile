@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint unit ui e2e fuzz bench clean
+.PHONY: run test lint unit ui e2e fuzz bench bench-projector bench-load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,9 +20,14 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(VENV)/.runtime $@
 
+# server.py serves app.py with gzip and the live-update endpoints. The websocket settings are
+# the ones `streamlit run` would use; open event streams get 3 s to close on Ctrl-C. Streamlit
+# is told the port too: the QR code's LAN address carries it.
+UVICORN_FLAGS := --ws websockets-sansio --ws-ping-interval 30 --ws-ping-timeout 30 \
+	--ws-per-message-deflate false --timeout-graceful-shutdown 3
 run: $(VENV)/.runtime
 	@$(BIN)/python -m facilitation.links.addresses $(PORT)
-	$(BIN)/streamlit run app.py --server.port $(PORT)
+	STREAMLIT_SERVER_PORT=$(PORT) $(BIN)/uvicorn server:app --host 0.0.0.0 --port $(PORT) $(UVICORN_FLAGS)
 
 # Debian's Chromium and Thai/emoji fonts for the end-to-end tests (no browser download).
 BROWSER_PACKAGES := chromium fonts-thai-tlwg fonts-noto-color-emoji
@@ -47,12 +52,25 @@ $(VENV)/.postgres: | $(BIN)/python
 	fi
 	touch $@
 
+# Debian's nginx, and openssl for a throwaway certificate, for the test that runs deploy/nginx.conf
+# in front of two app processes (tests/e2e/test_replicas.py); under CI a missing one fails it.
+# The test starts its own nginx, so the system service the package starts on port 80 is stopped.
+NGINX_PACKAGES := nginx openssl
+$(VENV)/.nginx: | $(BIN)/python
+	@if command -v dpkg >/dev/null && ! dpkg -s $(NGINX_PACKAGES) >/dev/null 2>&1; then \
+		echo "Installing $(NGINX_PACKAGES) (apt)"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(NGINX_PACKAGES) >/dev/null && \
+		{ ! command -v systemctl >/dev/null || $(SUDO) systemctl disable --now nginx >/dev/null 2>&1 || true; }; \
+	fi
+	touch $@
+
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: $(VENV)/.dev $(VENV)/.browser $(VENV)/.postgres lint
+test: $(VENV)/.dev $(VENV)/.browser $(VENV)/.postgres $(VENV)/.nginx lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
 unit: $(VENV)/.dev $(VENV)/.postgres
@@ -61,20 +79,36 @@ unit: $(VENV)/.dev $(VENV)/.postgres
 ui: $(VENV)/.dev
 	$(BIN)/pytest tests/ui
 
-e2e: $(VENV)/.dev $(VENV)/.browser
+e2e: $(VENV)/.dev $(VENV)/.browser $(VENV)/.postgres $(VENV)/.nginx
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest tests/e2e
 
-# The markup fuzz at full size (`make test` runs the same properties on a dozen cases each):
-# 10,000 generated texts per service and renderer, and 100 per page property, because a page
-# case is a whole forum drawn in about ten AppTest runs (seconds, not milliseconds). No per-test
-# timeout: a property runs for minutes. Failures are kept in .hypothesis/ and tried first next time;
-# `make fuzz FUZZ_EXAMPLES=2000` is a shorter run (pages get one case per hundred).
+# The markup fuzz at full size (`make test` runs the same properties on a dozen cases each, two
+# per page property): 10,000 cases per service and renderer property, and 400 per page property,
+# each a whole forum of about a hundred generated texts (about fifty distinct) drawn in about ten
+# AppTest runs; the run prints how many generated texts each page was drawn with and fails when
+# a page got fewer than 10,000 (tests/fuzz/tally.py). About half an hour on two cores; no per-test
+# timeout. Failures are kept in .hypothesis/ and tried first next time; `make fuzz
+# FUZZ_EXAMPLES=2000` is a shorter run (page properties get one case per 25, and 2,000 texts a page).
 FUZZ_EXAMPLES ?= 10000
 fuzz: $(VENV)/.dev
-	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/fuzz --timeout=0 --durations=0
+	HYPOTHESIS_PROFILE=fuzz FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/fuzz --timeout=0 --durations=0 --hypothesis-show-statistics
 
 bench: $(VENV)/.dev
 	$(BIN)/python -m bench.tree_bench
+
+# One projector update (feed, plan, tree) at 50 and 5,000 contributions, beside its 50 ms target.
+bench-projector: $(VENV)/.dev
+	$(BIN)/python -m bench.projector_bench
+
+# The load run (bench/load, method in bench/README.md): the app as `make run` serves it on a free port
+# with a fresh SQLite file, PHONES phones that join, idle with their watcher and post 3 times
+# POST_GAP seconds apart, PROJECTORS projectors, a stage change, then a bare Streamlit page with the
+# same posting flow. Prints each figure beside its target; about 7 minutes at 500 phones.
+PHONES ?= 500
+PROJECTORS ?= 2
+POST_GAP ?= 20
+bench-load: $(VENV)/.dev
+	$(BIN)/python -m bench.load --phones $(PHONES) --projectors $(PROJECTORS) --post-gap $(POST_GAP)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,7 +1,7 @@
 """How long the welfare tree takes to build for a large forum; rerun with `make bench`.
 
 Times, over repeated runs after one warm-up, the median and 90th percentile of:
-- layout + Plotly figure for N items (what the issue bounds at 50 ms for 500 items),
+- layout + Plotly figure for N items (bounded at 50 ms for 500 items),
   with the label-wrapping cache cleared before every run (the first draw of new
   texts) and kept (the projector redrawing every 2 s with mostly the same texts);
 - reading the tree's data from SQLite for the same N contributions.

@@ -11,6 +11,7 @@ from models.enums import (
     Stage,
 )
 from models.forum import Forum, ForumCreate
+from models.live import ChangeCounter, ScreenPresence
 from models.participant import Participant, ParticipantCreate
 from models.plan import (
     ActionItem,
@@ -25,6 +26,7 @@ __all__ = [
     "ActionItem",
     "ActionItemContribution",
     "ActionItemCreate",
+    "ChangeCounter",
     "Commitment",
     "CommitmentCreate",
     "Contribution",
@@ -38,6 +40,7 @@ __all__ = [
     "Language",
     "Participant",
     "ParticipantCreate",
+    "ScreenPresence",
     "Sector",
     "Stage",
     "TreeTie",

@@ -9,7 +9,7 @@ from facilitation.core.i18n import format_baht, format_date, t
 from facilitation.core.tokens import new_token
 from facilitation.forum.access import new_facilitator_key, new_projector_link, open_projector_link, projector_token
 from facilitation.forum.contributions import feed
-from facilitation.forum.forums import STAGE_ORDER, authorise_facilitator, set_stage
+from facilitation.forum.forums import STAGE_ORDER, authorise_facilitator, participant_count, set_stage
 from facilitation.forum.participants import shared_phones
 from facilitation.forum.plans import (
     ITEM_FIELDS,
@@ -23,11 +23,15 @@ from facilitation.forum.plans import (
     update_action_item,
 )
 from facilitation.forum.policy import Action, allows, stage_rules
+from facilitation.live.changes import connected
 from facilitation.present import cards
 from models import ActionItemCreate, FundSource, Stage, saved_id
 from pages import inputs, ui
 
 ui.ensure_routed(__file__)
+
+# How often the console recounts the phones connected right now.
+CONNECTED_SECONDS = 10
 
 visitor = ui.visitor()
 forum = ui.read(lambda session: authorise_facilitator(session=session, code=visitor.code, key=visitor.secret))
@@ -128,7 +132,7 @@ def _update_item(item_id: int, seen: int, base: ActionItemCreate) -> None:
         ui.flash("success", ui.tr("plan_saved"), slot)
     elif stale:
         # The stale note above the form says it, with the values now: not twice.
-        st.session_state.pop(f"flash_{slot}", None)
+        ui.clear_flash(slot)
 
 
 def _ask_delete(item_id: int) -> None:
@@ -295,6 +299,22 @@ for column, stage in zip(st.columns(len(STAGE_ORDER)), STAGE_ORDER, strict=True)
         width="stretch",
     )
 st.caption(ui.tr(f"console_stage_help_{forum.stage}"))
+
+
+@st.fragment(run_every=CONNECTED_SECONDS)
+def _connected() -> None:
+    # One console per forum: a slow timer here costs nothing next to the phones it counts.
+    def counts(session: ui.Session) -> tuple[int, dict[str, int]]:
+        return participant_count(session=session, forum_id=forum_id), connected(session=session, forum_id=forum_id)
+
+    joined, screens = ui.read(counts)
+    st.caption(
+        ui.tr("console_connected", phones=screens["phone"], joined=joined, projectors=screens["projector"]),
+        help=ui.tr("console_connected_help"),
+    )
+
+
+_connected()
 
 
 def _new_facilitator_key() -> None:

@@ -15,6 +15,7 @@ from facilitation.forum.forums import pulse
 from facilitation.forum.participants import identify
 from facilitation.forum.plans import plan
 from facilitation.forum.policy import Action, allows, stage_rules
+from facilitation.live.changes import Topic
 from facilitation.present import cards
 from models import (
     CommitmentCreate,
@@ -25,27 +26,31 @@ from models import (
     Stage,
     saved_id,
 )
-from pages import inputs, ui
+from pages import inputs, live, ui
 
 ui.ensure_routed(__file__)
 
-# A phone reads only the forum's stage and revision on a timer, and redraws the
-# whole page only when one of them changed.
-POLL_SECONDS = 3
+# Others' words reach a phone only through the plan (its commitments, and the posts each
+# activity answers): a whole room writes those, so a phone follows them at most this often.
+ROOM_SECONDS = 10
 
 visitor = ui.visitor()
+# Read before what the page draws: a change after this read reruns the page.
+seen = live.seen(visitor.forum_id)
 member = ui.read(lambda session: identify(session=session, code=visitor.code, token=visitor.secret))
 forum, me = member.forum, member.participant
-st.session_state["phone_seen"] = (forum.stage, forum.revision)
 ui.page_setup(forum.title)
 lang = ui.lang()
 
 
-@st.fragment(run_every=POLL_SECONDS)
-def _follow_forum() -> None:
-    current = ui.read(lambda session: pulse(session=session, forum_id=saved_id(forum)))
-    if (current.stage, current.revision) != st.session_state.get("phone_seen"):
-        st.rerun(scope="app")
+def _watched(stage: Stage) -> dict[Topic, float]:
+    # The stage (and the links and title with it) at once. Never posts: this phone shows
+    # only its own, redrawn by its own action, and others' words only as the plan quotes
+    # them, whose marks (edited, withdrawn) move PLAN. A tree edit changes nothing here.
+    topics = {Topic.STAGE: 0.0}
+    if stage_rules(stage).phone_plan:
+        topics |= {Topic.PLAN: 0.0, Topic.COMMITMENTS: ROOM_SECONDS}
+    return topics
 
 
 def _kind_label(kind: ContributionKind) -> str:
@@ -256,7 +261,7 @@ with switch:
 ui.heading(forum.title)
 who = " · ".join(part for part in (me.display_name, me.organisation) if part)
 ui.plain(f"{ui.tr('phone_you')}: {who or ui.tr('phone_anonymous')} · {ui.tr(f'sector_{me.sector}')}", small=True)
-_follow_forum()
+live.watch(forum.code, "phone", seen, _watched(Stage(forum.stage)), key="phone_live")
 if st.button(ui.tr("phone_tree_open"), key="phone_tree_open"):
     st.switch_page("pages/phone_tree.py", query_params=st.query_params.to_dict())
 

@@ -9,20 +9,31 @@ from html import escape
 import streamlit as st
 
 from facilitation.core.errors import NotAuthorised
-from facilitation.exports.summary import build_summary
 from facilitation.forum.access import authorise_projector
+from facilitation.forum.feed import LatestFeed, latest_feed
 from facilitation.forum.forums import Headline, authorise_facilitator, headline
+from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.policy import accepts_input, stage_rules
-from facilitation.present import cards
+from facilitation.live.changes import Topic
+from facilitation.present import wall
 from facilitation.tree.view import forum_tree
-from models import Forum, saved_id
-from pages import ui
+from models import Forum, Stage, saved_id
+from pages import live, ui
 
 ui.ensure_routed(__file__)
 
-REFRESH_SECONDS = 2
+# What each view shows, and the fewest seconds between two redraws each may cause: a hall
+# posting and joining at once redraws the wall once a second, the facilitator's moves at once.
+ROOM_SECONDS = 1.0
+WATCHED = {
+    "feed": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: ROOM_SECONDS, Topic.PLAN: 0.0,
+             Topic.COMMITMENTS: ROOM_SECONDS},
+    # Every post, merge or category the tree draws moves TREE (facilitation/live/changes.py).
+    "tree": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.TREE: 0.0},
+}  # fmt: skip
 VIEWS = ("feed", "tree", "sankey")
 PLOT_CONFIG = {"displayModeBar": False, "displaylogo": False}
+TREE_LABEL_PX = 20  # read from the back of a hall: what does not fit at this size folds into "+N more"
 
 visitor = ui.visitor()
 
@@ -49,13 +60,13 @@ with side:
     else:
         st.image(links.qr_png, width="stretch")
         st.html(
-            f'<div class="plain-small">{escape(ui.tr("projector_scan"))}</div>'
+            f'<div class="projector-side"><div class="plain-small">{escape(ui.tr("projector_scan"))}</div>'
             f'<div class="join-code" data-testid="join-code">{forum.code}</div>'
-            f'<div class="join-url">{escape(links.join)}</div>'
+            f'<div class="join-url">{escape(links.join)}</div></div>'
         )
 
 
-@st.fragment(run_every=REFRESH_SECONDS)
+@st.fragment
 def _live(view: str) -> None:
     # A tick reruns only this fragment, never the router: check the link here too, so
     # a screen whose link was replaced from the console stops showing the forum.
@@ -63,10 +74,14 @@ def _live(view: str) -> None:
         _authorised(session)
         return headline(session=session, forum_id=forum_id)
 
+    seen = live.seen(forum_id)  # before what the view reads: a later change redraws it
     try:
         top = ui.read(tick)
     except NotAuthorised:
         st.rerun(scope="app")  # the router then refuses the old link
+    # Inside this fragment: a change redraws the view, not the QR code beside it. A new link
+    # bumps the stage, so a screen whose link was replaced is checked and stopped at once.
+    live.watch(forum.code, "projector", seen, WATCHED["feed" if view == "feed" else "tree"], key="projector_live")
     stage = top.stage
     banner_class = "stage-banner" if accepts_input(stage) else "stage-banner closed"
     # The tree views get a one-line header so the whole tree fits a 1080-pixel screen.
@@ -76,26 +91,39 @@ def _live(view: str) -> None:
         f'<div class="projector-status"><span class="{banner_class}" data-testid="stage">'
         f"{escape(ui.tr(f'stage_{stage}'))}</span>"
         f'<span><span class="big-number" data-testid="joined">{top.joined}</span> '
-        f"{escape(ui.tr('projector_joined'))}</span></div></div>"
+        f'<span class="joined-label">{escape(ui.tr("projector_joined"))}</span></span></div></div>'
     )
     if view != "feed":
         # Laid out for this canvas; fixed_size_chart never draws it narrower, so labels stay apart.
         tree = ui.read(
-            lambda session: forum_tree(session=session, forum_id=forum_id, lang=lang, width=1440, height=780)
+            lambda session: forum_tree(
+                session=session, forum_id=forum_id, lang=lang, width=1440, height=780, min_font=TREE_LABEL_PX
+            )
         )
         if view == "tree":
             ui.fixed_size_chart(tree.tree, width=tree.layout.width, key="projector_tree", config=PLOT_CONFIG)
         else:
             st.plotly_chart(tree.sankey(lang), key="projector_sankey", config=PLOT_CONFIG, theme=None)
         return
-    summary = ui.read(lambda session: build_summary(session=session, forum_id=forum_id))
+    st.html(_board(stage))
+
+
+def _board(stage: Stage) -> str:
+    """The stage's board, read from only what it shows: counts and the newest posts, the plan."""
     rules = stage_rules(stage)
-    if rules.projector_feed:
-        st.html(cards.feed_board(summary.contributions, lang))
-    if rules.projector_plan:
-        st.html(cards.plan_board(summary.plan, lang, with_commitments=rules.projector_commitments))
-    if rules.projector_recent_posts:
-        st.html(cards.feed_board(summary.contributions, lang, limit=rules.projector_recent_posts))
+    per_kind = wall.POSTS_PER_COLUMN if rules.projector_feed else rules.projector_recent_posts
+
+    def shown(session: ui.Session) -> tuple[LatestFeed | None, list[PlanRow]]:
+        feed = latest_feed(session=session, forum_id=forum_id, per_kind=per_kind) if per_kind else None
+        return feed, plan(session=session, forum_id=forum_id) if rules.projector_plan else []
+
+    feed, rows = ui.read(shown)
+    if not rules.projector_plan:
+        return wall.feed_board(feed, lang) if feed is not None else ""
+    with_commitments = rules.projector_commitments
+    if feed is not None:
+        return wall.plan_with_posts(rows, feed, per_kind, lang, with_commitments=with_commitments)
+    return wall.plan_board(rows, lang, with_commitments=with_commitments)
 
 
 with main:

@@ -1,5 +1,6 @@
 """Streamlit glue every page shares: the engine, who the visitor is, language, messages."""
 
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from html import escape
@@ -148,21 +149,36 @@ def forget_drawn(form: str) -> None:
     st.session_state.pop(f"drawn_{form}", None)
 
 
+# How long a message stays on screen across redraws nobody asked for: a live page reruns
+# when the forum changes, and "sent" must not vanish before the person has read it.
+FLASH_SECONDS = 8.0
+
+
 def flash(kind: Literal["success", "error", "info"], message: str, slot: str = "main") -> None:
-    """A message shown once, on the next run, where `show_flash(slot)` is called."""
-    st.session_state[f"flash_{slot}"] = (kind, message)
+    """A message shown where `show_flash(slot)` is called, on the next run and any redraw soon after."""
+    st.session_state[f"flash_{slot}"] = (kind, message, time.monotonic() + FLASH_SECONDS)
+
+
+def clear_flash(slot: str = "main") -> None:
+    """Take the message of `slot` down: a new action's outcome replaces it."""
+    st.session_state.pop(f"flash_{slot}", None)
 
 
 def show_flash(slot: str = "main") -> None:
-    """Show and forget the pending message of `slot`."""
-    pending = st.session_state.pop(f"flash_{slot}", None)
-    if pending:
-        kind, message = pending
-        {"success": st.success, "error": st.error, "info": st.info}[kind](message)
+    """Show the pending message of `slot`, until it has been up for FLASH_SECONDS."""
+    pending = st.session_state.get(f"flash_{slot}")
+    if not pending:
+        return
+    kind, message, until = pending
+    if time.monotonic() > until:
+        clear_flash(slot)
+        return
+    {"success": st.success, "error": st.error, "info": st.info}[kind](message)
 
 
 def act(action: Callable[[Session], T], *, slot: str = "main") -> T | None:
     """Run one user action in one write transaction; a domain error becomes a flash."""
+    clear_flash(slot)
     try:
         with write_session(engine()) as session:
             return action(session)

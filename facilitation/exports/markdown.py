@@ -9,12 +9,14 @@ from models import Forum
 
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|~$&])")
 # What GitHub-flavoured viewers link by themselves: a scheme, "www." and an e-mail address.
-_SCHEME = re.compile(r"(?i)(?<!\\)(https?|ftp|mailto|xmpp):")
-_WWW = re.compile(r"(?i)(?<!\\)www\.")
+# By the time these run, every backslash people typed is doubled: a run of an even number of
+# backslashes is text, not an escape, so none of them makes what follows safe.
+_SCHEME = re.compile(r"(?i)(https?|ftp|mailto|xmpp):")
+_WWW = re.compile(r"(?i)www\.")
 _EMAIL_AT = re.compile(r"(?<=[\w.+-])@(?=[\w-])")
 # Streamlit's directives and emoji codes (:red[…], :material/home:, :smile:), for any
 # viewer that reads them; `[` is escaped by then.
-_DIRECTIVE = re.compile(r"(?<!\\):(?=[A-Za-z_-]+(?:/|:|\\\[))")
+_DIRECTIVE = re.compile(r"(?<!\\)((?:\\\\)*):(?=[A-Za-z_-]+(?:/|:|\\\[))")
 _BLOCK_START = re.compile(r"^(\s*)(\d*)([#>+=.)-])")
 
 
@@ -26,7 +28,7 @@ def md_escape(text: str) -> str:
     escaped = _SCHEME.sub(r"\1\\:", escaped)
     escaped = _WWW.sub(lambda found: found.group(0)[:3] + "\\.", escaped)
     escaped = _EMAIL_AT.sub(r"\\@", escaped)
-    escaped = _DIRECTIVE.sub(r"\\:", escaped)
+    escaped = _DIRECTIVE.sub(r"\1\\:", escaped)
     # A leading "#", "-" or "1." would turn the line into a heading or a list.
     return _BLOCK_START.sub(r"\1\2\\\3", escaped)
 

@@ -18,7 +18,8 @@ from facilitation.core.errors import NotAuthorised, OrganiserPasswordWrong, TooM
 from facilitation.core.settings import get_settings
 from facilitation.core.tokens import hash_token, new_token, normalise_join_code, token_matches
 from facilitation.forum.forums import authorise_facilitator
-from models import Forum, utcnow
+from facilitation.live.changes import Topic, bump
+from models import Forum, saved_id, utcnow
 
 # The console finds the current generation by trying each in turn (a microsecond
 # each); the cap keeps that search short. Nobody renews a link 200 times in a forum.
@@ -73,6 +74,8 @@ def _store_projector(session: Session, forum: Forum, key: str, generation: int) 
     forum.projector_token_hash = hash_token(token)
     forum.updated_at = utcnow()
     session.add(forum)
+    # A projector or console holding the old link redraws at once and is refused.
+    bump(session=session, forum_id=saved_id(forum), topics=[Topic.STAGE])
     return token
 
 

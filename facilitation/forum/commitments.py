@@ -9,6 +9,7 @@ from facilitation.core.errors import ActionItemNotFound
 from facilitation.core.text import clean_text
 from facilitation.forum.forums import bump_revision
 from facilitation.forum.policy import Action, require
+from facilitation.live.changes import Topic, bump
 from models import ActionItem, Commitment, CommitmentCreate, Participant, saved_id
 
 
@@ -50,4 +51,5 @@ def add_commitment(*, session: Session, participant: Participant, data: Commitme
     row, created = insert_once(session, commitment, same_words)
     if created:
         bump_revision(session=session, forum_id=participant.forum_id)
+        bump(session=session, forum_id=participant.forum_id, topics=[Topic.COMMITMENTS])
     return Committed(row, created=created)

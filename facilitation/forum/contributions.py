@@ -1,6 +1,7 @@
 """Share: what participants raise, and how they edit or withdraw their own."""
 
 from collections import defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,7 +12,9 @@ from facilitation.core.db import insert_once
 from facilitation.core.errors import ContributionNotFound, DuplicateContribution
 from facilitation.core.text import clean_text
 from facilitation.core.versioning import update_if_current
+from facilitation.forum.plans import answers_plan
 from facilitation.forum.policy import Action, require
+from facilitation.live.changes import Topic, bump
 from models import (
     Contribution,
     ContributionCreate,
@@ -26,6 +29,8 @@ from models import (
 )
 
 TIE_COLUMNS = ("root_id", "fund_id", "benefit_id")
+# The kinds the welfare tree draws (tree.data.PART_OF_KIND, which this capability cannot import).
+TREE_KINDS = frozenset({ContributionKind.ROOT_CAUSE, ContributionKind.FUND, ContributionKind.BENEFIT})
 
 
 @dataclass(frozen=True)
@@ -67,7 +72,19 @@ def add_contribution(*, session: Session, participant: Participant, data: Contri
         contribution,
         lambda: same_visible(session=session, participant_id=saved_id(participant), kind=kind, text=text),
     )
+    if created:
+        bump(session=session, forum_id=participant.forum_id, topics=[Topic.POSTS, *_tree_if_drawn([kind])])
     return Posted(row, created=created)
+
+
+def _tree_if_drawn(kinds: Iterable[ContributionKind]) -> list[Topic]:
+    return [Topic.TREE] if any(ContributionKind(kind) in TREE_KINDS for kind in kinds) else []
+
+
+def _changed_posts(session: Session, forum_id: int, ids: Collection[int], kinds: Iterable[ContributionKind]) -> None:
+    """Bump the topics of the screens showing these posts: the feed, the tree if drawn, the plan if answered."""
+    plan = [Topic.PLAN] if answers_plan(session=session, contribution_ids=ids) else []
+    bump(session=session, forum_id=forum_id, topics=[Topic.POSTS, *_tree_if_drawn(kinds), *plan])
 
 
 def _own(session: Session, participant: Participant, contribution_id: int) -> Contribution:
@@ -113,8 +130,11 @@ def _repoint_ties(session: Session, old_id: int, new_id: int) -> None:
     session.flush()
 
 
-def hand_on_duplicates(*, session: Session, node: Contribution, kind: ContributionKind) -> None:
-    """`node` leaves its place on the tree: its oldest visible duplicate of `kind` becomes the node of the rest."""
+def hand_on_duplicates(*, session: Session, node: Contribution, kind: ContributionKind) -> list[int]:
+    """`node` leaves its place on the tree: its oldest visible duplicate of `kind` becomes the node of the rest.
+
+    Returns the ids of the duplicates it changed.
+    """
     duplicates = list(
         session.exec(
             select(Contribution)
@@ -127,7 +147,7 @@ def hand_on_duplicates(*, session: Session, node: Contribution, kind: Contributi
         )
     )
     if not duplicates:
-        return
+        return []
     heir, *rest = duplicates
     heir_id = saved_id(heir)
     # The node's place (its branch, shown or hidden) is the facilitator's choice for the
@@ -142,6 +162,7 @@ def hand_on_duplicates(*, session: Session, node: Contribution, kind: Contributi
     bump_versions(session=session, ids=[saved_id(row) for row in rest], merged_into_id=heir_id)
     _repoint_ties(session, saved_id(node), heir_id)
     session.expire_all()
+    return [saved_id(row) for row in duplicates]
 
 
 def edit_contribution(
@@ -169,9 +190,11 @@ def edit_contribution(
         values=values,
         missing=ContributionNotFound(id=contribution_id),
     )
+    changed = [contribution_id]
     if kind != was:
-        hand_on_duplicates(session=session, node=saved, kind=was)
+        changed += hand_on_duplicates(session=session, node=saved, kind=was)
         session.refresh(saved)
+    _changed_posts(session, participant.forum_id, changed, {was, kind})
     return saved
 
 
@@ -181,7 +204,9 @@ def withdraw_contribution(*, session: Session, participant: Participant, contrib
     contribution = _own(session, participant, contribution_id)
     # Withdrawing needs no version: whatever changed since, the author wants it gone.
     bump_versions(session=session, ids=[contribution_id], status=ContributionStatus.WITHDRAWN)
-    hand_on_duplicates(session=session, node=contribution, kind=ContributionKind(contribution.kind))
+    kind = ContributionKind(contribution.kind)
+    heirs = hand_on_duplicates(session=session, node=contribution, kind=kind)
+    _changed_posts(session, participant.forum_id, [contribution_id, *heirs], [kind])
     session.refresh(contribution)
     return contribution
 

@@ -10,6 +10,7 @@ from facilitation.core.errors import ForumNotFound, KeyRenewedSinceCreated, NoFr
 from facilitation.core.text import clean_text
 from facilitation.core.tokens import hash_token, new_join_code, new_token, normalise_join_code, token_matches
 from facilitation.forum.areas import resolve_area
+from facilitation.live.changes import Topic, bump
 from models import Forum, ForumCreate, Participant, Stage, saved_id, utcnow
 
 STAGE_ORDER = (Stage.SHARE, Stage.PLAN, Stage.ACT, Stage.CLOSED)
@@ -126,6 +127,7 @@ def set_stage(*, session: Session, forum: Forum, stage: Stage, seen: Stage | Non
         locked.stage = stage
         session.add(locked)
         bump_revision(session=session, forum_id=saved_id(locked))
+        bump(session=session, forum_id=saved_id(locked), topics=[Topic.STAGE])
     return locked
 
 

@@ -10,6 +10,7 @@ from facilitation.core.text import clean_text
 from facilitation.core.tokens import hash_token, token_matches
 from facilitation.forum.forums import get_forum
 from facilitation.forum.policy import Action, require
+from facilitation.live.changes import Topic, bump
 from models import Forum, Participant, ParticipantCreate, saved_id, utcnow
 
 
@@ -53,7 +54,9 @@ def join_forum(
     )
     # Two taps racing on one token: the unique (forum_id, token_hash) lets one insert
     # win, and the other returns the winner's row instead of an unhandled error.
-    participant, _ = insert_once(session, participant, same_token)
+    participant, created = insert_once(session, participant, same_token)
+    if created:
+        bump(session=session, forum_id=saved_id(forum), topics=[Topic.PEOPLE])
     return Membership(forum=forum, participant=participant)
 
 

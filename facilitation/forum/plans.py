@@ -12,6 +12,7 @@ from facilitation.core.text import clean_text
 from facilitation.core.versioning import update_if_current
 from facilitation.forum.forums import bump_revision
 from facilitation.forum.policy import Action, require
+from facilitation.live.changes import Topic, bump
 from models import (
     ActionItem,
     ActionItemContribution,
@@ -132,6 +133,7 @@ def create_action_item(
     if created:
         _link(session, forum_id, saved_id(item), data.contribution_ids)
         bump_revision(session=session, forum_id=forum_id)
+        bump(session=session, forum_id=forum_id, topics=[Topic.PLAN])
     return item
 
 
@@ -140,6 +142,12 @@ def _item(session: Session, forum_id: int, item_id: int, *, deleted: bool = Fals
     if item is None or item.forum_id != forum_id or (item.deleted_at is not None) != deleted:
         raise ActionItemNotFound(id=item_id)
     return item
+
+
+def _changed_since_linked(link: ActionItemContribution, contribution: Contribution) -> bool:
+    if link.linked_text is None:  # tied before the words were kept with the link
+        return contribution.version != link.linked_version
+    return contribution.text != link.linked_text or contribution.kind != link.linked_kind
 
 
 def drawn_values(row: PlanRow) -> ActionItemCreate:
@@ -182,6 +190,7 @@ def update_action_item(
     if "contribution_ids" in names:
         _link(session, forum_id, item_id, data.contribution_ids)
     bump_revision(session=session, forum_id=forum_id)
+    bump(session=session, forum_id=forum_id, topics=[Topic.PLAN])
     return saved
 
 
@@ -221,7 +230,28 @@ def _set_deleted(session: Session, forum_id: int, item_id: int, *, deleted: bool
         missing=ActionItemNotFound(id=item_id),
     )
     bump_revision(session=session, forum_id=forum_id)
+    # Its commitments leave (or come back to) the screens with it.
+    committed = session.exec(select(Commitment.id).where(Commitment.action_item_id == item_id).limit(1)).first()
+    bump(session=session, forum_id=forum_id, topics=[Topic.PLAN, *([Topic.COMMITMENTS] if committed else [])])
     return saved
+
+
+def answers_plan(*, session: Session, contribution_ids: Collection[int]) -> bool:
+    """Whether any of these contributions is an answer of an action item on the plan (deleted items aside)."""
+    if not contribution_ids:
+        return False
+    # The plan shows each answer's words and whether it was edited or withdrawn since,
+    # so a change to one of these posts changes the plan's screens too.
+    linked = session.exec(
+        select(ActionItemContribution.action_item_id)
+        .join(ActionItem)
+        .where(
+            col(ActionItemContribution.contribution_id).in_(set(contribution_ids)),
+            col(ActionItem.deleted_at).is_(None),
+        )
+        .limit(1)
+    ).first()
+    return linked is not None
 
 
 def deleted_items(*, session: Session, forum_id: int) -> list[ActionItem]:
@@ -256,7 +286,9 @@ def plan(*, session: Session, forum_id: int) -> list[PlanRow]:
                 id=saved_id(contribution),
                 kind=ContributionKind(link.linked_kind or contribution.kind),
                 text=link.linked_text or contribution.text,
-                edited=not withdrawn and contribution.version != link.linked_version,
+                # Words or kind, not the version: tidying the tree (a category, a merge) raises
+                # a post's version without changing what the plan quotes.
+                edited=not withdrawn and _changed_since_linked(link, contribution),
                 withdrawn=withdrawn,
             )
         )

@@ -18,7 +18,9 @@ from facilitation.core.text import clean_text
 from facilitation.core.versioning import update_if_current
 from facilitation.forum.contributions import same_visible
 from facilitation.forum.forums import bump_revision
+from facilitation.forum.plans import answers_plan
 from facilitation.forum.policy import Action, require
+from facilitation.live.changes import Topic, bump
 from facilitation.tree.categories import ensure_category
 from facilitation.tree.data import LABEL_KEYS, PART_OF_KIND
 from models import Contribution, ContributionKind, ContributionStatus, Forum, TreeTie, saved_id, utcnow
@@ -37,13 +39,26 @@ def _duplicates_of(session: Session, contribution_id: int) -> list[Contribution]
     return list(session.exec(select(Contribution).where(Contribution.merged_into_id == contribution_id)))
 
 
-def _save(session: Session, forum_id: int, *contributions: Contribution) -> None:
+def _save(
+    session: Session, forum_id: int, *contributions: Contribution, saved: Sequence[int] = (), kind: bool = False
+) -> None:
+    """Store `contributions` with new versions; `saved` were stored already, `kind` says a kind changed."""
     for contribution in contributions:
         contribution.updated_at = utcnow()
         # Every change bumps the version, in SQL: a form drawn before it is then refused.
         contribution.version = Contribution.version + 1
         session.add(contribution)
     bump_revision(session=session, forum_id=forum_id)
+    _tree_changed(session, forum_id, [*map(saved_id, contributions), *saved], kind=kind)
+
+
+def _tree_changed(session: Session, forum_id: int, ids: Sequence[int], *, kind: bool = False) -> None:
+    # The feed groups posts by kind, so only a kind change redraws it; the plan marks
+    # an answer whose version moved, so it redraws when one of these answers an item.
+    topics = [Topic.TREE, *([Topic.POSTS] if kind else [])]
+    if answers_plan(session=session, contribution_ids=ids):
+        topics.append(Topic.PLAN)
+    bump(session=session, forum_id=forum_id, topics=topics)
 
 
 def recategorise(*, session: Session, forum_id: int, contribution_id: int, kind: ContributionKind) -> Contribution:
@@ -57,7 +72,7 @@ def recategorise(*, session: Session, forum_id: int, contribution_id: int, kind:
     contribution.merged_into_id = None
     for row in moving:
         row.kind = kind
-    _save(session, forum_id, *moving)
+    _save(session, forum_id, *moving, kind=True)
     return contribution
 
 
@@ -130,6 +145,7 @@ def unmerge(*, session: Session, forum_id: int, contribution_id: int, version: i
         missing=ContributionNotFound(id=contribution_id),
     )
     bump_revision(session=session, forum_id=forum_id)
+    _tree_changed(session, forum_id, [contribution_id])
     return saved
 
 
@@ -174,6 +190,7 @@ def tie(
     made, created = insert_once(session, path, same_path)
     if created:
         bump_revision(session=session, forum_id=forum_id)
+        bump(session=session, forum_id=forum_id, topics=[Topic.TREE])
     return made
 
 
@@ -185,6 +202,7 @@ def untie(*, session: Session, forum_id: int, tie_id: int) -> None:
         return
     session.delete(found)
     bump_revision(session=session, forum_id=forum_id)
+    bump(session=session, forum_id=forum_id, topics=[Topic.TREE])
 
 
 def set_tree_labels(*, session: Session, forum_id: int, labels: dict[str, str]) -> Forum:
@@ -202,6 +220,7 @@ def set_tree_labels(*, session: Session, forum_id: int, labels: dict[str, str]) 
     forum.tree_labels = {key: merged[key] for key in LABEL_KEYS if merged.get(key)}
     session.add(forum)
     bump_revision(session=session, forum_id=forum_id)
+    bump(session=session, forum_id=forum_id, topics=[Topic.TREE])
     return forum
 
 
@@ -250,7 +269,7 @@ def edit_item(
     )
     for row in moving:
         row.kind = saved.kind
-    _save(session, forum_id, *moving)
+    _save(session, forum_id, *moving, saved=[contribution_id], kind="kind" in values)
     if duplicate_ids:
         merge(session=session, forum_id=forum_id, keep_id=contribution_id, duplicate_ids=list(duplicate_ids))
     return saved

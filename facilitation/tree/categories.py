@@ -2,7 +2,7 @@
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from facilitation.core.errors import UnknownCategory
 from facilitation.core.i18n import t
@@ -85,6 +85,9 @@ def _normalise(text: str) -> str:
     return folded
 
 
+# The projector redraws the same benefits over and over: each text is matched once. Bounded,
+# since a long-running server sees every forum's texts.
+@lru_cache(maxsize=8192)
 def suggest_category(text: str) -> str:
     """The welfare category a benefit's text most likely belongs to ("other" when nothing matches)."""
     folded = _normalise(text)

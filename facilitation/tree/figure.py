@@ -10,12 +10,15 @@ from facilitation.core.i18n import t
 from facilitation.present.palette import KIND_COLOURS, SECTOR_COLOURS
 from facilitation.present.thai_wrap import wrap_label, wrap_phrases
 from facilitation.tree.data import TreeData
-from facilitation.tree.layout import GUTTER, Edge, PlacedNode, TreeLayout
+from facilitation.tree.layout import GUTTER, PlacedNode, TreeLayout, drawn_lines
 from models import ContributionKind, Sector
 
 FONT = "Sarabun, 'TH Sarabun New', Loma, Garuda, 'Noto Sans Thai', Tahoma, sans-serif"
 EDGE_STYLE = {"root": ("#8d6e63", 1.4), "branch": ("#6d4c41", 4.0), "path": ("#d84315", 2.2)}
 MORE_COLOUR = "#9e9e9e"
+CAPTION_PX = 20  # the part captions are read from the back of the hall, like the labels
+MESSAGE_PX = 26
+SANKEY_PX = 20
 
 
 def escape(text: str) -> str:
@@ -25,13 +28,12 @@ def escape(text: str) -> str:
     return html_escape(text, quote=False)
 
 
-def _lines(edges: list[Edge], kind: str) -> go.Scatter:
+def _lines(layout: TreeLayout, kind: str) -> go.Scatter:
     xs: list[float | None] = []
     ys: list[float | None] = []
-    for edge in edges:
-        if edge.kind == kind:
-            xs += [x for x, _ in edge.points] + [None]
-            ys += [y for _, y in edge.points] + [None]
+    for piece in drawn_lines(layout, kind):
+        xs += [x for x, _ in piece] + [None]
+        ys += [y for _, y in piece] + [None]
     colour, width = EDGE_STYLE[kind]
     opacity = 0.6 if kind == "path" else 0.55
     return go.Scatter(
@@ -84,8 +86,7 @@ def _nodes(nodes: list[PlacedNode], name: str, colour: str, lang: str, *, symbol
 
 def tree_figure(layout: TreeLayout, *, labels: Mapping[str, str], lang: str) -> go.Figure:
     """The tree: roots below the ground line, funds on the trunk, categories as branches, benefits as fruits."""
-    edges = list(layout.edges)
-    traces: list[go.Scatter] = [_lines(edges, "root"), _lines(edges, "branch"), _lines(edges, "path")]
+    traces: list[go.Scatter] = [_lines(layout, "root"), _lines(layout, "branch"), _lines(layout, "path")]
     items = [n for n in layout.nodes if n.item is not None]
     for sector in (*Sector, None):
         members = [n for n in items if n.item is not None and n.item.sector == sector]
@@ -165,9 +166,9 @@ def tree_figure(layout: TreeLayout, *, labels: Mapping[str, str], lang: str) -> 
             {
                 "x": GUTTER / 2,
                 "y": y,
-                "text": "<br>".join(escape(line) for line in wrap_label(text, 13, 3)),
+                "text": "<br>".join(escape(line) for line in wrap_label(text, 10, 4)),
                 "showarrow": False,
-                "font": {"size": 17, "color": "#4e342e", "family": FONT},
+                "font": {"size": CAPTION_PX, "color": "#4e342e", "family": FONT},
             }
             for text, y in captions
         ]
@@ -183,7 +184,25 @@ def tree_figure(layout: TreeLayout, *, labels: Mapping[str, str], lang: str) -> 
             },
         ],
     )
+    if not layout.nodes:
+        figure.add_annotation(_message(t("wall_tree_empty", lang), layout.width, layout.height, y=0.8))
     return figure
+
+
+def _message(text: str, width: float, height: float, *, y: float = 0.5) -> dict[str, object]:
+    """A view with nothing to draw says so, large, instead of showing a bare canvas."""
+    lines = "<br>".join(escape(line) for line in wrap_label(text, max(20, int(width * 0.6 / (0.62 * MESSAGE_PX))), 4))
+    return {
+        "x": 0.5,
+        "y": y,
+        "xref": "paper",
+        "yref": "paper",
+        "text": lines,
+        "showarrow": False,
+        "font": {"size": MESSAGE_PX, "color": "#4e342e", "family": FONT},
+        "bgcolor": "#f5f1ea",
+        "borderpad": 18,
+    }
 
 
 def sankey_figure(data: TreeData, *, labels: Mapping[str, str], lang: str) -> go.Figure:
@@ -213,12 +232,20 @@ def sankey_figure(data: TreeData, *, labels: Mapping[str, str], lang: str) -> go
                 "value": list(flows.values()),
                 "color": "rgba(216, 67, 21, 0.25)",
             },
-            textfont={"family": FONT, "size": 13},
+            textfont={"family": FONT, "size": SANKEY_PX},
         )
     )
+    if not flows:
+        # An empty Sankey draws nothing, not even annotations over it: hide it and say so.
+        figure.update_traces(visible=False)
+        figure.update_layout(xaxis={"visible": False}, yaxis={"visible": False}, plot_bgcolor="white")
+        figure.add_annotation(_message(t("wall_paths_empty", lang), 1200, 420))
     figure.update_layout(
-        title={"text": escape(f"{labels['roots']} → {labels['trunk']} → {labels['fruits']}"), "font": {"family": FONT}},
-        height=max(420, 34 * len(used)),
+        title={
+            "text": escape(f"{labels['roots']} → {labels['trunk']} → {labels['fruits']}"),
+            "font": {"family": FONT, "size": 22},
+        },
+        height=max(420, 40 * len(used)),
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
         font={"family": FONT},
     )

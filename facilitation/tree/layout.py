@@ -4,7 +4,12 @@ Positions are pixels of a fixed canvas (origin bottom-left, y up), so the Plotly
 figure, a later PDF export and the tests share one geometry. Every node owns a
 slot of a grid; its marker and label stay inside the slot, so labels never overlap.
 Each part takes the largest text that fits its items; the canvas grows taller only
-when even the smallest text does not fit.
+when even the smallest text does not fit. A screen that must be read from afar (the
+projector) sets a smallest text size instead: the canvas keeps its size and the lightest
+items of a part that does not fit fold into its "+N more" node.
+
+Lines never cross a label: `drawn_lines` runs each edge into a node vertically, beside
+its label, and leaves out the stretches of line that would pass under another label.
 """
 
 from collections.abc import Callable, Mapping
@@ -14,7 +19,7 @@ from math import ceil, sqrt
 from typing import Literal
 
 from facilitation.present.thai_wrap import display_width, wrap_label
-from facilitation.tree.data import TreeData, TreeItem
+from facilitation.tree.data import Folded, TreeData, TreeItem
 
 CAP_PER_PART = 60
 GUTTER = 130.0  # left margin for the part captions
@@ -76,6 +81,8 @@ DENSITIES = tuple(
     for font in (18, 16, 14, 13, 12, 11, 10)
     for columns in (16, 13, 11, 9)
 )
+# A screen read from the back of a hall (the projector) may take larger text still.
+HALL_DENSITIES = tuple(Density(font, columns, 3) for font in (24, 22, 20) for columns in (16, 13, 11, 9))
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,11 @@ class TreeLayout:
     def node(self, key: str) -> PlacedNode | None:
         return next((node for node in self.nodes if node.key == key), None)
 
+    @property
+    def folded(self) -> int:
+        """How many items the "+N more" nodes stand for."""
+        return sum(node.hidden_count for node in self.nodes)
+
 
 def _center_out(count: int) -> list[int]:
     return sorted(range(count), key=lambda i: (abs(i - (count - 1) / 2), i))
@@ -137,6 +149,12 @@ def _grid(region: Box, cx: float, count: int, density: Density) -> list[Box] | N
     for row in range(ceil(count / columns) if count else 0):
         slots += _row(cx, region.y1 - row * density.slot_h, min(columns, count - row * columns), density)
     return slots
+
+
+def _grid_room(region: Box, cx: float, density: Density) -> int:
+    """How many slots `_grid` has in the region at this density."""
+    half = min(cx - region.x0, region.x1 - cx)
+    return int(2 * half // density.slot_w) * int((region.y1 - region.y0) // density.slot_h)
 
 
 def _tiers(widths: list[int], columns: int) -> list[list[int]]:
@@ -194,10 +212,10 @@ def _marker(weight: int, heaviest: int, density: Density) -> float:
     return smallest + (density.marker_max - smallest) * min(1.0, share)
 
 
-def _more(part: NodePart, hidden: list[TreeItem], label: str, slot: Box, density: Density) -> PlacedNode:
+def _more(part: NodePart, hidden: Folded, label: str, slot: Box, density: Density) -> PlacedNode:
     """The "+N more" node standing for the least weighty items of a part."""
-    node = _node(f"more:{part}", part, None, label, 1, 1, slot, density, len(hidden))
-    return replace(node, weight=sum(item.weight for item in hidden))
+    node = _node(f"more:{part}", part, None, label, 1, 1, slot, density, hidden.count)
+    return replace(node, weight=hidden.weight)
 
 
 def _node(
@@ -220,9 +238,16 @@ def _node(
     return PlacedNode(key, part, item, x, y, marker, lines, density.font_px, box, weight, hidden)
 
 
-def _capped(items: list[TreeItem], cap: int) -> tuple[list[TreeItem], list[TreeItem]]:
-    ordered = sorted(items, key=lambda item: (-item.weight, item.id))
-    return (ordered, []) if len(ordered) <= cap else (ordered[: cap - 1], ordered[cap - 1 :])
+def _capped(ordered: list[TreeItem], cap: int, unread: Folded | None) -> tuple[list[TreeItem], Folded]:
+    """The heaviest items up to the cap, and what the rest add up to (`ordered` heaviest first).
+
+    `unread` is what the data already left out of the part: lighter than every item in it.
+    """
+    rest = unread or Folded(0, 0)
+    if len(ordered) + rest.count <= cap:
+        return ordered, rest
+    hidden = ordered[cap - 1 :]
+    return ordered[: cap - 1], Folded(len(hidden) + rest.count, sum(item.weight for item in hidden) + rest.weight)
 
 
 def layout_tree(
@@ -233,19 +258,35 @@ def layout_tree(
     width: float = 1400,
     height: float = 1000,
     cap: int = CAP_PER_PART,
+    min_font: int | None = None,
 ) -> TreeLayout:
-    """Place every item of `data`; the same data always gives the same layout."""
-    parts = {part: [item for item in data.items if item.part == part] for part in ("root", "trunk", "fruit")}
-    heaviest = max((item.weight for item in data.items), default=1)
-    kept = {part: _capped(items, cap) for part, items in parts.items()}
+    """Place every item of `data`; the same data always gives the same layout.
+
+    With `min_font`, labels are never smaller than that and the canvas keeps its size:
+    the lightest items of a part that does not fit fold into its "+N more" node.
+    """
+    # Folding to fit a screen keeps, among items raised as often, the newest: the room sees
+    # what was just posted join the tree, and the older ones wait in "+N more".
+    newest_first = -1 if min_font is not None else 1
+    parts = {
+        part: sorted(
+            (item for item in data.items if item.part == part), key=lambda item: (-item.weight, newest_first * item.id)
+        )
+        for part in ("root", "trunk", "fruit")
+    }
+    heaviest = max((item.weight for item in data.items), default=1)  # what a read folds is lighter
+    densities = DENSITIES if min_font is None else tuple(d for d in HALL_DENSITIES + DENSITIES if d.font_px >= min_font)
+    caps = dict.fromkeys(parts, cap)
+    unread: dict[str, Folded] = dict(data.folded.items())
     order = {key: index for index, key in enumerate(category_labels)}
-    fruits = sorted(
-        kept["fruit"][0], key=lambda item: (order.get(item.category or "", len(order)), -item.weight, item.id)
-    )
-    groups = [(key, len(list(members))) for key, members in groupby(fruits, key=lambda item: item.category or "")]
-    if kept["fruit"][1]:
-        groups.append((MORE, 1))
-    for _attempt in range(12):
+    for _attempt in range(80):
+        kept = {part: _capped(items, caps[part], unread.get(part)) for part, items in parts.items()}
+        fruits = sorted(
+            kept["fruit"][0], key=lambda item: (order.get(item.category or "", len(order)), -item.weight, item.id)
+        )
+        groups = [(key, len(list(members))) for key, members in groupby(fruits, key=lambda item: item.category or "")]
+        if kept["fruit"][1].count:
+            groups.append((MORE, 1))
         trunk_x = (GUTTER + width - MARGIN) / 2
         ground_y, crown_y = 0.34 * height, 0.62 * height
         regions = {
@@ -253,12 +294,22 @@ def layout_tree(
             "trunk": Box(GUTTER, ground_y + 10, width - MARGIN, crown_y - 10),
             "fruit": Box(GUTTER, crown_y + 6, width - MARGIN, height - 40),
         }
-        placed = _place(regions, trunk_x, kept, fruits, groups, heaviest, category_labels, more_label)
-        if placed is not None:
+        placed = _place(regions, trunk_x, kept, fruits, groups, heaviest, category_labels, more_label, densities)
+        if not isinstance(placed, str):
             break
-        height *= 1.15
+        shown = min(caps[placed], len(parts[placed]))
+        if min_font is not None and shown > 1:
+            if placed == "fruit":
+                caps[placed] = max(1, min(shown - 1, int(shown * 0.85)))  # fold the lightest few more
+            else:  # a grid holds a known number of slots: fold straight down to it
+                region = regions[placed]
+                room = max(_grid_room(region, trunk_x, density) for density in densities)
+                caps[placed] = max(1, min(shown - 1, room))
+        else:
+            height *= 1.15
     else:
         raise ValueError("tree does not fit")
+    assert not isinstance(placed, str)  # the loop ends only on a fit
     nodes, trunk_width = placed
     return TreeLayout(
         width,
@@ -276,40 +327,46 @@ def layout_tree(
 def _place(
     regions: dict[str, Box],
     trunk_x: float,
-    kept: dict[str, tuple[list[TreeItem], list[TreeItem]]],
+    kept: dict[str, tuple[list[TreeItem], Folded]],
     fruits: list[TreeItem],
     groups: list[tuple[str, int]],
     heaviest: int,
     category_labels: Mapping[str, str],
     more_label: Callable[[int], str],
-) -> tuple[list[PlacedNode], float] | None:
-    nodes: list[PlacedNode] = []
-    trunk_width = 90.0
+    densities: tuple[Density, ...] = DENSITIES,
+) -> tuple[list[PlacedNode], float] | str:
+    """The placed nodes and the trunk's width, or the name of the first part that did not fit."""
     grid_parts: tuple[tuple[str, NodePart], ...] = (("root", "root"), ("trunk", "trunk"))
+    grids: list[tuple[str, NodePart, Density, list[Box]]] = []
     for part, node_part in grid_parts:
         shown, hidden = kept[part]
-        count = len(shown) + (1 if hidden else 0)
-        fit = next(((d, s) for d in DENSITIES if (s := _grid(regions[part], trunk_x, count, d)) is not None), None)
+        count = len(shown) + (1 if hidden.count else 0)
+        fit = next(((d, s) for d in densities if (s := _grid(regions[part], trunk_x, count, d)) is not None), None)
         if fit is None:
-            return None
-        density, slots = fit
-        for item, slot in zip(shown, slots, strict=False):
-            nodes.append(_node(f"c:{item.id}", node_part, item, item.text, item.weight, heaviest, slot, density))
-        if hidden:
-            nodes.append(_more(node_part, hidden, more_label(len(hidden)), slots[-1], density))
-        if part == "trunk" and slots:
-            trunk_width = max(trunk_width, max(s.x1 for s in slots) - min(s.x0 for s in slots) + 24)
+            return part
+        grids.append((part, node_part, *fit))
     fit_crown = next(
-        ((d, c) for d in DENSITIES if (c := _crown(regions["fruit"], trunk_x, groups, d)) is not None), None
+        ((d, c) for d in densities if (c := _crown(regions["fruit"], trunk_x, groups, d)) is not None), None
     )
     if fit_crown is None:
-        return None
+        return "fruit"
+    # Nodes are made once every part fits: folding a crowded tree tries many caps that do not.
+    nodes: list[PlacedNode] = []
+    trunk_width = 90.0
+    for part, node_part, density, slots in grids:
+        shown, hidden = kept[part]
+        for item, slot in zip(shown, slots, strict=False):
+            nodes.append(_node(f"c:{item.id}", node_part, item, item.text, item.weight, heaviest, slot, density))
+        if hidden.count:
+            nodes.append(_more(node_part, hidden, more_label(hidden.count), slots[-1], density))
+        if part == "trunk" and slots:
+            trunk_width = max(trunk_width, max(s.x1 for s in slots) - min(s.x0 for s in slots) + 24)
     density, sectors = fit_crown
     by_category = {key: list(members) for key, members in groupby(fruits, key=lambda item: item.category or "")}
     for category, slots in sectors.items():
         if category == MORE:
-            hidden = kept["fruit"][1]
-            nodes.append(_more("fruit", hidden, more_label(len(hidden)), slots[1], density))
+            rest = kept["fruit"][1]
+            nodes.append(_more("fruit", rest, more_label(rest.count), slots[1], density))
             continue
         members = by_category[category]
         label = category_labels.get(category, category)
@@ -337,3 +394,97 @@ def _edges(
         if len(points) >= 2:
             edges.append(Edge("path", tuple(points)))
     return tuple(edges)
+
+
+Segment = tuple[tuple[float, float], tuple[float, float]]
+LABEL_GAP = 3.0  # how far a line stays from a label's box
+
+
+def label_box(node: PlacedNode) -> Box:
+    """Where a node's label text lies: right of its marker, as tall as its box."""
+    return Box(node.x + node.marker_px / 2, node.box.y0, node.box.x1, node.box.y1)
+
+
+def _port(node: PlacedNode, upwards: bool) -> tuple[float, float]:
+    # Straight above or below the marker's centre, clear of the label: the marker sits
+    # left of its label, so a line arriving here vertically never crosses it.
+    return (node.x, node.box.y1 + LABEL_GAP if upwards else node.box.y0 - LABEL_GAP)
+
+
+def _routed(points: tuple[tuple[float, float], ...], at: dict[tuple[float, float], PlacedNode]) -> list[Segment]:
+    """An edge's segments, each node entered and left vertically beside its label."""
+    segments: list[Segment] = []
+    for start, end in zip(points, points[1:], strict=False):
+        upwards = end[1] >= start[1]
+        a, b = at.get(start), at.get(end)
+        leave = _port(a, upwards) if a is not None else start
+        enter = _port(b, not upwards) if b is not None else end
+        if a is not None:
+            segments.append((start, leave))
+        segments.append((leave, enter))
+        if b is not None:
+            segments.append((enter, end))
+    return segments
+
+
+def _inside(segment: Segment, box: Box) -> tuple[float, float] | None:
+    """The stretch (t0, t1) of the segment, 0..1 along it, inside the box (Liang–Barsky)."""
+    (x0, y0), (x1, y1) = segment
+    dx, dy = x1 - x0, y1 - y0
+    low, high = 0.0, 1.0
+    for p, q in ((-dx, x0 - box.x0), (dx, box.x1 - x0), (-dy, y0 - box.y0), (dy, box.y1 - y0)):
+        if p == 0:
+            if q <= 0:
+                return None
+            continue
+        r = q / p
+        if p < 0:
+            low = max(low, r)
+        else:
+            high = min(high, r)
+        if low >= high:
+            return None
+    return low, high
+
+
+def _clipped(segment: Segment, boxes: list[Box]) -> list[Segment]:
+    """The parts of the segment outside every box."""
+    (x0, y0), (x1, y1) = segment
+    dx, dy = x1 - x0, y1 - y0
+    sx0, sx1, sy0, sy1 = min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1)
+    cuts = sorted(
+        stretch
+        for box in boxes
+        if box.x0 < sx1
+        and sx0 < box.x1
+        and box.y0 < sy1
+        and sy0 < box.y1  # cheap test first
+        and (stretch := _inside(segment, box)) is not None
+    )
+    kept: list[Segment] = []
+    at = 0.0
+    for low, high in [*cuts, (1.0, 1.0)]:
+        if low > at:
+            kept.append(((x0 + dx * at, y0 + dy * at), (x0 + dx * low, y0 + dy * low)))
+        at = max(at, high)
+    return kept
+
+
+def drawn_lines(layout: TreeLayout, kind: str) -> list[tuple[tuple[float, float], ...]]:
+    """The pieces of line drawn for the edges of `kind`: routed beside labels, never across one."""
+    at = {(node.x, node.y): node for node in layout.nodes}
+    boxes = [
+        Box(b.x0 - LABEL_GAP / 2, b.y0 - LABEL_GAP / 2, b.x1 + LABEL_GAP / 2, b.y1 + LABEL_GAP / 2)
+        for b in (label_box(node) for node in layout.nodes)
+    ]
+    pieces: list[tuple[tuple[float, float], ...]] = []
+    for edge in layout.edges:
+        if edge.kind != kind:
+            continue
+        for segment in _routed(edge.points, at):
+            for start, end in _clipped(segment, boxes):
+                if pieces and pieces[-1][-1] == start:
+                    pieces[-1] = (*pieces[-1], end)  # one polyline while nothing cuts it
+                else:
+                    pieces.append((start, end))
+    return pieces

@@ -9,7 +9,7 @@ from facilitation.core.i18n import t
 from facilitation.tree.categories import CATEGORY_KEYS, category_label
 from facilitation.tree.data import TreeData, tree_data
 from facilitation.tree.figure import sankey_figure, tree_figure
-from facilitation.tree.layout import TreeLayout, layout_tree
+from facilitation.tree.layout import CAP_PER_PART, TreeLayout, layout_tree
 from models import Contribution, ContributionKind, ContributionStatus, TreeTie, saved_id
 
 
@@ -23,21 +23,37 @@ class TreeView:
         return sankey_figure(self.data, labels=self.data.labels, lang=lang)
 
 
-def draw_tree(data: TreeData, *, lang: str, width: float = 1400, height: float = 1000) -> TreeView:
-    """Lay out and draw `data` (pure: no database)."""
+def draw_tree(
+    data: TreeData, *, lang: str, width: float = 1400, height: float = 1000, min_font: int | None = None
+) -> TreeView:
+    """Lay out and draw `data` (pure: no database); `min_font` keeps the canvas and folds what does not fit."""
     layout = layout_tree(
         data,
         category_labels={key: category_label(key, lang) for key in CATEGORY_KEYS},
         more_label=lambda count: t("tree_more", lang, count=count),
         width=width,
         height=height,
+        min_font=min_font,
     )
     return TreeView(data, layout, tree_figure(layout, labels=data.labels, lang=lang))
 
 
-def forum_tree(*, session: Session, forum_id: int, lang: str, width: float = 1400, height: float = 1000) -> TreeView:
+def forum_tree(
+    *,
+    session: Session,
+    forum_id: int,
+    lang: str,
+    width: float = 1400,
+    height: float = 1000,
+    min_font: int | None = None,
+) -> TreeView:
     """The forum's tree as it stands now."""
-    return draw_tree(tree_data(session=session, forum_id=forum_id, lang=lang), lang=lang, width=width, height=height)
+    # The layout draws at most CAP_PER_PART items a part, the newest first among equals when it
+    # folds to fit a screen: the read leaves the rest in the database and brings back their sums.
+    data = tree_data(
+        session=session, forum_id=forum_id, lang=lang, keep=CAP_PER_PART, newest_first=min_font is not None
+    )
+    return draw_tree(data, lang=lang, width=width, height=height, min_font=min_font)
 
 
 @dataclass(frozen=True)

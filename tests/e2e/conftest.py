@@ -26,9 +26,12 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
 LAPTOP = {"viewport": {"width": 1366, "height": 900}}
+# As in the Makefile's `run`.
+UVICORN_FLAGS = ("--ws", "websockets-sansio", "--ws-ping-interval", "30", "--ws-ping-timeout", "30",
+                 "--ws-per-message-deflate", "false", "--timeout-graceful-shutdown", "3")  # fmt: skip
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
@@ -51,34 +54,41 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @contextmanager
 def running_app(database_url: str, data: Path) -> Iterator[str]:
-    """Start `streamlit run app.py` on a free port; yield its base URL; stop it."""
-    port = _free_port()
+    """Start the app as `make run` does (uvicorn server:app) on a free port; yield its base URL; stop it."""
+    port = free_port()
+    process = start_app(database_url, data, port)
+    try:
+        yield f"http://{HOST}:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def start_app(database_url: str, data: Path, port: int) -> subprocess.Popen[bytes]:
+    """The app's server process on `port`, once it answers; its output goes to data/server.log."""
     env = {k: v for k, v in os.environ.items() if k not in ("PUBLIC_URL", "DATABASE_URL", "ORGANISER_PASSWORD")}
-    env["DATABASE_URL"] = database_url
-    log = (data / "server.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.headless", "true", "--client.showErrorDetails", "full"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    env |= {
+        "DATABASE_URL": database_url,
+        "STREAMLIT_SERVER_PORT": str(port),
+        "STREAMLIT_CLIENT_SHOW_ERROR_DETAILS": "full",
+    }
+    with (data / "server.log").open("a") as log:  # the child keeps its own copy of the file
+        process = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "server:app", "--host", "0.0.0.0", "--port", str(port), *UVICORN_FLAGS],
+            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
     deadline = time.monotonic() + 60
     while True:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as reply:
                 if reply.status == 200:
-                    break
+                    return process
         except OSError:
             pass
         if time.monotonic() > deadline or process.poll() is not None:
             process.kill()
             pytest.fail(f"app did not start:\n{(data / 'server.log').read_text()[-3000:]}")
         time.sleep(0.3)
-    try:
-        yield f"http://{HOST}:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
-        log.close()
 
 
 @pytest.fixture(scope="module")

@@ -102,7 +102,7 @@ def test_whole_forum(browser: Browser, server: str) -> None:
         idle(phone)
         expect(phone.get_by_text(t("share_sent"))).to_be_visible()
         expect(phone.get_by_label(t("share_text"), exact=True).first).to_have_value("")
-        expect(projector.locator(f'[data-kind="{kind}"]').filter(has_text=text)).to_be_visible(timeout=FOLLOW_MS)
+        expect(projector.locator(f'.card[data-kind="{kind}"]').filter(has_text=text)).to_be_visible(timeout=FOLLOW_MS)
     expect(phone.get_by_text(t("mine_heading", count=4))).to_be_visible()
     shot(phone, "phone-share")
     # Streamlit's base bundle is ~2.7 MB; one Plotly chart would add ~4.6 MB.

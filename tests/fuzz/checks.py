@@ -27,7 +27,11 @@ URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "formaction", "xl
 # the app's figures use only <b> and <br> without attributes, and <extra> in a hover template.
 PLOTLY_TAGS = frozenset({"b", "br", "extra"})
 # Streamlit's Markdown: colour and background directives, Material icons, inline maths.
-DIRECTIVE = re.compile(r"(?<!\\):[a-z]+(?:-background)?\[" + MARK + r"|(?<!\\):material/|(?<!\\)\$" + MARK)
+# Escaped only by an odd number of backslashes: an even run is typed text, and what follows is live.
+_UNESCAPED = r"(?<!\\)(?:\\\\)*"
+DIRECTIVE = re.compile(
+    _UNESCAPED + r":[a-z]+(?:-background)?\[" + MARK + r"|" + _UNESCAPED + r":material/|" + _UNESCAPED + r"\$" + MARK
+)
 
 
 class _Collector(HTMLParser):

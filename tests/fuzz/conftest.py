@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine
 
 from facilitation.core.db import make_engine
-from tests.fuzz import profiles  # noqa: F401  (registers and loads the profile)
+from tests.fuzz import profiles, tally  # noqa: F401  (profiles registers and loads the profile)
 
 # The page properties use the AppTest fixtures (`db`, `app`, and routing as the server does).
 from tests.ui.conftest import _navigation_like_the_server, app, db  # noqa: F401
@@ -24,3 +24,12 @@ def shared_engine(tmp_path_factory: pytest.TempPathFactory, migrated_template: P
     engine = make_engine(f"sqlite:///{path}")
     yield engine
     engine.dispose()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """The distinct generated texts each page was drawn with, at the end of the run."""
+    lines = tally.report()
+    if lines:
+        terminalreporter.write_sep("=", "generated texts per page")
+        for line in lines:
+            terminalreporter.write_line(line)

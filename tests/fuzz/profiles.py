@@ -1,9 +1,12 @@
 """Hypothesis profiles for the markup fuzz, loaded by conftest.py before any property runs.
 
 `ci` (the default) is small and derandomised, so `make test` stays fast and every run
-tries the same cases; `make fuzz` sets HYPOTHESIS_PROFILE=fuzz for 10,000 cases per
-service and renderer. A page case is a whole forum drawn in AppTest runs (about a second),
-so the page properties take their own, smaller count from `PAGE_EXAMPLES`.
+tries the same cases: a dozen per service and renderer, two per page property after its
+explicit all-markup cases. `make fuzz` sets HYPOTHESIS_PROFILE=fuzz: FUZZ_EXAMPLES cases
+(10,000) per service and renderer property, and one case per 25 of that (400) per page
+property, because a page case is a whole forum of about fifty distinct generated texts drawn
+in about ten AppTest runs; tests/fuzz/tally.py counts the texts each page was drawn with,
+and the run fails when a page got fewer than FUZZ_EXAMPLES.
 """
 
 import os
@@ -26,5 +29,6 @@ PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
 settings.load_profile(PROFILE)
 
 # AppTest cases per page property: two in CI (after the explicit all-markup cases), and one
-# per hundred cases of the fuzz profile, so a page property takes minutes, not hours.
-PAGE_EXAMPLES = 2 if PROFILE == "ci" else max(2, FUZZ_EXAMPLES // 100)
+# per 25 cases of the fuzz profile: a page drawn in three stages of four (sending from the
+# phone, choosing a merged item) still gets about 35 texts a case, so FUZZ_EXAMPLES in all.
+PAGE_EXAMPLES = 2 if PROFILE == "ci" else max(2, FUZZ_EXAMPLES // 25)

@@ -6,6 +6,7 @@ import pytest
 
 from facilitation.exports.markdown import md_escape
 from tests.fuzz.checks import figure_findings, html_findings, markdown_findings
+from tests.fuzz.pages import APP_SCRIPT
 from tests.fuzz.strategies import HTML, MARKDOWN
 
 CARD = '<div class="card" style="border-left-color:#1565c0"><div class="card-text">{}</div></div>'
@@ -56,3 +57,10 @@ def test_the_apps_own_markup_is_not_a_finding() -> None:
 @pytest.mark.parametrize("piece", [p for p in MARKDOWN + HTML if "http" not in p and "www" not in p])
 def test_escaped_markdown_is_not_a_finding(piece: str) -> None:
     assert not markdown_findings(f"- {md_escape(piece)}", raw_html=True, directives=False)
+
+
+def test_only_the_apps_own_script_is_let_through() -> None:
+    cookie = "<script>document.cookie = 'forum_device={}; path=/; max-age=31536000; SameSite=Lax';</script>"
+    assert APP_SCRIPT.fullmatch(cookie.format("a" * 32))
+    assert not APP_SCRIPT.fullmatch(cookie.format("';alert('EVIL');'" + "a" * 15))
+    assert not any(APP_SCRIPT.fullmatch(piece) for piece in HTML)

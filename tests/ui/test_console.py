@@ -12,9 +12,21 @@ from facilitation.core.db import read_session, write_session
 from facilitation.forum.forums import CreatedForum, pulse
 from facilitation.forum.plans import create_action_item, plan
 from facilitation.links import addresses
+from facilitation.live.changes import record_presence
 from models import ActionItem, ActionItemCreate, ContributionKind, FundSource, Stage, saved_id
 from tests.factories import join, make_forum, post
-from tests.ui.helpers import LAN_ADDRESS, button_keys, has_button, html, no_exception, open_plan_item, shown, submit, th
+from tests.ui.helpers import (
+    LAN_ADDRESS,
+    button_keys,
+    everything,
+    has_button,
+    html,
+    no_exception,
+    open_plan_item,
+    shown,
+    submit,
+    th,
+)
 
 STAGES = (Stage.SHARE, Stage.PLAN, Stage.ACT, Stage.CLOSED)
 
@@ -261,3 +273,18 @@ def test_another_forums_items_cannot_be_deleted_from_this_console(
     assert f"plan_delete_{foreign.id}" not in button_keys(at)
     assert f"plan_{foreign.id}_v1_activity" not in {widget.key for widget in at.text_input}
     assert "กิจกรรมของเวทีอื่น" not in html(at)
+
+
+def test_the_console_counts_the_phones_connected_now_over_every_app_process(
+    console: Callable[[], AppTest], db: Engine, created: CreatedForum
+) -> None:
+    forum_id = saved_id(created.forum)
+    with write_session(db) as session:
+        record_presence(session=session, instance="a", listening={forum_id: {"phone": 2, "projector": 1}})
+        record_presence(session=session, instance="b", listening={forum_id: {"phone": 1}})
+    join(db, created.forum.code)
+
+    at = console()
+
+    no_exception(at)
+    assert th("console_connected", phones=3, joined=1, projectors=1) in everything(at)

@@ -9,7 +9,7 @@ from streamlit.testing.v1 import AppTest
 
 from facilitation.core.db import read_session, write_session
 from facilitation.forum.contributions import feed
-from facilitation.forum.forums import pulse, set_stage
+from facilitation.forum.forums import set_stage
 from facilitation.forum.plans import create_action_item, plan
 from models import (
     ActionItemCreate,
@@ -21,6 +21,7 @@ from models import (
     Stage,
     saved_id,
 )
+from pages import ui
 from tests.factories import Joined, join, make_forum, post
 from tests.ui.helpers import has_button, html, no_exception, shown, submit, th
 
@@ -336,14 +337,26 @@ def test_the_phone_follows_the_stage_the_facilitator_sets(
 ) -> None:
     at = phone()
     no_exception(at)
-    with read_session(db) as session:
-        now = pulse(session=session, forum_id=saved_id(forum))
-    assert at.session_state["phone_seen"] == (now.stage, now.revision)  # what `_follow_forum` compares
 
     _stage(db, forum, Stage.PLAN)
-    at.run()
+    at.run()  # what the live watcher asks for when the stage moved (tests/ui/test_live_watch.py)
 
     no_exception(at)
     assert th("stage_plan") in at.markdown[0].value
     assert th("phone_plan_intro") in shown(at, "info")
-    assert at.session_state["phone_seen"][0] == Stage.PLAN
+
+
+def test_the_sent_message_stays_through_a_redraw_the_forum_caused(
+    phone: Callable[[], AppTest], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A live page redraws when the room changes: "sent" must outlive that, and then go."""
+    at = _share(phone(), "ไม่มีรถไปหาหมอ")
+    assert th("share_sent") in shown(at, "success")
+
+    at.run()  # the redraw the watcher asks for when someone else posts
+    assert th("share_sent") in shown(at, "success")
+
+    monkeypatch.setattr(ui, "FLASH_SECONDS", -1.0)
+    _share(at, "ค่ารถแพง")
+    at.run()
+    assert th("share_sent") not in shown(at, "success")

@@ -129,3 +129,74 @@ def test_closed_stage_is_shown_as_closed(projector: Callable[[], AppTest], db: E
 
     no_exception(at)
     assert f'class="stage-banner closed" data-testid="stage">{th("stage_closed")}<' in html(at)
+
+
+def test_a_busy_column_shows_its_newest_posts_its_count_and_how_many_more(
+    projector: Callable[[], AppTest], db: Engine, created: CreatedForum
+) -> None:
+    member = join(db, created.forum.code)
+    for index in range(9):
+        post(db, member.participant, f"รากเหง้าที่ {index}", ContributionKind.ROOT_CAUSE)
+    post(db, member.participant, "กองทุนเดียว", ContributionKind.FUND)
+
+    at = projector()
+
+    no_exception(at)
+    shown = html(at)
+    assert shown.count('data-kind="root_cause"><div class="card-text') == 5
+    for index in range(4, 9):
+        assert f"รากเหง้าที่ {index}<" in shown
+    assert "รากเหง้าที่ 3<" not in shown  # the oldest are counted, not shown
+    assert th("feed_more").replace("{count}", "4") in shown
+    assert 'data-testid="count">9<' in shown and 'data-testid="count">1<' in shown
+    assert shown.count('data-testid="more"') == 1  # the fund column shows all it has
+
+
+def test_plan_stage_shows_the_newest_posts_beside_the_plan(
+    projector: Callable[[], AppTest], db: Engine, created: CreatedForum
+) -> None:
+    member = join(db, created.forum.code)
+    for index in range(7):
+        post(db, member.participant, f"ข้อความที่ {index}", ContributionKind.BENEFIT)
+    with write_session(db) as session:
+        for index in range(6):
+            create_action_item(
+                session=session, forum_id=saved_id(created.forum), data=ActionItemCreate(activity=f"กิจกรรม {index}")
+            )
+    _stage(db, created, Stage.PLAN)
+
+    at = projector()
+
+    no_exception(at)
+    shown = html(at)
+    assert th("wall_recent_posts") in shown
+    assert "ข้อความที่ 6<" in shown and "ข้อความที่ 1<" not in shown  # the newest five
+    assert shown.count('class="plan-card"') == 4  # the newest activities beside the posts
+    assert "กิจกรรม 5<" in shown and "กิจกรรม 1<" not in shown
+    assert th("wall_earlier_activities").replace("{count}", "2") in shown
+
+
+def test_act_stage_shows_the_newest_commitments_and_counts_them_all(
+    projector: Callable[[], AppTest], db: Engine, created: CreatedForum
+) -> None:
+    with write_session(db) as session:
+        item = create_action_item(
+            session=session, forum_id=saved_id(created.forum), data=ActionItemCreate(activity="ซ่อมบ้าน")
+        )
+    _stage(db, created, Stage.ACT)
+    for index in range(5):
+        member = join(db, created.forum.code, organisation=f"หน่วยงาน {index}")
+        with write_session(db) as session:
+            add_commitment(
+                session=session,
+                participant=member.participant,
+                data=CommitmentCreate(action_item_id=saved_id(item), text=f"สมทบ {index}"),
+            )
+
+    at = projector()
+
+    no_exception(at)
+    shown = html(at)
+    assert 'data-testid="count">5<' in shown
+    assert "สมทบ 4<" in shown and "สมทบ 2<" in shown and "สมทบ 1<" not in shown
+    assert th("feed_more").replace("{count}", "2") in shown

@@ -156,6 +156,10 @@ def test_markdown_without_commitments(engine: Engine) -> None:
         ("[link](http://x)", r"\[link\](http\://x)"),
         ("`code` _em_ ~strike~ $x$", r"\`code\` \_em\_ \~strike\~ \$x\$"),
         ("back\\slash", "back\\\\slash"),
+        # A typed backslash is doubled, so it escapes nothing: the address and directive after it are.
+        ("\\http://evil.test/", r"\\http\://evil.test/"),
+        ("\\:red[x]", r"\\\:red\[x\]"),
+        ("\\\\:material/home:", r"\\\\\:material/home:"),
         ("ผู้สูงอายุ 12 คน", "ผู้สูงอายุ 12 คน"),
     ],
 )

@@ -1,0 +1,48 @@
+"""The app as served by `make run`: Streamlit's app.py, the live-update endpoints beside it, gzip.
+
+Run it with `uvicorn server:app`. `streamlit run app.py` still works, without the
+live endpoints: screens then fall back to a slow timer (pages/live.py).
+"""
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+import streamlit as st
+from starlette.middleware import Middleware
+from starlette.middleware.gzip import GZipMiddleware
+
+from facilitation.core.db import make_engine
+from facilitation.core.migrate import upgrade
+from facilitation.core.settings import get_settings
+from facilitation.live.events import database_hub, routes
+
+# Absolute, so the script and its .streamlit/config.toml are found from any working directory.
+SCRIPT = Path(__file__).resolve().parent / "app.py"
+
+# uvicorn logs every request at INFO: hundreds of phones would flood the terminal and cost CPU.
+# Disabled rather than levelled: Streamlit resets its loggers' levels when it reads its config.
+logging.getLogger("uvicorn.access").disabled = True
+
+engine = make_engine(get_settings().database_url)
+hub = database_hub(engine)
+
+
+@asynccontextmanager
+async def _lifespan(_app: st.App) -> AsyncIterator[None]:
+    # Upgraded before the first request: after a restart, phones reconnect their event
+    # streams before any page script has run (and opened the database) again.
+    await asyncio.to_thread(upgrade, engine)
+    async with hub.running():
+        yield None
+
+
+app = st.App(
+    str(SCRIPT),
+    routes=routes(hub),
+    # Streamlit serves its hashed bundles uncompressed; a phone on a slow network pays for that.
+    middleware=[Middleware(GZipMiddleware, minimum_size=1000)],
+    lifespan=_lifespan,
+)

@@ -1,0 +1,75 @@
+"""Revision 0004 adds the counter and presence tables, downgrades without them, and upgrades again."""
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, inspect
+from sqlalchemy.engine import make_url
+
+from facilitation.core.db import make_engine, read_session, write_session
+from facilitation.core.migrate import current_revision, downgrade, upgrade
+from facilitation.live.changes import Topic, bump, counters
+from models import saved_id
+from tests.factories import make_forum
+from tests.postgres import temporary_postgres, unavailable
+
+TABLES = {"changecounter", "screenpresence"}
+
+
+@pytest.fixture(scope="module")
+def postgres_server() -> Iterator[str]:
+    with temporary_postgres() as url:
+        if url is None:
+            unavailable("no PostgreSQL server binaries here and TEST_POSTGRES_URL unset")
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def empty(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An empty database of each kind, not migrated."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'forum.db'}"
+    else:
+        server = request.getfixturevalue("postgres_server")
+        name = f"forum_{uuid.uuid4().hex[:12]}"
+        admin = create_engine(server, isolation_level="AUTOCOMMIT")
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+        admin.dispose()
+        url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    created = make_engine(url)
+    yield created
+    created.dispose()
+
+
+def test_0004_downgrades_and_upgrades_again(empty: Engine) -> None:
+    upgrade(empty, revision="0004")
+    assert current_revision(empty) == "0004"
+    assert TABLES <= set(inspect(empty).get_table_names())
+    forum_id = saved_id(make_forum(empty).forum)
+    with write_session(empty) as session:
+        bump(session=session, forum_id=forum_id, topics=[Topic.STAGE])
+
+    downgrade(empty, revision="0003")
+    assert current_revision(empty) == "0003"
+    assert not TABLES & set(inspect(empty).get_table_names())
+
+    upgrade(empty, revision="0004")
+    with write_session(empty) as session:  # counting starts again from nothing
+        bump(session=session, forum_id=forum_id, topics=[Topic.TREE])
+    with read_session(empty) as session:
+        found = counters(session=session, forum_ids=[forum_id])[forum_id]
+    assert (found["stage"], found["tree"]) == (0, 1)
+
+
+def test_deleting_a_forum_deletes_its_counters(empty: Engine) -> None:
+    upgrade(empty)
+    forum_id = saved_id(make_forum(empty).forum)
+    with write_session(empty) as session:
+        bump(session=session, forum_id=forum_id, topics=list(Topic))
+    with empty.begin() as connection:
+        connection.exec_driver_sql(f"DELETE FROM forum WHERE id = {forum_id}")
+        left = connection.exec_driver_sql(f"SELECT count(*) FROM changecounter WHERE forum_id = {forum_id}").scalar()
+    assert left == 0

@@ -1,0 +1,458 @@
+"""Every write service bumps exactly the topics whose screens it changed, and a refused write bumps nothing."""
+
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from facilitation.core.db import read_session, write_session
+from facilitation.core.errors import ForumClosed, ForumError, StaleEdit
+from facilitation.core.tokens import new_token
+from facilitation.forum import access, commitments, contributions, forums, participants, plans
+from facilitation.forum.access import new_facilitator_key, new_projector_link, open_projector_link, projector_token
+from facilitation.forum.commitments import add_commitment
+from facilitation.forum.contributions import add_contribution, edit_contribution, withdraw_contribution
+from facilitation.forum.forums import create_forum, set_stage
+from facilitation.forum.participants import join_forum
+from facilitation.forum.plans import create_action_item, delete_action_item, restore_action_item, update_action_item
+from facilitation.live.changes import Topic, counters
+from facilitation.sample import data as sample
+from facilitation.sample.load import load_sample_forum
+from facilitation.tree import admin
+from facilitation.tree.admin import (
+    edit_item,
+    merge,
+    recategorise,
+    set_category,
+    set_in_tree,
+    set_tree_labels,
+    tie,
+    unmerge,
+    untie,
+)
+from facilitation.tree.data import PART_OF_KIND
+from models import (
+    CommitmentCreate,
+    Contribution,
+    ContributionCreate,
+    ContributionKind,
+    ContributionUpdate,
+    Forum,
+    ForumCreate,
+    Participant,
+    ParticipantCreate,
+    Sector,
+    Stage,
+    saved_id,
+)
+from tests.factories import SILA, join, make_forum, post
+from tests.unit.helpers import commit, item_data, make_item, move
+
+ROOT, FUND, BENEFIT, OTHER = (
+    ContributionKind.ROOT_CAUSE,
+    ContributionKind.FUND,
+    ContributionKind.BENEFIT,
+    ContributionKind.OTHER,
+)
+S, P, PO, PL, C, T = Topic.STAGE, Topic.PEOPLE, Topic.POSTS, Topic.PLAN, Topic.COMMITMENTS, Topic.TREE
+WRITERS: tuple[ModuleType, ...] = (forums, participants, contributions, plans, commitments, access, admin)
+
+
+@dataclass(frozen=True)
+class World:
+    """A forum in Act with something of everything, as the services left it."""
+
+    forum: Forum
+    key: str
+    alice: Participant
+    alice_token: str
+    bob: Participant
+    root: Contribution
+    fund: Contribution
+    answer: Contribution  # a benefit the plan's first item answers
+    benefit: Contribution
+    twin: Contribution  # a benefit not merged yet
+    merged: Contribution  # a benefit merged into `benefit`
+    other: Contribution
+    item_id: int  # answers `answer`, with a commitment
+    bare_item_id: int  # no answers, no commitments
+    deleted_item_id: int  # deleted, with a commitment
+    tie_id: int
+
+    @property
+    def id(self) -> int:
+        return saved_id(self.forum)
+
+
+@pytest.fixture
+def world(engine: Engine) -> World:
+    created = make_forum(engine)
+    forum, forum_id = created.forum, saved_id(created.forum)
+    alice_token = new_token()
+    with write_session(engine) as session:
+        alice = join_forum(
+            session=session,
+            code=forum.code,
+            token=alice_token,
+            data=ParticipantCreate(display_name="สมศรี", sector=Sector.COMMUNITY),
+            consent=True,
+        ).participant
+    bob = join(engine, forum.code, name="สมชาย", organisation="อบต.ศิลา", sector=Sector.LOCAL_GOVERNMENT).participant
+    root = post(engine, alice, "ผู้สูงอายุอยู่ลำพัง", ROOT)
+    fund = post(engine, alice, "กองทุนสวัสดิการชุมชน", FUND)
+    answer = post(engine, alice, "มีรถรับส่งไปโรงพยาบาล", BENEFIT)
+    benefit = post(engine, alice, "มีคนดูแลที่บ้าน", BENEFIT)
+    twin = post(engine, bob, "มีผู้ดูแลมาเยี่ยมบ้าน", BENEFIT)
+    merged = post(engine, bob, "มีคนมาดูแลถึงบ้าน", BENEFIT)
+    other = post(engine, alice, "อยากให้มีเวทีทุกปี", OTHER)
+    with write_session(engine) as session:
+        merge(session=session, forum_id=forum_id, keep_id=saved_id(benefit), duplicate_ids=[saved_id(merged)])
+        made = tie(session=session, forum_id=forum_id, root_id=root.id, fund_id=fund.id, benefit_id=None)
+        open_projector_link(session=session, code=forum.code, key=created.facilitator_token)
+        item = create_action_item(
+            session=session, forum_id=forum_id, data=item_data("รถรับส่งผู้ป่วย", contribution_ids=[saved_id(answer)])
+        )
+    bare = make_item(engine, forum_id, "อบรมอาสาสมัคร")
+    deleted = make_item(engine, forum_id, "ตู้ยาประจำหมู่บ้าน")
+    forum = move(engine, forum, Stage.ACT)
+    commit(engine, bob, saved_id(item), "จะจัดรถให้")
+    commit(engine, bob, saved_id(deleted), "จะจัดยาให้")
+    with write_session(engine) as session:
+        delete_action_item(session=session, forum_id=forum_id, item_id=saved_id(deleted))
+    with read_session(engine) as session:
+        merged = session.get(Contribution, saved_id(merged)) or merged  # its version moved with the merge
+    return World(
+        forum, created.facilitator_token, alice, alice_token, bob, root, fund, answer, benefit, twin, merged, other,
+        saved_id(item), saved_id(bare), saved_id(deleted), saved_id(made),
+    )  # fmt: skip
+
+
+Action = Callable[[Session, World], object]
+
+
+def _edit(which: Callable[[World], Contribution], **change: Any) -> Action:
+    def action(session: Session, w: World) -> object:
+        row = which(w)
+        return edit_contribution(
+            session=session,
+            participant=w.alice,
+            contribution_id=saved_id(row),
+            version=row.version,
+            data=ContributionUpdate(**change),
+        )
+
+    return action
+
+
+def _post(kind: ContributionKind, text: str) -> Action:
+    return lambda s, w: add_contribution(session=s, participant=w.alice, data=ContributionCreate(kind=kind, text=text))
+
+
+def _commit(text: str) -> Action:
+    data = CommitmentCreate
+    return lambda s, w: add_commitment(session=s, participant=w.bob, data=data(action_item_id=w.item_id, text=text))
+
+
+def _edit_item(which: Callable[[World], Contribution], **change: Any) -> Action:
+    def action(session: Session, w: World) -> object:
+        row = which(w)
+        return edit_item(session=session, forum_id=w.id, contribution_id=saved_id(row), version=row.version, **change)
+
+    return action
+
+
+NEW_FORUM = ForumCreate.model_validate({"title": "อีกเวที", "forum_date": sample.FORUM_DATE, **SILA})
+
+# (service, what the case does, the topics it must move: nothing else)
+CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
+    "a stage change": (set_stage, lambda s, w: set_stage(session=s, forum=w.forum, stage=Stage.CLOSED), {S}),
+    "a stage change to the stage it is in": (
+        set_stage,
+        lambda s, w: set_stage(session=s, forum=w.forum, stage=Stage.ACT),
+        set(),
+    ),
+    "another forum created": (create_forum, lambda s, w: create_forum(session=s, data=NEW_FORUM), set()),
+    "a join": (
+        join_forum,
+        lambda s, w: join_forum(
+            session=s, code=w.forum.code, token=new_token(), data=ParticipantCreate(sector=Sector.STATE), consent=True
+        ),
+        {P},
+    ),
+    "a join repeated with the same token": (
+        join_forum,
+        lambda s, w: join_forum(
+            session=s, code=w.forum.code, token=w.alice_token, data=ParticipantCreate(sector=Sector.STATE), consent=True
+        ),
+        set(),
+    ),
+    "a post the tree draws": (add_contribution, _post(ROOT, "ลูกหลานไปทำงานต่างถิ่น"), {PO, T}),
+    "a post the tree does not draw": (add_contribution, _post(OTHER, "ขอบคุณทุกคน"), {PO}),
+    "a post sent twice": (add_contribution, _post(ROOT, "ผู้สูงอายุอยู่ลำพัง"), set()),
+    "an edit of a post off the tree": (edit_contribution, _edit(lambda w: w.other, text="อยากให้มีเวทีทุกเดือน"), {PO}),
+    "an edit of a post on the tree": (edit_contribution, _edit(lambda w: w.root, text="ผู้สูงอายุถูกทิ้งไว้"), {PO, T}),
+    "an edit of a post the plan answers": (edit_contribution, _edit(lambda w: w.answer, text="มีรถพยาบาล"), {PO, T, PL}),
+    "an edit moving a post onto the tree": (edit_contribution, _edit(lambda w: w.other, kind=FUND), {PO, T}),
+    "an edit moving a node off the tree": (edit_contribution, _edit(lambda w: w.benefit, kind=OTHER), {PO, T}),
+    "a withdrawal off the tree": (
+        withdraw_contribution,
+        lambda s, w: withdraw_contribution(session=s, participant=w.alice, contribution_id=saved_id(w.other)),
+        {PO},
+    ),
+    "a withdrawal of a post the plan answers": (
+        withdraw_contribution,
+        lambda s, w: withdraw_contribution(session=s, participant=w.alice, contribution_id=saved_id(w.answer)),
+        {PO, T, PL},
+    ),
+    "a new action item": (
+        create_action_item,
+        lambda s, w: create_action_item(session=s, forum_id=w.id, data=item_data("ลานกีฬา")),
+        {PL},
+    ),
+    "an action item edited": (
+        update_action_item,
+        lambda s, w: update_action_item(
+            session=s, forum_id=w.id, item_id=w.bare_item_id, seen=1, data=item_data("อบรม อสม."), changed={"activity"}
+        ),
+        {PL},
+    ),
+    "an action item's answers changed": (
+        update_action_item,
+        lambda s, w: update_action_item(
+            session=s,
+            forum_id=w.id,
+            item_id=w.bare_item_id,
+            seen=1,
+            data=item_data(contribution_ids=[saved_id(w.benefit)]),
+            changed={"contribution_ids"},
+        ),
+        {PL},
+    ),
+    "an action item with no commitments deleted": (
+        delete_action_item,
+        lambda s, w: delete_action_item(session=s, forum_id=w.id, item_id=w.bare_item_id),
+        {PL},
+    ),
+    "an action item with a commitment deleted": (
+        delete_action_item,
+        lambda s, w: delete_action_item(session=s, forum_id=w.id, item_id=w.item_id),
+        {PL, C},
+    ),
+    "a deleted item deleted again": (
+        delete_action_item,
+        lambda s, w: delete_action_item(session=s, forum_id=w.id, item_id=w.deleted_item_id),
+        set(),
+    ),
+    "a deleted item with a commitment restored": (
+        restore_action_item,
+        lambda s, w: restore_action_item(session=s, forum_id=w.id, item_id=w.deleted_item_id),
+        {PL, C},
+    ),
+    "a restore of an item not deleted": (
+        restore_action_item,
+        lambda s, w: restore_action_item(session=s, forum_id=w.id, item_id=w.item_id),
+        set(),
+    ),
+    "a commitment": (add_commitment, _commit("จะหาอาสาสมัครขับรถ"), {C}),
+    "a commitment sent twice": (add_commitment, _commit("จะจัดรถให้"), set()),
+    "the projector link read": (
+        projector_token,
+        lambda s, w: projector_token(session=s, code=w.forum.code, key=w.key),
+        set(),
+    ),
+    "the projector link opened when open": (
+        open_projector_link,
+        lambda s, w: open_projector_link(session=s, code=w.forum.code, key=w.key),
+        set(),
+    ),
+    "a new projector link": (
+        new_projector_link,
+        lambda s, w: new_projector_link(session=s, code=w.forum.code, key=w.key),
+        {S},
+    ),
+    "a new facilitator key": (
+        new_facilitator_key,
+        lambda s, w: new_facilitator_key(session=s, code=w.forum.code, key=w.key),
+        {S},
+    ),
+    "a post moved to another kind": (
+        recategorise,
+        lambda s, w: recategorise(session=s, forum_id=w.id, contribution_id=saved_id(w.root), kind=FUND),
+        {T, PO},
+    ),
+    "a post moved to its own kind": (
+        recategorise,
+        lambda s, w: recategorise(session=s, forum_id=w.id, contribution_id=saved_id(w.root), kind=ROOT),
+        set(),
+    ),
+    "a category chosen": (
+        set_category,
+        lambda s, w: set_category(session=s, forum_id=w.id, contribution_id=saved_id(w.twin), category="sickness"),
+        {T},
+    ),
+    # The plan marks an answer whose version moved since it was linked, so it redraws too.
+    "a category chosen for an answer": (
+        set_category,
+        lambda s, w: set_category(session=s, forum_id=w.id, contribution_id=saved_id(w.answer), category="sickness"),
+        {T, PL},
+    ),
+    "a merge": (
+        merge,
+        lambda s, w: merge(session=s, forum_id=w.id, keep_id=saved_id(w.benefit), duplicate_ids=[saved_id(w.twin)]),
+        {T},
+    ),
+    "an unmerge": (
+        unmerge,
+        lambda s, w: unmerge(session=s, forum_id=w.id, contribution_id=saved_id(w.merged), version=w.merged.version),
+        {T},
+    ),
+    "a post hidden from the tree": (
+        set_in_tree,
+        lambda s, w: set_in_tree(session=s, forum_id=w.id, contribution_id=saved_id(w.fund), shown=False),
+        {T},
+    ),
+    "a tie": (
+        tie,
+        lambda s, w: tie(session=s, forum_id=w.id, root_id=None, fund_id=w.fund.id, benefit_id=w.benefit.id),
+        {T},
+    ),
+    "a tie made again": (
+        tie,
+        lambda s, w: tie(session=s, forum_id=w.id, root_id=w.root.id, fund_id=w.fund.id, benefit_id=None),
+        set(),
+    ),
+    "an untie": (untie, lambda s, w: untie(session=s, forum_id=w.id, tie_id=w.tie_id), {T}),
+    "an untie of a tie gone": (untie, lambda s, w: untie(session=s, forum_id=w.id, tie_id=w.tie_id + 1000), set()),
+    "tree labels": (
+        set_tree_labels,
+        lambda s, w: set_tree_labels(session=s, forum_id=w.id, labels={"roots": "ต้นเหตุ"}),
+        {T},
+    ),
+    "the tree form hiding an item": (edit_item, _edit_item(lambda w: w.twin, shown=False), {T}),
+    "the tree form changing a kind": (edit_item, _edit_item(lambda w: w.twin, kind=FUND), {T, PO}),
+    "the tree form merging": (
+        edit_item,
+        lambda s, w: edit_item(
+            session=s,
+            forum_id=w.id,
+            contribution_id=saved_id(w.benefit),
+            version=w.benefit.version,
+            duplicate_ids=[saved_id(w.twin)],
+        ),
+        {T},
+    ),
+    "the tree form sent unchanged": (edit_item, _edit_item(lambda w: w.twin, shown=True), set()),
+}
+
+
+def read_counters(engine: Engine, forum_id: int) -> dict[str, int]:
+    with read_session(engine) as session:
+        return counters(session=session, forum_ids=[forum_id])[forum_id]
+
+
+def moved(before: dict[str, int], after: dict[str, int]) -> set[Topic]:
+    return {Topic(topic) for topic in after if after[topic] != before[topic]}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_each_write_moves_exactly_its_topics(engine: Engine, world: World, case: str) -> None:
+    _, action, expected = CASES[case]
+    before = read_counters(engine, world.id)
+    with write_session(engine) as session:
+        action(session, world)
+    after = read_counters(engine, world.id)
+    assert moved(before, after) == expected
+
+
+def _writes(function: Callable[..., Any]) -> bool:
+    source = inspect.getsource(function)
+    return any(mark in source for mark in ("require(", "bump(", "_locked(", "session.add(", "insert_once("))
+
+
+def test_every_write_service_has_a_case() -> None:
+    """A new write service fails here until its topics are pinned above."""
+    services = {
+        function
+        for module in WRITERS
+        for name, function in inspect.getmembers(module, inspect.isfunction)
+        if function.__module__ == module.__name__ and not name.startswith("_") and _writes(function)
+    }
+    assert services <= {service for service, _, _ in CASES.values()}
+
+
+def test_the_first_projector_link_moves_the_stage_topic(engine: Engine) -> None:
+    created = make_forum(engine)
+    forum_id = saved_id(created.forum)
+    before = read_counters(engine, forum_id)
+    with write_session(engine) as session:
+        open_projector_link(session=session, code=created.forum.code, key=created.facilitator_token)
+    assert moved(before, read_counters(engine, forum_id)) == {Topic.STAGE}
+
+
+def test_the_sample_forum_counts_what_its_services_wrote(engine: Engine) -> None:
+    with write_session(engine) as session:
+        forum_id = saved_id(load_sample_forum(session=session).forum)
+    on_tree = sum(1 for item in sample.CONTRIBUTIONS if ContributionKind(item.kind) != OTHER)
+    assert read_counters(engine, forum_id) == {
+        "stage": 1,
+        "people": len(sample.PARTICIPANTS),
+        "posts": len(sample.CONTRIBUTIONS),
+        "plan": len(sample.ACTION_ITEMS),
+        "commitments": len(sample.COMMITMENTS),
+        "tree": on_tree,
+    }
+
+
+REFUSED: dict[str, tuple[Action, type[ForumError]]] = {
+    "an edit from a stale form": (
+        lambda s, w: edit_contribution(
+            session=s,
+            participant=w.alice,
+            contribution_id=saved_id(w.root),
+            version=0,
+            data=ContributionUpdate(text="ใหม่"),
+        ),
+        StaleEdit,
+    ),
+    "an action item edited from a stale form": (
+        lambda s, w: update_action_item(
+            session=s, forum_id=w.id, item_id=w.bare_item_id, seen=0, data=item_data("ใหม่")
+        ),
+        StaleEdit,
+    ),
+    "the tree form from a stale page": (
+        lambda s, w: edit_item(session=s, forum_id=w.id, contribution_id=saved_id(w.twin), version=0, kind=FUND),
+        StaleEdit,
+    ),
+    "an unmerge from a stale page": (
+        lambda s, w: unmerge(session=s, forum_id=w.id, contribution_id=saved_id(w.merged), version=0),
+        StaleEdit,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", REFUSED)
+def test_a_refused_write_moves_nothing(engine: Engine, world: World, case: str) -> None:
+    action, refusal = REFUSED[case]
+    before = read_counters(engine, world.id)
+    with pytest.raises(refusal), write_session(engine) as session:
+        action(session, world)
+    assert read_counters(engine, world.id) == before
+
+
+@pytest.mark.parametrize("action", [_post(ROOT, "หลังปิดเวที"), _commit("หลังปิดเวที")], ids=["post", "commitment"])
+def test_a_write_refused_by_the_stage_moves_nothing(engine: Engine, world: World, action: Action) -> None:
+    move(engine, world.forum, Stage.CLOSED)
+    before = read_counters(engine, world.id)
+    with pytest.raises(ForumClosed), write_session(engine) as session:
+        action(session, world)
+    assert read_counters(engine, world.id) == before
+
+
+def test_the_kinds_whose_posts_move_the_tree_are_the_kinds_it_draws() -> None:
+    assert contributions.TREE_KINDS == set(PART_OF_KIND)
