@@ -9,8 +9,10 @@
 const watchers = new WeakMap();
 
 // A trigger whose rerun never came back (the page's websocket was down when it was sent)
-// is sent again after this long.
+// is sent again after this long, then after twice as long each time, up to a minute: a
+// server working through a hall's reruns must not be asked again by every phone at once.
 const RERUN_WAIT_MS = 8000;
+const RERUN_WAIT_MAX_MS = 60000;
 // A stream that has failed this long while the page is visible is reported lost: the page
 // then draws its slow fallback timer until the stream works again.
 const LOST_AFTER_MS = 60000;
@@ -31,6 +33,7 @@ class Watcher {
     this.restarted = false;
     this.lastFired = {};
     this.waiting = false;
+    this.unanswered = 0;
     this.connected = false;
     this.needHello = false;
     this.failures = 0;
@@ -56,6 +59,7 @@ class Watcher {
       this.seen = data.seen;
       this.restarted = false;
       this.waiting = false;
+      this.unanswered = 0;
       this.clear("rerun");
     }
     const url = `live/${encodeURIComponent(data.code)}/events?role=${encodeURIComponent(data.role)}`;
@@ -159,7 +163,9 @@ class Watcher {
   fire(name, value) {
     // Nothing more until the rerun this asks for hands over its new baseline.
     this.waiting = true;
-    this.later("rerun", RERUN_WAIT_MS, () => {
+    const wait = Math.min(RERUN_WAIT_MS * 2 ** this.unanswered, RERUN_WAIT_MAX_MS);
+    this.later("rerun", wait, () => {
+      this.unanswered += 1;
       this.waiting = false;
       this.check();
     });

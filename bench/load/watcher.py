@@ -3,7 +3,8 @@
 The same rules as the component's JavaScript: a new run of the page hands over its counters as
 the baseline; an event whose watched counter differs from the baseline fires `changed` (each
 topic at most once per its gap), a first event that changes nothing fires `hello` once; nothing
-more is sent until the rerun this asked for hands over its new baseline, or 8 s have passed.
+more is sent until the rerun this asked for hands over its new baseline, or 8 s have passed
+(then 16, 32, up to 60 s).
 """
 
 import asyncio
@@ -13,7 +14,8 @@ from typing import Any
 
 from bench.load.protocol import Component, Tab, TabError
 
-RERUN_WAIT_SECONDS = 8.0
+RERUN_WAIT_SECONDS = 8.0  # then twice as long each time, up to RERUN_WAIT_MAX_SECONDS (as watch.js)
+RERUN_WAIT_MAX_SECONDS = 60.0
 
 
 async def event_stream(host: str, port: int, target: str, on_event: Callable[[dict[str, Any]], None]) -> None:
@@ -66,6 +68,7 @@ class Watcher:
         self.latest: dict[str, int] | None = None
         self.last_fired: dict[str, float] = {}
         self.waiting = False
+        self.unanswered = 0
         self.need_hello = False
         self.connected = False
         self.url: str | None = None
@@ -93,6 +96,7 @@ class Watcher:
         self.need_hello = bool(data["hello"])
         if data["run"] != self.run:
             self.run, self.seen, self.waiting = data["run"], dict(data["seen"]), False
+            self.unanswered = 0
             self._clear("rerun")
         url = f"/live/{data['code']}/events?role={data['role']}"
         if url != self.url:
@@ -153,10 +157,12 @@ class Watcher:
         self.fired[name] += 1
 
         def give_up() -> None:
+            self.unanswered += 1
             self.waiting = False
             self._check()
 
-        self._later("rerun", RERUN_WAIT_SECONDS, give_up)
+        wait = min(RERUN_WAIT_SECONDS * 2**self.unanswered, RERUN_WAIT_MAX_SECONDS)
+        self._later("rerun", wait, give_up)
         component = self.tab.components[self.key]
         if self.on_fire is not None:
             self.on_fire(name)
