@@ -18,6 +18,10 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from sqlalchemy import Engine
+
+from facilitation.core.db import make_engine
+from facilitation.core.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
@@ -50,6 +54,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data = tmp_path_factory.mktemp("e2e")
     with running_app(f"sqlite:///{data / 'forum.db'}", data) as base:
         yield base
+
+
+@pytest.fixture(scope="module")
+def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Engine]]:
+    """The app on its own database, which the tests also reach to arrange forums and read what was stored."""
+    data = tmp_path_factory.mktemp(request.module.__name__.rsplit(".", 1)[-1])
+    url = f"sqlite:///{data / 'forum.db'}"
+    engine = make_engine(url)
+    upgrade(engine)
+    with running_app(url, data) as base:
+        yield base, engine
+    engine.dispose()
 
 
 @contextmanager

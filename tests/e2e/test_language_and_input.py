@@ -6,7 +6,6 @@ AppTest hands the script the option itself and never sees the other language's l
 """
 
 import re
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -14,29 +13,15 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from facilitation.core.db import make_engine
 from facilitation.core.i18n import t
-from facilitation.core.migrate import upgrade
 from models import ActionItem, ActionItemContribution, Contribution, ContributionKind, Participant, Sector
-from tests.e2e.conftest import LAPTOP, PHONE, idle, running_app, shot
+from tests.e2e.conftest import LAPTOP, PHONE, idle, shot
 from tests.e2e.test_forum_flow import create_forum
 from tests.factories import join, make_forum, post
 
 pytestmark = pytest.mark.e2e
 
 FOLLOW_MS = 8_000
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Engine]]:
-    """The app on its own database, which the tests also reach to arrange forums and read what was stored."""
-    data = tmp_path_factory.mktemp("language")
-    url = f"sqlite:///{data / 'forum.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    with running_app(url, data) as base:
-        yield base, engine
-    engine.dispose()
 
 
 def switch_language(page: Page, name: str) -> None:

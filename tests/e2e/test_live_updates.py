@@ -5,38 +5,24 @@ counting those messages counts the runs a screen costs. The forum is changed thr
 real services, as the facilitator's and other phones' actions change it.
 """
 
-from collections.abc import Iterator
-
 import pytest
 from playwright.sync_api import Browser, Page, WebSocket, expect
 from sqlalchemy import Engine
 
-from facilitation.core.db import make_engine, write_session
+from facilitation.core.db import write_session
 from facilitation.core.i18n import t
-from facilitation.core.migrate import upgrade
 from facilitation.forum.access import open_projector_link
 from facilitation.forum.forums import get_forum, set_stage
 from facilitation.tree.admin import set_in_tree
 from models import ContributionKind, Stage, saved_id
 from pages.live import FALLBACK_SECONDS
-from tests.e2e.conftest import PHONE, PROJECTOR, idle, running_app, shot
+from tests.e2e.conftest import PHONE, PROJECTOR, idle, shot
 from tests.factories import CreatedForum, join, make_forum, post
 
 pytestmark = pytest.mark.e2e
 
 FOLLOW_MS = 15_000  # generous: behaviour, not speed (bench/ measures that)
 QUIET_MS = 4_000  # long enough for a run a change would have caused to show
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Engine]]:
-    data = tmp_path_factory.mktemp("live")
-    url = f"sqlite:///{data / 'forum.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    with running_app(url, data) as base:
-        yield base, engine
-    engine.dispose()
 
 
 class RunRequests:

@@ -6,19 +6,17 @@ the facilitator's change, must be refused with the current values and the typed 
 """
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from facilitation.core.db import make_engine, write_session
+from facilitation.core.db import write_session
 from facilitation.core.i18n import t
-from facilitation.core.migrate import upgrade
 from facilitation.tree.admin import merge
 from models import Contribution, ContributionKind, saved_id
-from tests.e2e.conftest import LAPTOP, PHONE, idle, running_app, shot
+from tests.e2e.conftest import LAPTOP, PHONE, idle, shot
 from tests.factories import join, make_forum, post
 
 pytestmark = pytest.mark.e2e
@@ -28,17 +26,6 @@ FIXED = "กองทุนหมู่บ้านช่วยค่ารั�
 QUOTED = 'รถ "ฉุกเฉิน" ของ อบต.'
 MARKUP = "[คลิกรับเงิน](http://evil.example/) ![](http://evil.example/x.png) :red[ด่วน]"
 SAME = "ไม่มีรถไปหาหมอ"
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Engine]]:
-    data = tmp_path_factory.mktemp("tree_tools")
-    url = f"sqlite:///{data / 'forum.db'}"
-    engine = make_engine(url)
-    upgrade(engine)
-    with running_app(url, data) as base:
-        yield base, engine
-    engine.dispose()
 
 
 def choose(page: Page, label: str, option: str) -> None:

@@ -7,17 +7,14 @@ row locked by the stage check, unique keys that let one of two inserts win.
 
 import threading
 import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any, TypeVar
 
-import pytest
 from sqlalchemy import Engine, text
 from sqlmodel import func, select
 
-from facilitation.core.db import make_engine, read_session, write_session
+from facilitation.core.db import read_session, write_session
 from facilitation.core.errors import ForumClosed, StaleEdit
-from facilitation.core.migrate import upgrade
 from facilitation.core.tokens import new_token
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.forums import bump_revision, create_forum, set_stage
@@ -40,33 +37,10 @@ from models import (
     saved_id,
 )
 from tests.factories import SILA, join, make_forum, post
-from tests.postgres import temporary_postgres, unavailable
 from tests.unit.helpers import item_data, make_item, move, revision
 
 T = TypeVar("T")
 RACERS = 8
-
-
-@pytest.fixture(scope="module")
-def postgres_engine() -> Iterator[Engine]:
-    with temporary_postgres() as url:
-        if url is None:
-            unavailable("no PostgreSQL server binaries here and TEST_POSTGRES_URL unset")
-        created = make_engine(url)
-        upgrade(created)
-        yield created
-        created.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, database_file: Path) -> Iterator[Engine]:
-    """One database of each kind; every test makes its own forum in it."""
-    if request.param == "postgresql":
-        yield request.getfixturevalue("postgres_engine")
-        return
-    created = make_engine(f"sqlite:///{database_file}")
-    yield created
-    created.dispose()
 
 
 def race(engine: Engine, action: Callable[[Any], T], racers: int = RACERS) -> tuple[list[T], list[BaseException]]:

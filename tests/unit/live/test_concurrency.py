@@ -5,44 +5,18 @@ Python and written back plus one would lose increments; the upsert adds one in S
 """
 
 import threading
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
-import pytest
 from sqlalchemy import Engine
 
-from facilitation.core.db import make_engine, read_session, write_session
-from facilitation.core.migrate import upgrade
+from facilitation.core.db import read_session, write_session
 from facilitation.live.changes import Topic, bump, counters
 from models import saved_id
 from tests.factories import join, make_forum
-from tests.postgres import temporary_postgres, unavailable
 
 THREADS = 8
 ROUNDS = 15
-
-
-@pytest.fixture(scope="module")
-def postgres_engine() -> Iterator[Engine]:
-    with temporary_postgres() as url:
-        if url is None:
-            unavailable("no PostgreSQL server binaries here and TEST_POSTGRES_URL unset")
-        created = make_engine(url)
-        upgrade(created)
-        yield created
-        created.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db(request: pytest.FixtureRequest, database_file: Path) -> Iterator[Engine]:
-    """One database of each kind; every test makes its own forum in it."""
-    if request.param == "postgresql":
-        yield request.getfixturevalue("postgres_engine")
-        return
-    created = make_engine(f"sqlite:///{database_file}")
-    yield created
-    created.dispose()
 
 
 def at_once(work: Callable[[int], Any], threads: int = THREADS) -> list[BaseException]:
