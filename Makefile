@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint unit ui e2e fuzz bench bench-projector bench-load clean
+.PHONY: run test lint unit ui e2e fuzz bench bench-projector bench-load bench-page clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -99,6 +99,13 @@ bench: $(VENV)/.dev
 # One projector update (feed, plan, tree) at 50 and 5,000 contributions, beside its 50 ms target.
 bench-projector: $(VENV)/.dev
 	$(BIN)/python -m bench.projector_bench
+
+# What a phone downloads to open the join page, against a bare Streamlit page served the same way,
+# and the time until its form can be used on DevTools' "Fast 3G" with a 4x CPU slowdown (headless
+# Debian Chromium, REPEATS loads of each page per network). Prints each figure beside its target.
+REPEATS ?= 3
+bench-page: $(VENV)/.dev $(VENV)/.browser
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m bench.page_weight --repeats $(REPEATS)
 
 # The load run (bench/load, method in bench/README.md): the app as `make run` serves it on a free port
 # with a fresh SQLite file, PHONES phones that join, idle with their watcher and post 3 times

@@ -29,7 +29,7 @@ except ForumNotFound:
         st.rerun()
     st.stop()
 
-st.session_state["visitor"] = replace(visitor, forum_language=forum.language)
+ui.set_visitor(replace(visitor, forum_language=forum.language))
 ui.page_setup(forum.title)
 ui.language_switch("join_lang")
 lang = ui.lang()

@@ -12,6 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from facilitation.live.changes import Topic, counters, forum_ids_by_code
+from models import Stage
 from pages import ui
 
 WATCH_JS = (Path(__file__).resolve().parent.parent / "assets" / "live" / "watch.js").read_text(encoding="utf-8")
@@ -19,9 +20,21 @@ WATCH_JS = (Path(__file__).resolve().parent.parent / "assets" / "live" / "watch.
 # server.py, a proxy that buffers): slow enough that a hall of phones on it stays affordable.
 FALLBACK_SECONDS = 25
 
+# The banner says where the forum went the moment the event arrives: in a hall, the page
+# itself may take some seconds to redraw (every phone reruns its page for a stage change).
+BANNER_CSS = """
+.live-stage {
+  position: fixed; top: 0; left: 0; right: 0; z-index: 1000010;
+  padding: 0.75rem 1rem; text-align: center; font-size: 1.05rem; font-weight: 600;
+  background: #1b5e20; color: #fff; box-shadow: 0 2px 8px rgb(0 0 0 / 30%);
+}
+.live-stage[hidden] { display: none; }
+"""
+
 _watcher = st.components.v2.component(
     "welfare_forum.live_watch",
-    html='<span class="live-watch" hidden></span>',
+    html='<span class="live-watch" hidden></span><div class="live-stage" role="status" hidden></div>',
+    css=BANNER_CSS,
     js=WATCH_JS,
 )
 
@@ -32,11 +45,21 @@ def seen(forum_id: int) -> dict[str, int]:
     return dict(found.get(forum_id, {}))
 
 
-def watch(code: str, role: str, seen: Mapping[str, int], topics: Mapping[Topic, float], key: str) -> bool:
+def watch(
+    code: str,
+    role: str,
+    seen: Mapping[str, int],
+    topics: Mapping[Topic, float],
+    key: str,
+    *,
+    stage: Stage | None = None,
+) -> bool:
     """Keep this page following the forum `code`; True when a watched change started this run.
 
     `seen` are the counters this run read before drawing; `topics` maps each topic the page
     shows to the fewest seconds between two reruns that topic may cause (0: at once).
+    `stage`: the stage this run drew; when given, a banner says so as soon as the forum
+    is at another one, before the page has redrawn.
     """
     state = st.session_state
     streaming = f"{key}_streaming"
@@ -64,6 +87,8 @@ def watch(code: str, role: str, seen: Mapping[str, int], topics: Mapping[Topic, 
                 "topics": {str(topic): gap for topic, gap in topics.items()},
                 "run": f"{session}-{runs}",
                 "hello": not state.get(streaming, False),
+                "stage": None if stage is None else str(stage),
+                "stage_note": None if stage is None else _stage_note(),
             },
             on_changed_change=_heard,
             on_hello_change=_heard,
@@ -77,6 +102,13 @@ def watch(code: str, role: str, seen: Mapping[str, int], topics: Mapping[Topic, 
         if not state.get(streaming, False):
             _fallback(code, dict(seen), [str(topic) for topic in topics])
     return result.changed is not None
+
+
+def _stage_note() -> dict[str, object]:
+    return {
+        "text": ui.tr("live_stage_moved", stage="{stage}"),
+        "labels": {str(stage): ui.tr(f"stage_{stage}") for stage in Stage},
+    }
 
 
 @st.fragment(run_every=FALLBACK_SECONDS)

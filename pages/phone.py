@@ -5,15 +5,10 @@ import streamlit as st
 from facilitation.core.i18n import t
 from facilitation.core.text import CONTRIBUTION_MAX
 from facilitation.forum.commitments import add_commitment
-from facilitation.forum.contributions import (
-    add_contribution,
-    edit_contribution,
-    my_contributions,
-    withdraw_contribution,
-)
+from facilitation.forum.contributions import add_contribution, edit_contribution, withdraw_contribution
 from facilitation.forum.forums import pulse
-from facilitation.forum.participants import identify
-from facilitation.forum.plans import plan
+from facilitation.forum.phone_view import phone_screen
+from facilitation.forum.plans import PlanRow
 from facilitation.forum.policy import Action, allows, stage_rules
 from facilitation.live.changes import Topic
 from facilitation.present import cards
@@ -35,10 +30,12 @@ ui.ensure_routed(__file__)
 ROOM_SECONDS = 10
 
 visitor = ui.visitor()
-# Read before what the page draws: a change after this read reruns the page.
-seen = live.seen(visitor.forum_id)
-member = ui.read(lambda session: identify(session=session, code=visitor.code, token=visitor.secret))
-forum, me = member.forum, member.participant
+# All the page shows, in one read. `seen`, the forum's change counters, is read before the
+# rest: a change after that read reruns the page.
+screen = ui.read(
+    lambda session: phone_screen(session=session, forum_id=visitor.forum_id, code=visitor.code, token=visitor.secret)
+)
+seen, forum, me = screen.seen, screen.forum, screen.participant
 ui.page_setup(forum.title)
 lang = ui.lang()
 
@@ -198,19 +195,35 @@ def _edit_form(contribution: Contribution, kept: ContributionUpdate | None) -> N
         st.form_submit_button(ui.tr("mine_save"), on_click=_save_edit, args=(cid, version, kind, text))
 
 
-def _my_contributions(*, editing: bool, withdrawing: bool) -> None:
-    mine = ui.read(lambda session: my_contributions(session=session, participant=me))
+def _my_contributions(mine: list[Contribution], *, editing: bool, withdrawing: bool) -> None:
+    state = st.session_state
     st.subheader(ui.tr("mine_heading", count=len(mine)))
     ui.show_flash("mine")
     if not mine:
         st.caption(ui.tr("mine_empty"))
-    kept: dict[int, ContributionUpdate] = st.session_state.get("mine_kept", {})
+    kept: dict[int, ContributionUpdate] = state.get("mine_kept", {})
+    opened: set[int] = state.setdefault("mine_opened", set())
     for contribution in mine:
         cid = saved_id(contribution)
         st.html(cards.text_card(contribution.text, kind=contribution.kind, meta=_kind_label(contribution.kind)))
         if not (editing or withdrawing):
             continue
-        with st.expander(ui.tr("mine_edit"), expanded=cid in kept):
+        # The form is drawn only while its expander is open: a closed one would still cost
+        # every phone's every run its widgets. Which are open is kept here too, as the
+        # expander's own state goes when it is not drawn (the forum closed, then reopened)
+        # or its label changes (a language switch): an edit being typed, or one refused
+        # and kept with its words, stays open through both.
+        key = f"mine_open_{cid}"
+        if key in state:  # the expander's state, as the browser (or a test) left it
+            (opened.add if state[key] else opened.discard)(cid)
+        state[key] = cid in opened
+        box = st.expander(ui.tr("mine_edit"), key=key, on_change="rerun")
+        if not box.open:
+            # Closed: the edit is put away. Opened again, the form starts from the post as it is then.
+            ui.forget_drawn(f"mine_{cid}")
+            kept.pop(cid, None)
+            continue
+        with box:
             if editing:
                 _edit_form(contribution, kept.get(cid))
             if withdrawing:
@@ -227,8 +240,7 @@ def _refused_commitment(item_id: int) -> None:
         ui.plain(unsent)
 
 
-def _plan(*, committing: bool) -> None:
-    rows = ui.read(lambda session: plan(session=session, forum_id=saved_id(forum)))
+def _plan(rows: list[PlanRow], *, committing: bool) -> None:
     st.subheader(ui.tr("plan_heading"))
     if not rows:
         st.caption(ui.tr("plan_empty"))
@@ -261,7 +273,7 @@ with switch:
 ui.heading(forum.title)
 who = " · ".join(part for part in (me.display_name, me.organisation) if part)
 ui.plain(f"{ui.tr('phone_you')}: {who or ui.tr('phone_anonymous')} · {ui.tr(f'sector_{me.sector}')}", small=True)
-live.watch(forum.code, "phone", seen, _watched(Stage(forum.stage)), key="phone_live")
+live.watch(forum.code, "phone", seen, _watched(Stage(forum.stage)), key="phone_live", stage=Stage(forum.stage))
 if st.button(ui.tr("phone_tree_open"), key="phone_tree_open"):
     st.switch_page("pages/phone_tree.py", query_params=st.query_params.to_dict())
 
@@ -269,8 +281,8 @@ if st.button(ui.tr("phone_tree_open"), key="phone_tree_open"):
 # place in the page: text half-typed when the facilitator changes stage survives.
 with st.container():
     st.info(ui.tr(f"phone_{forum.stage}_intro"))
-    if stage_rules(forum.stage).phone_plan:
-        _plan(committing=allows(forum.stage, Action.COMMIT))
+    if screen.plan is not None:
+        _plan(screen.plan, committing=allows(forum.stage, Action.COMMIT))
 if allows(forum.stage, Action.POST):
     st.subheader(ui.tr("share_more"))
     _share_form()
@@ -280,5 +292,7 @@ elif st.session_state.get("share_form_drawn"):
     st.subheader(ui.tr("share_more"))
     _share_form(closed=True)
 _my_contributions(
-    editing=allows(forum.stage, Action.EDIT_OWN_POST), withdrawing=allows(forum.stage, Action.WITHDRAW_OWN_POST)
+    screen.mine,
+    editing=allows(forum.stage, Action.EDIT_OWN_POST),
+    withdrawing=allows(forum.stage, Action.WITHDRAW_OWN_POST),
 )

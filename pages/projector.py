@@ -34,6 +34,11 @@ WATCHED = {
 VIEWS = ("feed", "tree", "sankey")
 PLOT_CONFIG = {"displayModeBar": False, "displaylogo": False}
 TREE_LABEL_PX = 20  # read from the back of a hall: what does not fit at this size folds into "+N more"
+# Under the one-line header of a 1920×1080 screen the tree views have about 1470×950 pixels:
+# the tree's canvas with its legend above it, or the Sankey, which folds what does not fit.
+VIEW_WIDTH = 1440
+TREE_HEIGHT = 780
+SANKEY_HEIGHT = 860
 
 visitor = ui.visitor()
 
@@ -97,13 +102,19 @@ def _live(view: str) -> None:
         # Laid out for this canvas; fixed_size_chart never draws it narrower, so labels stay apart.
         tree = ui.read(
             lambda session: forum_tree(
-                session=session, forum_id=forum_id, lang=lang, width=1440, height=780, min_font=TREE_LABEL_PX
+                session=session,
+                forum_id=forum_id,
+                lang=lang,
+                width=VIEW_WIDTH,
+                height=TREE_HEIGHT,
+                min_font=TREE_LABEL_PX,
             )
         )
         if view == "tree":
             ui.fixed_size_chart(tree.tree, width=tree.layout.width, key="projector_tree", config=PLOT_CONFIG)
         else:
-            st.plotly_chart(tree.sankey(lang), key="projector_sankey", config=PLOT_CONFIG, theme=None)
+            paths = tree.sankey(lang, width=VIEW_WIDTH, height=SANKEY_HEIGHT)
+            ui.fixed_size_chart(paths, width=VIEW_WIDTH, key="projector_sankey", config=PLOT_CONFIG)
         return
     st.html(_board(stage))
 

@@ -1,5 +1,6 @@
 """Streamlit glue every page shares: the engine, who the visitor is, language, messages."""
 
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from typing import Literal, TypeVar
 import streamlit as st
 from sqlalchemy import Engine
 from sqlmodel import Session as Session  # re-exported: pages type the session they hand to services
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from facilitation.core.db import make_engine, read_session, write_session
 from facilitation.core.errors import ForumError, NotAuthorised
@@ -91,7 +93,7 @@ def resolve_visitor() -> Visitor:
         st.session_state.pop("visitor_params", None)
     else:
         st.session_state["visitor_params"] = {"code": code, ROLE_PARAMS[visitor.role]: visitor.secret}
-    st.session_state["visitor"] = visitor
+    set_visitor(visitor)
     return visitor
 
 
@@ -115,13 +117,44 @@ def visitor() -> Visitor:
     return found
 
 
+# The language of the script run on this thread, with the run it was worked out in: every
+# ui.tr asks for it, dozens of times a run, and reading the link and the session state each
+# time cost a phone's run about 8 %. Thread-local, as each session's runs have their thread.
+_run_language = threading.local()
+
+
 def lang() -> str:
-    """The UI language: the link's `lang`, else the forum's, else Thai."""
+    """The UI language: the link's `lang`, else the forum's, else Thai (worked out once a run)."""
+    ctx = get_script_run_ctx(suppress_warning=True)
+    # Streamlit gives every script run (a fragment's too) a new `cursors` dict: held here,
+    # it names the run, and a later run can never be mistaken for it. Without one (no run,
+    # or a Streamlit that no longer has it) the language is worked out on every call.
+    run = getattr(ctx, "cursors", None)
+    memo: tuple[object, str] | None = getattr(_run_language, "memo", None)
+    if run is not None and memo is not None and memo[0] is run:
+        return memo[1]
+    chosen = _chosen_language()
+    _run_language.memo = (run, chosen) if run is not None else None
+    return chosen
+
+
+def _chosen_language() -> str:
     chosen = st.query_params.get("lang") or st.session_state.get("lang")
     if chosen in ("th", "en"):
         return str(chosen)
     current = st.session_state.get("visitor")
     return current.forum_language if current else "th"
+
+
+def _language_changed() -> None:
+    """What `lang()` reads was written: the next call works it out again."""
+    _run_language.memo = None
+
+
+def set_visitor(visitor: Visitor) -> None:
+    """Who this browser is for the rest of the run (its forum's language with it)."""
+    st.session_state["visitor"] = visitor
+    _language_changed()
 
 
 def tr(key: str, **values: object) -> str:
@@ -218,6 +251,7 @@ def language_switch(key: str) -> None:
     if choice and choice != current:
         st.query_params["lang"] = choice
         st.session_state["lang"] = choice
+        _language_changed()
         st.rerun()
 
 

@@ -18,11 +18,22 @@ const RERUN_WAIT_MAX_MS = 60000;
 const LOST_AFTER_MS = 60000;
 // EventSource gives up for good on an HTTP error (a restarting server's 502, say): try again.
 const RECONNECT_MS = [1000, 3000, 10000, 30000];
+// A change that reruns every phone in a hall makes the server run every phone's page: each
+// phone waits a random part of this much per phone the server has listening (up to the max)
+// before asking, so the server works through them in turn instead of all at once. The new
+// stage is said at once (the banner); only the redraw waits.
+const SPREAD_MS_PER_SCREEN = 20;
+const SPREAD_MAX_MS = 10000;
 
 class Watcher {
   constructor(root) {
     this.root = root;
     this.mark = root.querySelector(".live-watch");
+    this.banner = root.querySelector(".live-stage");
+    this.role = null;
+    this.stage = null;
+    this.stageNote = null;
+    this.spread = false;
     this.source = null;
     this.url = null;
     this.run = null;
@@ -53,14 +64,19 @@ class Watcher {
     this.setTriggerValue = setTriggerValue;
     this.topics = data.topics;
     this.needHello = data.hello;
+    this.role = data.role;
+    this.stage = data.stage;
+    this.stageNote = data.stage_note;
     if (data.run !== this.run) {
       // A new run of the page: what it drew is the new baseline.
       this.run = data.run;
       this.seen = data.seen;
       this.restarted = false;
       this.waiting = false;
+      this.spread = false;
       this.unanswered = 0;
       this.clear("rerun");
+      this.clear("spread");
     }
     const url = `live/${encodeURIComponent(data.code)}/events?role=${encodeURIComponent(data.role)}`;
     if (url !== this.url) {
@@ -145,6 +161,19 @@ class Watcher {
       }
     }
     this.clear("throttle");
+    if ((this.restarted || due) && !this.spread && this.role === "phone") {
+      // Wait this phone's turn; nothing else is asked meanwhile.
+      const screens = Number(this.latest.screens) || 1;
+      const delay = Math.random() * Math.min(screens * SPREAD_MS_PER_SCREEN, SPREAD_MAX_MS);
+      this.waiting = true;
+      this.later("spread", delay, () => {
+        this.waiting = false;
+        this.spread = true;
+        this.check();
+      });
+      return;
+    }
+    this.spread = false;
     if (this.restarted) {
       this.fire("changed", "restart");
     } else if (due) {
@@ -177,6 +206,16 @@ class Watcher {
     if (this.mark) {
       this.mark.dataset.run = String(this.run);
       this.mark.dataset.stream = this.connected ? "open" : "closed";
+    }
+    // The facilitator moved the forum on and this page has not redrawn yet: say so now.
+    const now = this.latest ? this.latest.current_stage : undefined;
+    const moved = Boolean(this.stageNote && this.stage && now && now !== this.stage);
+    if (this.banner) {
+      if (moved) {
+        const label = this.stageNote.labels[now] || now;
+        this.banner.textContent = this.stageNote.text.replace("{stage}", label);
+      }
+      this.banner.hidden = !moved;
     }
   }
 

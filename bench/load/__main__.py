@@ -21,6 +21,7 @@ def main() -> int:
     parser.add_argument("--join-over", type=float, default=defaults.join_over, help="seconds over which phones join")
     parser.add_argument("--idle-window", type=float, default=defaults.idle_window, help="seconds of idle CPU reading")
     parser.add_argument("--seed", type=int, default=defaults.seed)
+    parser.add_argument("--profile", action="store_true", help="py-spy samples of the server per phase (run folder)")
     parser.add_argument("--no-bare", dest="bare", action="store_false", help="skip the bare page")
     settings = Settings(**vars(parser.parse_args()))
     print(f"Load run: {settings}", flush=True)

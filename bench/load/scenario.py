@@ -7,7 +7,8 @@ Phases, in order, all clients on one event loop in this process:
 2. idle: once every phone has said hello, the server's CPU time is read over `idle_window` seconds.
 3. posting: each phone posts `posts` times, `post_gap` seconds apart, from a random offset in the
    first gap (so a hall's posts are spread, not synchronised).
-4. stage: the forum moves to Plan through the services; each phone's time to show it is taken.
+4. stage: the forum moves to Plan through the services; each phone's time to say it (the watcher's
+   banner, from the event) and to redraw its page with it are taken.
 5. bare: the bare page (bare_app.py) on a server of its own, N tabs opened over the same ramp,
    posting with the same schedule.
 Then both databases are checked: every post a phone was told was sent is stored exactly once.
@@ -17,6 +18,7 @@ import asyncio
 import os
 import re
 import resource
+import signal
 import socket
 import sqlite3
 import subprocess
@@ -67,6 +69,7 @@ class Settings:
     idle_window: float = 30.0
     seed: int = 1
     bare: bool = True
+    profile: bool = False  # py-spy samples of the server per phase, in the run's folder
 
 
 @dataclass
@@ -80,7 +83,8 @@ class Results:
     submits: list[float] = field(default_factory=list)
     staleness: list[float] = field(default_factory=list)  # per post and projector
     posts_shown: int = 0  # posts some projector update showed by their own text
-    stage_seconds: list[float] = field(default_factory=list)  # per phone that showed the change
+    stage_said: list[float] = field(default_factory=list)  # per phone whose banner named the new stage
+    stage_seconds: list[float] = field(default_factory=list)  # per phone that redrew with the new stage
     stage_projectors: list[float] = field(default_factory=list)
     idle_cpu_seconds: float = 0.0
     idle_window: float = 0.0
@@ -150,6 +154,25 @@ def serving(module: str, env: dict[str, str], log: Path) -> Iterator[tuple[int, 
             process.wait()
 
 
+@contextmanager
+def sampling(pid: int, output: Path, enabled: bool) -> Iterator[None]:
+    """py-spy's samples of process `pid` while the block runs, as collapsed stacks in `output`."""
+    if not enabled:
+        yield
+        return
+    spy = Path(sys.executable).with_name("py-spy")
+    recorder = subprocess.Popen(
+        [str(spy), "record", "--pid", str(pid), "--rate", "200", "--format", "raw", "--nonblocking", "--gil",
+         "--output", str(output)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        yield
+    finally:
+        recorder.send_signal(signal.SIGINT)
+        recorder.wait(timeout=60)
+
+
 def post_text(phone: int, number: int) -> str:
     """A post's text: Thai words and a token that finds it again on the projector and in the database."""
     return f"ความเห็นที่ {number} จากโทรศัพท์เครื่องที่ {phone} zq{phone:04d}x{number}"
@@ -173,6 +196,7 @@ class Phone:
         self.acked: list[str] = []
         self.stage_marker: bytes | None = None
         self.stage_seen: float | None = None
+        self.stage_said: float | None = None
         self.runs_asked = 0
         self.tab.on_message = self._message
 
@@ -190,10 +214,16 @@ class Phone:
         if "p=" not in self.tab.query_string or "phone_live" not in self.tab.components:
             raise TabError("the join form did not lead to the phone page")
         results.joined.append(run.finished - start)
-        self.watcher = Watcher(self.tab, "phone_live", on_fire=self._fired)
+        self.watcher = Watcher(
+            self.tab, "phone_live", on_fire=self._fired, on_banner=self._banner, rng=Random(self.rng.random())
+        )
 
     def _fired(self, _name: str) -> None:
         self.runs_asked += 1
+
+    def _banner(self, stage: str) -> None:
+        if self.stage_marker is not None and self.stage_said is None and stage == Stage.PLAN:
+            self.stage_said = time.monotonic()
 
     async def post(self, number: int, results: Results) -> None:
         text = post_text(self.number, number)
@@ -327,8 +357,9 @@ async def _app_phases(settings: Settings, results: Results, port: int, pid: int,
         async def post(phone: Phone, number: int) -> None:
             await _guarded(phone.post(number, results), errors, f"phone {phone.number} post {number}")
 
-        await _post_on_schedule(joined, settings, rng, post)
-        await asyncio.sleep(3)  # the projectors' last updates
+        with sampling(pid, results.workdir / "posting.txt", settings.profile):
+            await _post_on_schedule(joined, settings, rng, post)
+            await asyncio.sleep(3)  # the projectors' last updates
         results.phase_cpu["posting"] = cpu_seconds(pid) - cpu
 
         # Stage change, through the services as the console makes it.
@@ -338,13 +369,15 @@ async def _app_phases(settings: Settings, results: Results, port: int, pid: int,
             phone.stage_marker = phone_marker
         for projector in projectors:
             projector.stage_marker = projector_marker
-        with write_session(engine) as session:
-            set_stage(session=session, forum=get_forum(session=session, code=code), stage=Stage.PLAN)
-        changed, cpu = time.monotonic(), cpu_seconds(pid)
-        asked = sum(phone.runs_asked for phone in joined)
-        if not await _wait_for(lambda: all(phone.stage_seen is not None for phone in joined), STAGE_WAIT):
-            missing = sum(phone.stage_seen is None for phone in joined)
-            errors.append(f"{missing} phones did not show the stage change within {STAGE_WAIT:.0f} s")
+        with sampling(pid, results.workdir / "stage.txt", settings.profile):
+            with write_session(engine) as session:
+                set_stage(session=session, forum=get_forum(session=session, code=code), stage=Stage.PLAN)
+            changed, cpu = time.monotonic(), cpu_seconds(pid)
+            asked = sum(phone.runs_asked for phone in joined)
+            if not await _wait_for(lambda: all(phone.stage_seen is not None for phone in joined), STAGE_WAIT):
+                missing = sum(phone.stage_seen is None for phone in joined)
+                errors.append(f"{missing} phones did not show the stage change within {STAGE_WAIT:.0f} s")
+        results.stage_said = [phone.stage_said - changed for phone in joined if phone.stage_said is not None]
         results.stage_seconds = [phone.stage_seen - changed for phone in joined if phone.stage_seen is not None]
         results.stage_projectors = [p.stage_seen - changed for p in projectors if p.stage_seen is not None]
         await asyncio.sleep(1)

@@ -4,11 +4,13 @@ The same rules as the component's JavaScript: a new run of the page hands over i
 the baseline; an event whose watched counter differs from the baseline fires `changed` (each
 topic at most once per its gap), a first event that changes nothing fires `hello` once; nothing
 more is sent until the rerun this asked for hands over its new baseline, or 8 s have passed
-(then 16, 32, up to 60 s).
+(then 16, 32, up to 60 s). A phone waits a random part of 20 ms per listening screen (at most
+10 s) before it asks, and its banner names a new stage as soon as an event carries one.
 """
 
 import asyncio
 import json
+import random
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +18,8 @@ from bench.load.protocol import Component, Tab, TabError
 
 RERUN_WAIT_SECONDS = 8.0  # then twice as long each time, up to RERUN_WAIT_MAX_SECONDS (as watch.js)
 RERUN_WAIT_MAX_SECONDS = 60.0
+SPREAD_SECONDS_PER_SCREEN = 0.020  # as watch.js: SPREAD_MS_PER_SCREEN, SPREAD_MAX_MS
+SPREAD_MAX_SECONDS = 10.0
 
 
 async def event_stream(host: str, port: int, target: str, on_event: Callable[[dict[str, Any]], None]) -> None:
@@ -59,13 +63,27 @@ async def event_stream(host: str, port: int, target: str, on_event: Callable[[di
 class Watcher:
     """The watcher component of one tab, keyed `key` on its page."""
 
-    def __init__(self, tab: Tab, key: str, *, on_fire: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self,
+        tab: Tab,
+        key: str,
+        *,
+        on_fire: Callable[[str], None] | None = None,
+        on_banner: Callable[[str], None] | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
         self.tab, self.key = tab, key
         self.on_fire = on_fire
+        self.on_banner = on_banner  # the banner names a stage the page has not drawn
+        self.rng = rng or random.Random()
+        self.role: str | None = None
+        self.stage: str | None = None
+        self.banner: str | None = None
+        self.spread = False
         self.run: Any = None
         self.seen: dict[str, int] = {}
         self.topics: dict[str, float] = {}
-        self.latest: dict[str, int] | None = None
+        self.latest: dict[str, Any] | None = None
         self.last_fired: dict[str, float] = {}
         self.waiting = False
         self.unanswered = 0
@@ -94,15 +112,28 @@ class Watcher:
         data = component.data
         self.topics = {topic: float(gap) for topic, gap in data["topics"].items()}
         self.need_hello = bool(data["hello"])
+        self.role = data["role"]
+        self.stage = data.get("stage") if data.get("stage_note") else None
         if data["run"] != self.run:
             self.run, self.seen, self.waiting = data["run"], dict(data["seen"]), False
+            self.spread = False
             self.unanswered = 0
             self._clear("rerun")
+            self._clear("spread")
         url = f"/live/{data['code']}/events?role={data['role']}"
         if url != self.url:
             self.url = url
             self._connect()
+        self._show()
         self._check()
+
+    def _show(self) -> None:
+        now = str(self.latest.get("current_stage") or "") if self.latest else ""
+        banner = now if self.stage and now and now != self.stage else None
+        if banner != self.banner:
+            self.banner = banner
+            if banner is not None and self.on_banner is not None:
+                self.on_banner(banner)
 
     def _connect(self) -> None:
         if self._stream is not None:
@@ -126,6 +157,7 @@ class Watcher:
     def _event(self, counters: dict[str, Any]) -> None:
         self.connected = True
         self.latest = counters
+        self._show()
         self._check()
 
     def _check(self) -> None:
@@ -143,6 +175,18 @@ class Watcher:
             else:
                 wait = min(wait, ready - now)
         self._clear("throttle")
+        if due and not self.spread and self.role == "phone":
+            screens = int(self.latest.get("screens") or 1)
+            delay = self.rng.random() * min(screens * SPREAD_SECONDS_PER_SCREEN, SPREAD_MAX_SECONDS)
+            self.waiting = True
+
+            def turn() -> None:
+                self.waiting, self.spread = False, True
+                self._check()
+
+            self._later("spread", delay, turn)
+            return
+        self.spread = False
         if due:
             for topic in moved:
                 self.last_fired[topic] = now

@@ -5,9 +5,9 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, func, select
 
 from facilitation.core.db import insert_once
-from facilitation.core.errors import ConsentRequired, ForumNotFound, NotAuthorised, SectorRequired
+from facilitation.core.errors import ConsentRequired, NotAuthorised, SectorRequired
 from facilitation.core.text import clean_text
-from facilitation.core.tokens import hash_token, token_matches
+from facilitation.core.tokens import hash_token, normalise_join_code, token_matches
 from facilitation.forum.forums import get_forum
 from facilitation.forum.policy import Action, require
 from facilitation.live.changes import Topic, bump
@@ -64,14 +64,17 @@ def identify(*, session: Session, code: str, token: str | None) -> Membership:
     """The forum and participant a phone's link names; raises NotAuthorised otherwise."""
     if not token:
         raise NotAuthorised()
-    try:
-        forum = get_forum(session=session, code=code)
-    except ForumNotFound:
-        raise NotAuthorised() from None
-    participant = session.exec(
-        select(Participant).where(Participant.forum_id == forum.id, Participant.token_hash == hash_token(token))
+    # One query: every page run of every phone asks this. An unknown code and a token of
+    # no one in that forum look alike from outside, and both are refused the same way.
+    found = session.exec(
+        select(Forum, Participant)
+        .join(Participant, col(Participant.forum_id) == Forum.id)
+        .where(Forum.code == normalise_join_code(code), Participant.token_hash == hash_token(token))
     ).first()
-    if participant is None or not token_matches(token, participant.token_hash):
+    if found is None:
+        raise NotAuthorised()
+    forum, participant = found
+    if not token_matches(token, participant.token_hash):
         raise NotAuthorised()
     return Membership(forum=forum, participant=participant)
 

@@ -75,6 +75,14 @@ def counters(*, session: Session, forum_ids: Collection[int]) -> dict[int, dict[
     return found
 
 
+def stages(*, session: Session, forum_ids: Collection[int]) -> dict[int, str]:
+    """The stage each forum is at now, for forums that exist."""
+    if not forum_ids:
+        return {}
+    rows = session.execute(select(Forum.id, Forum.stage).where(col(Forum.id).in_(set(forum_ids)))).all()
+    return {forum_id: str(stage) for forum_id, stage in rows}
+
+
 def forum_ids_by_code(*, session: Session, codes: Collection[str]) -> dict[str, int]:
     """The forum id behind each known join code, keyed by the code as given."""
     normalised = {code: normalise_join_code(code) for code in codes}

@@ -3,8 +3,10 @@
 One hub per process polls every listened-to forum's counters in one query a few times a
 second and hands each change to the screens listening to that forum: the cost of an idle
 screen is an open connection and a keep-alive comment, not a page-script run. Counters
-say only that something changed, never what, so the join code (public on the wall) is
-all a screen needs to listen.
+say only that something changed, never what; besides them an event names the stage the
+forum is at (a phone says so before its page has redrawn) and how many screens this
+process serves for the forum (phones spread their reruns over a hall). All of it is shown
+on the wall anyway, so the join code is all a screen needs to listen.
 """
 
 import asyncio
@@ -25,9 +27,10 @@ from starlette.routing import BaseRoute, Route
 
 from facilitation.core.db import read_session, write_session
 from facilitation.core.tokens import normalise_join_code
-from facilitation.live.changes import ROLES, counters, forum_ids_by_code, record_presence
+from facilitation.live.changes import ROLES, counters, forum_ids_by_code, record_presence, stages
 
-Counters = dict[str, int]
+# Each topic's counter, and the forum's stage under CURRENT_STAGE.
+Counters = dict[str, int | str]
 log = logging.getLogger(__name__)
 
 POLL_SECONDS = 0.4
@@ -36,6 +39,8 @@ KEEPALIVE_SECONDS = 15.0
 RETRY_MS = 3000  # how soon a browser's EventSource reconnects after the stream broke
 # A proxy (nginx) must pass each event on at once, and no cache may keep one.
 STREAM_HEADERS = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
+CURRENT_STAGE = "current_stage"
+SCREENS = "screens"
 
 
 @dataclass(eq=False)
@@ -108,6 +113,10 @@ class Hub:
                 per_role[listener.role] = per_role.get(listener.role, 0) + 1
             counts[forum_id] = per_role
         return counts
+
+    def audience(self, forum_id: int) -> int:
+        """How many streams of this process listen to the forum."""
+        return len(self._listeners.get(forum_id, ()))
 
     def latest(self, forum_id: int) -> Counters | None:
         """The forum's counters as last polled, while someone listens to it."""
@@ -204,7 +213,9 @@ def database_hub(engine: Engine) -> Hub:
 
     def read_counters(forum_ids: Collection[int]) -> Mapping[int, Counters]:
         with read_session(engine) as session:
-            return counters(session=session, forum_ids=forum_ids)
+            found = counters(session=session, forum_ids=forum_ids)
+            now = stages(session=session, forum_ids=list(found))
+        return {forum_id: {**per_topic, CURRENT_STAGE: now[forum_id]} for forum_id, per_topic in found.items()}
 
     def find_forums(codes: Collection[str]) -> Mapping[str, int]:
         with read_session(engine) as session:
@@ -217,8 +228,8 @@ def database_hub(engine: Engine) -> Hub:
     return Hub(read_counters=read_counters, find_forums=find_forums, report=report, instance=instance)
 
 
-def _event(current: Counters) -> str:
-    return f"data: {json.dumps(current, sort_keys=True)}\n\n"
+def _event(current: Counters, screens: int) -> str:
+    return f"data: {json.dumps(current | {SCREENS: screens}, sort_keys=True)}\n\n"
 
 
 async def _stream(hub: Hub, forum_id: int, role: str) -> AsyncIterator[str]:
@@ -237,7 +248,7 @@ async def _stream(hub: Hub, forum_id: int, role: str) -> AsyncIterator[str]:
                 # Keeps proxies and phones' networks from closing an idle connection.
                 yield ": keep-alive\n\n"
                 continue
-            yield _event(current)
+            yield _event(current, hub.audience(forum_id))
     finally:
         hub.unsubscribe(listener)
 

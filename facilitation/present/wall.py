@@ -11,9 +11,10 @@ from html import escape
 from facilitation.core.i18n import format_baht, t
 from facilitation.forum.contributions import FeedItem
 from facilitation.forum.feed import KindFeed, LatestFeed
-from facilitation.forum.plans import PlanRow
+from facilitation.forum.plans import CommitmentView, PlanRow
 from facilitation.present.cards import sector_badge
 from facilitation.present.palette import KIND_COLOURS, KIND_ICONS
+from facilitation.present.thai_wrap import wrap_label
 from models import ContributionKind
 
 # How many cards of each kind a Share column holds at 1920×1080 (measured in the browser).
@@ -22,13 +23,37 @@ POSTS_PER_COLUMN = 5
 PLAN_CARDS = 6
 PLAN_CARDS_BESIDE_POSTS = 4
 ANSWERS_PER_CARD = 2
+# In Act each commitment is read whole, who first (up to COMMITMENT_MAX_LINES, the `wall` styles
+# clamp it there): a card shows the newest up to COMMITMENTS_PER_CARD that fit COMMITMENT_LINES
+# lines, counting COMMITMENT_COLUMNS a line, a few fewer than an Act card holds at 1920 px (30-34).
 COMMITMENTS_PER_CARD = 3
+COMMITMENT_LINES = 8
+COMMITMENT_MAX_LINES = 4
+COMMITMENT_COLUMNS = 28
 
 
-def _more(count: int, key: str, lang: str) -> str:
+def _more(count: int, key: str, lang: str, *, tag: str = "div") -> str:
     if count <= 0:
         return ""
-    return f'<div class="card-more" data-testid="more">{escape(t(key, lang, count=count))}</div>'
+    return f'<{tag} class="card-more" data-testid="more">{escape(t(key, lang, count=count))}</{tag}>'
+
+
+def _who(commitment: CommitmentView) -> str:
+    return commitment.organisation or commitment.author or "—"
+
+
+def newest_commitments(row: PlanRow) -> list[CommitmentView]:
+    """The newest commitments of an activity that fit its card on the wall (at least one, if any)."""
+    shown: list[CommitmentView] = []
+    used = 0
+    for commitment in row.commitments[::-1][:COMMITMENTS_PER_CARD]:
+        text = f"{_who(commitment)}: {commitment.text}"
+        lines = len(wrap_label(text, COMMITMENT_COLUMNS, COMMITMENT_MAX_LINES))
+        if shown and used + lines > COMMITMENT_LINES:
+            break
+        shown.append(commitment)
+        used += lines
+    return shown
 
 
 def post_card(item: FeedItem, lang: str, *, lines: int = 3) -> str:
@@ -98,15 +123,14 @@ def plan_card(row: PlanRow, lang: str, *, with_commitments: bool) -> str:
     if with_commitments:
         # In Act the room watches who commits: the commitments take the answers' place.
         answers = ""
-        newest = row.commitments[::-1][:COMMITMENTS_PER_CARD]
-        entries = "".join(
-            f"<li><b>{escape(c.organisation or c.author or '—')}</b>: {escape(c.text)}</li>" for c in newest
-        )
+        # How many more there are goes beside the count, leaving the card's lines to the commitments.
+        newest = newest_commitments(row)
+        entries = "".join(f"<li><b>{escape(_who(c))}</b>: {escape(c.text)}</li>" for c in newest)
         commitments_html = (
             f'<div class="fact-label">🤝 {escape(t("plan_commitments", lang))} '
-            f'<span class="count" data-testid="count">{len(row.commitments)}</span></div>'
+            f'<span class="count" data-testid="count">{len(row.commitments)}</span>'
+            f"{_more(len(row.commitments) - len(newest), 'feed_more', lang, tag='span')}</div>"
             f'<ul class="commitments">{entries}</ul>'
-            f"{_more(len(row.commitments) - len(newest), 'feed_more', lang)}"
         )
     return (
         f'<article class="plan-card" data-item="{item.id}"><h4>{row.number}. {escape(item.activity)}</h4>'

@@ -9,13 +9,14 @@ projector) sets a smallest text size instead: the canvas keeps its size and the 
 items of a part that does not fit fold into its "+N more" node.
 
 Lines never cross a label: `drawn_lines` runs each edge into a node vertically, beside
-its label, and leaves out the stretches of line that would pass under another label.
+its label, and leaves out the stretches of line that would pass under another label, and the
+short dashes such cuts leave between two labels. A path never runs into a "+N more" node.
 """
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from itertools import groupby
-from math import ceil, sqrt
+from math import ceil, hypot, sqrt
 from typing import Literal
 
 from facilitation.present.thai_wrap import display_width, wrap_label
@@ -381,23 +382,33 @@ def _edges(
 ) -> tuple[Edge, ...]:
     edges = [Edge("root", ((trunk_x, ground_y), (n.x, n.y))) for n in nodes if n.part == "root"]
     edges += [Edge("branch", ((trunk_x, crown_y), (n.x, n.y))) for n in nodes if n.part == "branch"]
-    at = {n.key: (n.x, n.y) for n in nodes}
-    more = {"root": at.get("more:root"), "trunk": at.get("more:trunk"), "fruit": at.get("more:fruit")}
+    at = {n.key: (n.x, n.y) for n in nodes if n.item is not None}
+    # A path never runs into a "+N more" node. Drawn there, every path to a folded item met on
+    # one summary node and read as a hub that the "+N more" is not (it stands for many unrelated
+    # items). A path keeps the stretch between the items it shows, and is left out when fewer
+    # than two are shown. A folded fund is treated like a fund not named: the path runs up the
+    # trunk between its cause and its benefit. Paths that now show the same stretch draw it once.
+    paths: dict[tuple[tuple[float, float], ...], None] = {}
     for path in data.paths:
-        points: list[tuple[float, float]] = []
-        for part, node_id in (("root", path.root_id), ("trunk", path.fund_id), ("fruit", path.benefit_id)):
-            point = at.get(f"c:{node_id}") or more[part] if node_id is not None else None
-            if point is None and part == "trunk" and points:
-                point = (trunk_x, (ground_y + crown_y) / 2)  # no fund named: the path still runs up the trunk
-            if point is not None:
-                points.append(point)
+        root, fund, benefit = (
+            at.get(f"c:{node_id}") if node_id is not None else None
+            for node_id in (path.root_id, path.fund_id, path.benefit_id)
+        )
+        if fund is None and root is not None and benefit is not None:
+            fund = (trunk_x, (ground_y + crown_y) / 2)
+        points = tuple(point for point in (root, fund, benefit) if point is not None)
         if len(points) >= 2:
-            edges.append(Edge("path", tuple(points)))
+            paths[points] = None
+    edges += [Edge("path", points) for points in paths]
     return tuple(edges)
 
 
 Segment = tuple[tuple[float, float], tuple[float, float]]
 LABEL_GAP = 3.0  # how far a line stays from a label's box
+# A line cut by labels on both sides leaves a dash where it crosses the gap between two rows
+# of labels (7-10 px): shorter than this, nobody follows it to either end, so it is not drawn.
+# A piece that starts or ends at one of its edge's points always stays: it shows where the line goes.
+STRAY_PX = 12.0
 
 
 def label_box(node: PlacedNode) -> Box:
@@ -481,10 +492,17 @@ def drawn_lines(layout: TreeLayout, kind: str) -> list[tuple[tuple[float, float]
     for edge in layout.edges:
         if edge.kind != kind:
             continue
+        own: list[tuple[tuple[float, float], ...]] = []
         for segment in _routed(edge.points, at):
             for start, end in _clipped(segment, boxes):
-                if pieces and pieces[-1][-1] == start:
-                    pieces[-1] = (*pieces[-1], end)  # one polyline while nothing cuts it
+                if own and own[-1][-1] == start:
+                    own[-1] = (*own[-1], end)  # one polyline while nothing cuts it
                 else:
-                    pieces.append((start, end))
+                    own.append((start, end))
+        stops = set(edge.points)
+        pieces += [piece for piece in own if piece[0] in stops or piece[-1] in stops or _length(piece) >= STRAY_PX]
     return pieces
+
+
+def _length(piece: tuple[tuple[float, float], ...]) -> float:
+    return sum(hypot(x1 - x0, y1 - y0) for (x0, y0), (x1, y1) in zip(piece, piece[1:], strict=False))

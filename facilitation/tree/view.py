@@ -18,9 +18,13 @@ class TreeView:
     data: TreeData
     layout: TreeLayout
     tree: go.Figure
+    min_font: int | None = None  # what the tree was drawn for: the Sankey keeps to it too
 
-    def sankey(self, lang: str) -> go.Figure:
-        return sankey_figure(self.data, labels=self.data.labels, lang=lang)
+    def sankey(self, lang: str, *, width: float | None = None, height: float | None = None) -> go.Figure:
+        """The paths as a Sankey; given a `height`, fitted to `width`×`height` pixels."""
+        return sankey_figure(
+            self.data, labels=self.data.labels, lang=lang, width=width, height=height, min_font=self.min_font
+        )
 
 
 def draw_tree(
@@ -35,7 +39,7 @@ def draw_tree(
         height=height,
         min_font=min_font,
     )
-    return TreeView(data, layout, tree_figure(layout, labels=data.labels, lang=lang))
+    return TreeView(data, layout, tree_figure(layout, labels=data.labels, lang=lang, min_font=min_font), min_font)
 
 
 def forum_tree(

@@ -96,6 +96,33 @@ def test_switching_language_between_typing_and_sending_on_the_phone(browser: Bro
     ]
 
 
+def test_an_edit_of_my_post_survives_a_language_switch(browser: Browser, site: tuple[str, Engine]) -> None:
+    """The edit form is drawn only in an opened expander, whose label changes with the language:
+    it stays open, and the words typed in it (held by the browser until Save) are kept."""
+    base, engine = site
+    created = make_forum(engine)
+    person = join(engine, created.forum.code)
+    mine = post(engine, person.participant, "รถรับส่งผู้ป่วยมีคันเดียว", ContributionKind.BENEFIT)
+    phone = browser.new_context(**PHONE).new_page()
+    phone.goto(f"{base}/?code={created.forum.code}&p={person.token}")
+    idle(phone)
+
+    phone.get_by_text(t("mine_edit", "th"), exact=True).click()
+    form = phone.locator('[data-testid="stForm"]').filter(has=phone.get_by_role("button", name=t("mine_save", "th")))
+    expect(form.get_by_role("textbox")).to_have_value("รถรับส่งผู้ป่วยมีคันเดียว")
+    form.get_by_role("textbox").fill("รถรับส่งผู้ป่วยมีคันเดียว ต้องจองล่วงหน้า 3 วัน")
+    switch_language(phone, "English")
+
+    form = phone.locator('[data-testid="stForm"]').filter(has=phone.get_by_role("button", name=t("mine_save", "en")))
+    expect(form.get_by_role("textbox")).to_have_value("รถรับส่งผู้ป่วยมีคันเดียว ต้องจองล่วงหน้า 3 วัน")
+    send(form, t("mine_save", "en"))
+    idle(phone)
+    expect(phone.get_by_text(t("mine_saved", "en"))).to_be_visible()
+    with Session(engine) as session:
+        stored = session.get(Contribution, mine.id)
+        assert stored is not None and stored.text == "รถรับส่งผู้ป่วยมีคันเดียว ต้องจองล่วงหน้า 3 วัน"
+
+
 @pytest.mark.parametrize(("first", "then"), [("th", "en"), ("en", "th")])
 def test_switching_language_before_joining(browser: Browser, site: tuple[str, Engine], first: str, then: str) -> None:
     base, engine = site

@@ -5,8 +5,10 @@ counting those messages counts the runs a screen costs. The forum is changed thr
 real services, as the facilitator's and other phones' actions change it.
 """
 
+import re
+
 import pytest
-from playwright.sync_api import Browser, Page, WebSocket, expect
+from playwright.sync_api import Browser, Page, WebSocket, WebSocketRoute, expect
 from sqlalchemy import Engine
 
 from facilitation.core.db import write_session
@@ -76,6 +78,52 @@ def test_a_phone_follows_a_stage_change(browser: Browser, site: tuple[str, Engin
 
     expect(phone.get_by_text(t("phone_plan_intro"))).to_be_visible(timeout=FOLLOW_MS)
     phone.context.close()
+
+
+def test_a_phone_says_the_new_stage_before_its_page_has_redrawn(browser: Browser, site: tuple[str, Engine]) -> None:
+    # In a hall every phone reruns its page for a stage change, and the last ones wait their
+    # turn: the watcher names the new stage from the event at once. The page's own messages
+    # are held back here, so its redraw cannot come until they are let through.
+    base, engine = site
+    created, token = new_forum(engine)
+    page = browser.new_context(**PHONE).new_page()
+    held: list[str | bytes] = []
+    holding = False
+
+    def proxy(socket: WebSocketRoute) -> None:
+        server = socket.connect_to_server()
+
+        def to_server(message: str | bytes) -> None:
+            if holding:
+                held.append(message)
+            else:
+                server.send(message)
+
+        socket.on_message(to_server)
+        server.on_message(socket.send)
+        sockets.append(server)
+
+    sockets: list[WebSocketRoute] = []
+    page.route_web_socket(re.compile(r".*/_stcore/stream"), proxy)
+    page.goto(f"{base}/?code={created.forum.code}&p={token}")
+    idle(page)
+    streaming(page)
+    banner = page.locator(".live-stage")
+    expect(banner).to_be_hidden()
+
+    holding = True
+    stage(engine, created.forum.code, Stage.PLAN)
+    expect(banner).to_be_visible(timeout=FOLLOW_MS)
+    expect(banner).to_have_text(t("live_stage_moved", stage=t("stage_plan")))
+    expect(page.get_by_text(t("phone_share_intro"))).to_be_visible()  # the page itself is still in Share
+    shot(page, "phone-stage-banner")
+
+    holding = False
+    for message in held:
+        sockets[-1].send(message)
+    expect(page.get_by_text(t("phone_plan_intro"))).to_be_visible(timeout=FOLLOW_MS)
+    expect(banner).to_be_hidden()
+    page.context.close()
 
 
 def test_the_projector_shows_a_new_post(browser: Browser, site: tuple[str, Engine]) -> None:

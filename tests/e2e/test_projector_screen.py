@@ -1,6 +1,7 @@
 """The projector on a 1920×1080 screen: everything fits, nothing is cut off, text carries to the back."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -13,6 +14,7 @@ from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import add_contribution
 from facilitation.forum.forums import get_forum, set_stage
 from facilitation.forum.plans import create_action_item
+from facilitation.present.wall import COMMITMENT_MAX_LINES, COMMITMENTS_PER_CARD
 from facilitation.sample import data as sample_data
 from models import (
     ActionItemCreate,
@@ -44,6 +46,11 @@ READ_FROM_AFAR = {
     "activity": ".plan-board.wall h4",
     "plan facts": ".plan-board.wall .fact, .plan-board.wall li",
 }
+# The sample forum's organisations (the first of each sector) and promises: long names, real lengths.
+ORGANISATIONS = {
+    sector: next(p.organisation for p in sample_data.PARTICIPANTS if p.sector == sector.value) for sector in Sector
+}
+PROMISES = [c.text for c in sample_data.COMMITMENTS]
 LONG = "ผู้สูงอายุที่อยู่ลำพังในหมู่บ้านห่างไกลเข้าไม่ถึงข้อมูลสิทธิสวัสดิการ ไม่มีรถไปโรงพยาบาล และลูกหลานไปทำงานต่างจังหวัด"
 
 
@@ -54,7 +61,10 @@ def _seed(url: str) -> tuple[str, str, str, int]:
     created = make_forum(engine, title="เวทีสวัสดิการสังคมระดับจังหวัดขอนแก่น ครั้งที่ 1/2570 ณ หอประชุมใหญ่ศาลากลางจังหวัด")
     code, forum_id = created.forum.code, saved_id(created.forum)
     texts = [c.text for c in sample_data.CONTRIBUTIONS]
-    people = [join(engine, code, sector=sector, name=f"ผู้เข้าร่วม {i}").participant for i, sector in enumerate(Sector)]
+    people = [
+        join(engine, code, sector=sector, name=f"ผู้เข้าร่วม {i}", organisation=ORGANISATIONS[sector]).participant
+        for i, sector in enumerate(Sector)
+    ]
     posted = []
     with write_session(engine) as session:
         for index in range(PER_KIND):
@@ -81,10 +91,9 @@ def _seed(url: str) -> tuple[str, str, str, int]:
     with write_session(engine) as session:
         for item_id in items:
             for person in people:
+                text = PROMISES[(item_id + saved_id(person)) % len(PROMISES)]
                 add_commitment(
-                    session=session,
-                    participant=person,
-                    data=CommitmentCreate(action_item_id=item_id, text="สมทบค่าน้ำมันรถและจัดอาสาสมัครขับรถทุกวันพุธ"),
+                    session=session, participant=person, data=CommitmentCreate(action_item_id=item_id, text=text)
                 )
         set_stage(session=session, forum=created.forum, stage=Stage.SHARE)
     with write_session(engine) as session:
@@ -149,6 +158,59 @@ def _check_screen(page: Page, name: str) -> dict[str, float]:
     return sizes
 
 
+def _commitments(page: Page) -> list[dict[str, Any]]:
+    """Each commitment on the Act wall: who comes first, and whether any of its text is cut off."""
+    found: list[dict[str, Any]] = page.evaluate(
+        """() => [...document.querySelectorAll('.plan-board.wall .commitments li')].map((li) => {
+            const style = getComputedStyle(li);
+            const lines = li.clientHeight / parseFloat(style.lineHeight);
+            return {
+                text: li.textContent,
+                first: li.firstElementChild && li.firstElementChild.tagName,
+                px: parseFloat(style.fontSize),
+                ellipsis: style.textOverflow === 'ellipsis' || style.whiteSpace === 'nowrap',
+                cut: li.scrollWidth > li.clientWidth + 1 || li.scrollHeight > li.clientHeight + 1,
+                clamp: style.webkitLineClamp,
+                lines: Math.round(lines * 10) / 10,
+            };
+        })"""
+    )
+    return found
+
+
+def _chart_boxes(page: Page) -> dict[str, Any]:
+    """The chart's svg, its plot area, its legend and its text boxes, in screen pixels."""
+    found: dict[str, Any] = page.evaluate(
+        """() => {
+            const chart = document.querySelector('.js-plotly-plot');
+            const box = (el) => { const r = el.getBoundingClientRect();
+                                  return [r.left, r.top, r.right, r.bottom]; };
+            const svg = box(chart.querySelector('.main-svg'));
+            const size = chart._fullLayout._size;
+            const legend = chart.querySelector('.legend');
+            return {
+                svg,
+                plot_top: svg[1] + size.t,
+                legend: legend ? box(legend) : null,
+                legend_px: [...chart.querySelectorAll('.legend text')].map(
+                    (el) => parseFloat(getComputedStyle(el).fontSize)),
+                nodes: [...chart.querySelectorAll('.sankey .node-label')].filter((el) => el.textContent.trim())
+                    .map((el) => [el.textContent, parseFloat(getComputedStyle(el).fontSize), box(el)]),
+            };
+        }"""
+    )
+    return found
+
+
+def _overlapping(boxes: list[list[float]]) -> list[tuple[int, int]]:
+    return [
+        (i, j)
+        for i, a in enumerate(boxes)
+        for j, b in enumerate(boxes[i + 1 :], i + 1)
+        if a[0] < b[2] - 1 and b[0] < a[2] - 1 and a[1] < b[3] - 1 and b[1] < a[3] - 1
+    ]
+
+
 def test_a_hall_sized_forum_fits_the_projector_in_every_stage(browser: Browser, tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'forum.db'}"
     link, _empty, code, _forum_id = _seed(url)
@@ -173,8 +235,21 @@ def test_a_hall_sized_forum_fits_the_projector_in_every_stage(browser: Browser, 
 
         _stage(url, code, Stage.ACT)
         expect(page.locator(".plan-card")).to_have_count(6, timeout=15_000)
-        expect(page.get_by_text(t("feed_more", "th", count=len(Sector) - 3)).first).to_be_visible()
         sizes["act"] = _check_screen(page, "projector-1080-act")
+        # What each organisation promised is read whole, who first; each activity shows its newest
+        # that fit and says how many more there are.
+        commitments = _commitments(page)
+        for shown in commitments:
+            assert shown["first"] == "B" and shown["px"] >= MIN_PX, shown
+            assert not shown["ellipsis"] and not shown["cut"], shown  # nothing of it cut off
+            assert shown["clamp"] == str(COMMITMENT_MAX_LINES) and shown["lines"] <= COMMITMENT_MAX_LINES, shown
+            assert any(promise in shown["text"] for promise in PROMISES), shown
+        for card in page.locator(".plan-card").all():
+            listed = card.locator(".commitments li").count()
+            assert 1 <= listed <= COMMITMENTS_PER_CARD
+            expect(card.get_by_test_id("count")).to_have_text(str(len(Sector)))
+            expect(card.get_by_test_id("more")).to_have_text(t("feed_more", "th", count=len(Sector) - listed))
+        assert len(commitments) >= 2 * 6  # two of these long ones fit each card
         print(sizes)  # the report quotes these
 
 
@@ -202,6 +277,28 @@ def test_the_tree_views_read_from_afar_and_say_when_they_are_empty(browser: Brow
         assert [text for text, _ in small] == [t("tree_adapted", "th")], small
         box = chart.bounding_box()
         assert box is not None and box["y"] + box["height"] <= 1080 + 0.5, box
+        # The legend reads like the labels, above the tree and not over it.
+        boxes = _chart_boxes(page)
+        legend = boxes["legend"]
+        assert boxes["legend_px"] and min(boxes["legend_px"]) >= MIN_PX, boxes["legend_px"]
+        assert legend and boxes["svg"][1] <= legend[1] and legend[3] <= boxes["plot_top"] + 0.5, boxes
+        assert legend[2] <= 1920, legend
+
+        # The Sankey takes the screen below the header: inside 1920×1080, most of its width, labels apart.
+        page.get_by_role("radio", name=t("projector_view_sankey")).click()
+        idle(page)
+        expect(page.locator(".js-plotly-plot .sankey").first).to_be_visible(timeout=15_000)
+        page.wait_for_timeout(1000)
+        shot(page, "projector-1080-sankey", full_page=False)
+        boxes = _chart_boxes(page)
+        left, top, right, bottom = boxes["svg"]
+        assert right <= 1920 + 0.5 and bottom <= 1080 + 0.5 and top >= 0, boxes["svg"]
+        assert right - left >= 0.7 * 1920, boxes["svg"]
+        nodes = boxes["nodes"]
+        assert nodes and min(px for _, px, _ in nodes) >= MIN_PX, nodes
+        outside = [text for text, _, (x0, y0, x1, y1) in nodes if x0 < left or y0 < top or x1 > right or y1 > bottom]
+        assert outside == [], outside
+        assert _overlapping([node_box for _, _, node_box in nodes]) == []
 
         page.goto(f"{base}/{empty}")
         idle(page)

@@ -13,6 +13,7 @@ from collections.abc import Set
 # Every page the page properties draw, in the order they draw them.
 PAGES = (
     "phone",
+    "phone, own posts opened",
     "phone after sending",
     "phone tree",
     "join",

@@ -16,9 +16,12 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine
 from streamlit.testing.v1 import AppTest
 
+from facilitation.core.db import read_session
 from facilitation.core.errors import ForumError
+from facilitation.forum.contributions import my_contributions
+from facilitation.forum.participants import identify
 from facilitation.forum.policy import Action, allows
-from models import Stage
+from models import Contribution, Stage, saved_id
 from tests.fuzz import tally
 from tests.fuzz.hostile_forum import Seeded, forum_texts, seed, uniform
 from tests.fuzz.pages import page_findings
@@ -40,6 +43,12 @@ def _seeded(db: Engine, texts: dict[str, Any], stage: Stage) -> Seeded:
         reject()  # a title the forum refuses: the services' own properties cover refusals
 
 
+def _own_posts(db: Engine, seeded: Seeded) -> list[Contribution]:
+    with read_session(db) as session:
+        member = identify(session=session, code=seeded.code, token=seeded.token)
+        return my_contributions(session=session, participant=member.participant)
+
+
 def _clean(at: AppTest, page: str, texts: frozenset[str]) -> None:
     problems = page_findings(at, page)
     assert not problems, "\n".join(problems)
@@ -53,6 +62,12 @@ def test_phone_pages(app: Callable[..., AppTest], db: Engine, texts: dict[str, A
     seeded = _seeded(db, texts, stage)
     phone = app(code=seeded.code, p=seeded.token)
     _clean(phone, "phone", seeded.texts)
+    if allows(stage, Action.EDIT_OWN_POST):
+        # The edit forms are drawn only in an opened expander: open every one of the phone's posts.
+        for contribution in _own_posts(db, seeded):
+            phone.session_state[f"mine_open_{saved_id(contribution)}"] = True
+        phone.run()
+        _clean(phone, "phone, own posts opened", seeded.texts)
     if allows(stage, Action.POST):
         # What someone types comes back in the page's messages and cards.
         phone.text_area(key="share_text").input(typed)

@@ -66,3 +66,9 @@ def open_plan_item(at: AppTest, item_id: int) -> AppTest:
     """Open an action item's edit expander, as a click on its header does: its form is drawn only then."""
     at.session_state[f"plan_open_{item_id}"] = True
     return at.run()
+
+
+def open_my_post(at: AppTest, contribution_id: int) -> AppTest:
+    """Open the phone's expander of one's own post, as a tap on it does: its edit form is drawn only then."""
+    at.session_state[f"mine_open_{contribution_id}"] = True
+    return at.run()

@@ -13,8 +13,9 @@ from facilitation.core.i18n import t
 from facilitation.forum.forums import CreatedForum, set_stage
 from facilitation.forum.plans import MAX_BUDGET_BAHT
 from facilitation.forum.policy import stage_rules
-from models import ActionItem, Forum, Stage
-from tests.factories import join, make_forum
+from models import ActionItem, Forum, Language, Stage
+from pages import ui
+from tests.factories import join, make_forum, post
 from tests.ui.helpers import no_exception, shown, th
 
 SILA = (("home_province", "40"), ("home_district", "4001"), ("home_tambon", "400114"))
@@ -178,3 +179,60 @@ def test_a_phone_that_showed_the_form_keeps_it_after_the_close_with_send_put_awa
     assert not [button for button in at.button if button.label == th("share_submit")]
     [closed] = [button for button in at.button if button.label == th("phone_closed_form_button")]
     assert closed.disabled
+
+
+def test_the_phone_changes_language_in_the_run_the_switch_is_tapped_in(app: Callable[..., AppTest], db: Engine) -> None:
+    """The language is worked out once a run; the switch still turns every string over with one tap."""
+    created = make_forum(db)
+    person = join(db, created.forum.code)
+    post(db, person.participant, "ผู้สูงอายุอยู่บ้านคนเดียว")
+    at = app(code=created.forum.code, p=person.token)
+    assert t("stage_share", "th") in at.markdown[0].value
+
+    _switch(at, "phone_lang", "en")
+
+    no_exception(at)
+    assert at.markdown[0].value == f"**{t('stage_label', 'en')}:** {t('stage_share', 'en')}"
+    assert t("phone_share_intro", "en") in shown(at, "info")
+    assert t("mine_heading", "en", count=1) in shown(at, "subheader")
+    assert [box.label for box in at.expander] == [t("mine_edit", "en")]
+    assert at.query_params["lang"] == "en"
+
+    _switch(at, "phone_lang", "th")
+
+    no_exception(at)
+    assert t("phone_share_intro", "th") in shown(at, "info")
+    assert [box.label for box in at.expander] == [t("mine_edit", "th")]
+
+
+def test_the_join_page_speaks_its_forum_s_language(app: Callable[..., AppTest], db: Engine) -> None:
+    """The page learns the forum's language after the router has drawn the menu in the default one."""
+    created = make_forum(db, title="Sila welfare forum", language=Language.EN)
+
+    at = app(code=created.forum.code)
+
+    no_exception(at)
+    assert t("join_heading", "en") in shown(at, "subheader")
+    assert at.text_input(key="join_name").label == t("join_name", "en")
+
+
+def test_a_phone_run_works_out_its_language_once(
+    app: Callable[..., AppTest], db: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every string asks for the language: read from the link and session state once a run, not dozens of times."""
+    created = make_forum(db)
+    person = join(db, created.forum.code)
+    at = app(code=created.forum.code, p=person.token, lang="en")
+    worked_out: list[str] = []
+    real = ui._chosen_language
+
+    def counted() -> str:
+        worked_out.append(real())
+        return worked_out[-1]
+
+    monkeypatch.setattr(ui, "_chosen_language", counted)
+    at.run()
+
+    no_exception(at)
+    assert t("phone_share_intro", "en") in shown(at, "info")
+    assert worked_out == ["en"]

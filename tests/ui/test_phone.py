@@ -1,6 +1,7 @@
 """Phone page: a participant's link (?code=…&p=…) through Share, Plan, Act and Closed."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import Engine
@@ -23,7 +24,7 @@ from models import (
 )
 from pages import ui
 from tests.factories import Joined, join, make_forum, post
-from tests.ui.helpers import has_button, html, no_exception, shown, submit, th
+from tests.ui.helpers import has_button, html, no_exception, open_my_post, shown, submit, th
 
 CLOSED_INTRO = "phone_closed_intro"
 
@@ -202,8 +203,8 @@ def test_editing_my_contribution_changes_it(
     phone: Callable[[], AppTest], db: Engine, forum: Forum, member: Joined
 ) -> None:
     mine = post(db, member.participant, "รถรับส่งผู้ป่วยมีคันเดียว", ContributionKind.ROOT_CAUSE)
-    at = phone()
-    cid = mine.id
+    cid = saved_id(mine)
+    at = open_my_post(phone(), cid)
 
     # The form's widgets are keyed by the post and its version (a new post is at version 1).
     at.text_area(key=f"mine_text_{cid}_1").input("รถรับส่งผู้ป่วยมีคันเดียว ต้องจองล่วงหน้า 3 วัน")
@@ -226,7 +227,7 @@ def test_withdrawing_my_contribution_takes_it_off_the_feed(
 ) -> None:
     kept = post(db, member.participant, "ข้อความที่ยังอยู่", ContributionKind.FUND)
     gone = post(db, member.participant, "ข้อความที่จะถอน", ContributionKind.OTHER)
-    at = phone()
+    at = open_my_post(open_my_post(phone(), saved_id(kept)), saved_id(gone))
 
     at.button(key=f"mine_withdraw_{gone.id}").click().run()
 
@@ -360,3 +361,32 @@ def test_the_sent_message_stays_through_a_redraw_the_forum_caused(
     _share(at, "ค่ารถแพง")
     at.run()
     assert th("share_sent") not in shown(at, "success")
+
+
+def test_a_redraw_reads_the_database_in_two_transactions(
+    phone: Callable[[], AppTest], db: Engine, forum: Forum, member: Joined, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stage change reruns every phone in the hall at once: app.py checks the link, the page reads all it shows."""
+    for text in ("ไม่มีรถไปหาหมอ", "ค่ารถแพง", "ผู้สูงอายุอยู่ลำพัง"):
+        post(db, member.participant, text)
+    _item(db, forum, "จัดรถรับส่งผู้ป่วยติดเตียงไปตามนัด")
+    _stage(db, forum, Stage.PLAN)
+    at = phone()
+    at.session_state["phone_live_streaming"] = True  # a phone whose live stream works draws no fallback timer
+    at.run()
+    opened: list[object] = []
+    real = ui.read_session
+
+    @contextmanager
+    def counted(engine: Engine) -> Iterator[Session]:
+        opened.append(engine)
+        with real(engine) as session:
+            yield session
+
+    monkeypatch.setattr(ui, "read_session", counted)
+    at.run()
+
+    no_exception(at)
+    assert "จัดรถรับส่งผู้ป่วยติดเตียงไปตามนัด" in html(at)
+    assert th("mine_heading", count=3) in shown(at, "subheader")
+    assert len(opened) == 2

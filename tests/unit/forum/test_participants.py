@@ -1,7 +1,7 @@
 """participants: joining from a phone with a token, and recognising it again."""
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, event
 from sqlmodel import select
 
 from facilitation.core.db import read_session, write_session
@@ -129,3 +129,24 @@ def test_identify_refuses_wrong_token_and_other_forum(engine: Engine) -> None:
         for code, token in attempts:
             with pytest.raises(NotAuthorised):
                 identify(session=session, code=code, token=token)
+
+
+def test_identify_is_one_query(engine: Engine) -> None:
+    """Every run of every phone identifies it: the forum and the participant come in one statement."""
+    forum = make_forum(engine).forum
+    joined = join(engine, forum.code)
+    statements: list[str] = []
+
+    def record(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        with read_session(engine) as session:
+            found = identify(session=session, code=forum.code.lower(), token=joined.token)
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+
+    assert (found.forum.id, found.participant.id) == (forum.id, joined.participant.id)
+    assert len(statements) == 1

@@ -17,9 +17,10 @@ from starlette.middleware import Middleware
 from starlette.middleware.gzip import GZipMiddleware
 
 from facilitation.core.db import write_session
+from facilitation.forum.forums import get_forum, set_stage
 from facilitation.live.changes import Topic, bump
 from facilitation.live.events import Counters, Hub, database_hub, routes
-from models import saved_id
+from models import Stage, saved_id
 from tests.factories import make_forum
 
 
@@ -212,7 +213,7 @@ def test_counters_once_as_json_and_an_unknown_code_or_role_is_refused(engine: En
     forum = make_forum(engine).forum
     reply = _get(port, f"/live/{forum.code.lower()}/counters")  # typed codes are normalised
     assert reply.status == 200
-    assert json.loads(reply.read()) == dict.fromkeys(map(str, Topic), 0)
+    assert json.loads(reply.read()) == {**dict.fromkeys(map(str, Topic), 0), "current_stage": "share"}
     assert _get(port, "/live/NOSUCH/counters").status == 404
     assert _get(port, "/live/NOSUCH/events?role=phone").status == 404
     assert _get(port, f"/live/{forum.code}/events?role=console").status == 400
@@ -232,13 +233,25 @@ def test_a_stream_sends_the_counters_then_each_change_and_forgets_a_client_that_
     assert phone.getheader("X-Accel-Buffering") == "no"  # nginx passes each event on at once
     assert phone.getheader("Content-Encoding") is None  # gzip would hold events back
     assert _next_event(phone) == ("server", hub.instance)  # a page that finds another one after a restart reruns
-    assert _next_event(phone) == ("message", dict.fromkeys(map(str, Topic), 0))
+    untouched = {**dict.fromkeys(map(str, Topic), 0), "current_stage": "share", "screens": 1}
+    assert _next_event(phone) == ("message", untouched)
 
     with write_session(engine) as session:
         bump(session=session, forum_id=saved_id(other), topics=[Topic.POSTS])  # another forum: not sent here
-        bump(session=session, forum_id=listened_id, topics=[Topic.STAGE])
-    assert _next_event(phone) == ("message", {**dict.fromkeys(map(str, Topic), 0), "stage": 1})
-    assert hub.listening() == {listened_id: {"phone": 1, "projector": 0}}
+        bump(session=session, forum_id=listened_id, topics=[Topic.PEOPLE])
+    assert _next_event(phone) == ("message", {**untouched, "people": 1})
+    wall = _get(port, f"/live/{code}/events?role=projector")
+    assert _next_event(wall)[0] == "server"
+    assert _next_event(wall) == ("message", {**untouched, "people": 1, "screens": 2})  # this process serves two
+
+    # The stage by name, so a phone can say where the forum went before its page has redrawn.
+    with write_session(engine) as session:
+        set_stage(session=session, forum=get_forum(session=session, code=code), stage=Stage.PLAN)
+    moved = {**untouched, "people": 1, "stage": 1, "current_stage": "plan", "screens": 2}
+    assert _next_event(phone) == ("message", moved)
+    assert _next_event(wall) == ("message", moved)
+    wall.close()
+    _until(lambda: hub.listening() == {listened_id: {"phone": 1, "projector": 0}})
 
     phone.close()
     _until(lambda: hub.listening() == {})  # the phone went away: its listener with it

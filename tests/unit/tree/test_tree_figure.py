@@ -10,7 +10,7 @@ from facilitation.core.i18n import t
 from facilitation.present.palette import SECTOR_COLOURS
 from facilitation.tree.categories import category_labels
 from facilitation.tree.data import TreeData, TreeItem, TreePath, part_labels
-from facilitation.tree.figure import sankey_figure, tree_figure
+from facilitation.tree.figure import LEGEND_PX, _legend_rows, sankey_figure, tree_figure
 from facilitation.tree.layout import TreeLayout, layout_tree
 from models import ContributionKind, Sector
 
@@ -293,3 +293,79 @@ def test_a_sankey_without_paths_has_no_links() -> None:
 def test_a_sankey_of_an_empty_tree_has_no_links() -> None:
     (sankey,) = sankey_figure(TreeData((), (), LABELS), labels=LABELS, lang="th").data
     assert len(sankey.link.value or ()) == 0
+
+
+def _legend_sizes(figure: go.Figure) -> tuple[float, float]:
+    return figure.layout.legend.font.size, figure.layout.margin.t
+
+
+def test_on_a_laptop_the_legend_is_small_and_the_figure_keeps_the_canvas_size(
+    figure: go.Figure, layout: TreeLayout
+) -> None:
+    assert _legend_sizes(figure) == (LEGEND_PX, 0)
+    assert figure.layout.height == layout.height
+
+
+def test_read_from_afar_the_legend_is_as_large_as_the_labels_and_sits_above_the_tree() -> None:
+    layout = _layout(DATA)
+    bands = []
+    for branches in ("กิ่ง", "หมวดสวัสดิการที่ชุมชนจัดให้สมาชิกตั้งแต่เกิดจนตาย" * 2):
+        figure = tree_figure(layout, labels=part_labels({"branches": branches}, "th"), lang="th", min_font=20)
+        px, band = _legend_sizes(figure)
+        assert px >= 20
+        # The legend grows up from the top of the canvas into a band of its own, as tall as its rows.
+        assert (figure.layout.legend.y, figure.layout.legend.yanchor) == (1, "bottom")
+        assert figure.layout.margin.autoexpand is False
+        rows = _legend_rows([trace.name for trace in _node_traces(figure)], layout.width, px)
+        assert rows >= 1 and band >= rows * 1.45 * px
+        # The canvas keeps one pixel per layout unit below the band.
+        assert figure.layout.height == layout.height + band
+        assert figure.layout.yaxis.range == (0, layout.height)
+        bands.append(band)
+    assert bands[0] < bands[1]  # a forum's long part label takes another row
+
+
+def test_a_long_legend_takes_more_rows() -> None:
+    px = 20
+    short = ["หน่วยงานรัฐ", "อื่น ๆ"]
+    long = short + ["หมวดสวัสดิการที่ชุมชนจัดให้สมาชิก" * 2] * 3
+    assert _legend_rows([], 1440, px) == 0
+    assert _legend_rows(short, 1440, px) == 1
+    assert _legend_rows(long, 1440, px) >= 3  # a grid of the widest entry: one a row
+
+
+def _crowded(paths: int) -> TreeData:
+    """`paths` separate causes, funds and benefits, each path its own chain (seeded texts)."""
+    items = tuple(
+        _item(1000 * part + i, kind, f"{ITEMS[i % len(ITEMS)].text} {i}")
+        for part, kind in enumerate((ROOT, FUND, BENEFIT), 1)
+        for i in range(paths)
+    )
+    chains = tuple(TreePath(1000 + i, 2000 + i, 3000 + i, "tie") for i in range(paths))
+    return TreeData(items, chains, LABELS)
+
+
+@pytest.mark.parametrize("paths", [3, 9, 12, 40])
+def test_a_fitted_sankey_takes_the_screen_and_folds_what_does_not_fit(paths: int) -> None:
+    width, height, px = 1440, 860, 20
+    figure = sankey_figure(_crowded(paths), labels=LABELS, lang="th", width=width, height=height, min_font=px)
+    (sankey,) = figure.data
+    assert (figure.layout.width, figure.layout.height) == (width, height)
+    assert sankey.textfont.size >= px and figure.layout.title.font.size >= px
+    lines = max(label.count("<br>") + 1 for label in sankey.node.label)
+    # Labels are centred on their nodes: a pad as tall as a label keeps them apart, and half a
+    # label of margin above and below keeps the first and the last on the screen.
+    label = lines * 1.45 * px
+    assert sankey.node.pad >= label
+    plot = height - figure.layout.margin.t - figure.layout.margin.b
+    assert figure.layout.margin.t >= 50 + label / 2 - 1 and figure.layout.margin.b >= label / 2 - 1
+    shown = len(sankey.node.label) // 3  # the three columns are alike here
+    assert (shown - 1) * sankey.node.pad <= 2 / 3 * plot  # plotly.js narrows the pad past that
+    more = [text for text in sankey.node.customdata if text.startswith("+")]
+    if shown < paths:
+        assert more == [t("tree_more", "th", count=paths - shown + 1)] * 3
+    else:
+        assert more == []
+    if paths == 3:
+        assert lines == 3  # few enough for three lines of each text
+    assert sum(sankey.link.value) == 2 * paths  # every path still flows, through "+N more" if folded

@@ -313,17 +313,26 @@ def test_a_path_of_a_fund_and_a_benefit_starts_at_the_fund() -> None:
     assert [edge.points for edge in layout.edges if edge.kind == "path"] == [((fund.x, fund.y), (fruit.x, fruit.y))]
 
 
-def test_a_path_to_a_folded_item_ends_at_the_more_node() -> None:
+def test_a_path_never_runs_into_a_more_node() -> None:
+    # 70 heavy fruits and funds fill their parts: the light fruits 98, 99 and the light fund 298 fold.
     fruits = [item(i, "fruit", weight=5) for i in range(1, 71)]
-    light = item(99, "fruit", weight=1)
-    data = tree([item(100, "root", weight=3), *fruits, light], [TreePath(100, None, 99, "tie")])
-    layout = lay(data)
-    assert layout.node("c:99") is None
-    more, root = layout.node("more:fruit"), layout.node("c:100")
-    assert more is not None and root is not None
-    (path,) = [edge for edge in layout.edges if edge.kind == "path"]
-    assert path.points[0] == (root.x, root.y)
-    assert path.points[-1] == (more.x, more.y)
+    funds = [item(i, "trunk", weight=5) for i in range(201, 271)]
+    light = [item(98, "fruit"), item(99, "fruit"), item(298, "trunk")]
+    paths = [
+        TreePath(100, None, 99, "tie"),  # only the cause is shown: no line
+        TreePath(101, 201, 99, "tie"),  # the benefit is folded: the cause to its fund
+        TreePath(101, 201, 98, "tie"),  # ... the same stretch again: drawn once
+        TreePath(100, 298, 1, "tie"),  # the fund is folded: up the trunk, as with no fund named
+    ]
+    layout = lay(tree([item(100, "root", weight=3), item(101, "root", weight=3), *fruits, *funds, *light], paths))
+    assert all(layout.node(f"c:{folded}") is None for folded in (98, 99, 298))
+    more = {(node.x, node.y) for node in layout.nodes if node.key.startswith("more:")}
+    assert len(more) == 2
+    at = {key: (node.x, node.y) for key in ("c:100", "c:101", "c:201", "c:1") if (node := layout.node(key))}
+    middle = (layout.trunk_x, (layout.ground_y + layout.crown_y) / 2)
+    drawn = [edge.points for edge in layout.edges if edge.kind == "path"]
+    assert sorted(drawn) == sorted([(at["c:101"], at["c:201"]), (at["c:100"], middle, at["c:1"])])
+    assert not more & {point for points in drawn for point in points}
 
 
 def test_root_edges_start_where_the_trunk_meets_the_ground() -> None:

@@ -2,6 +2,7 @@
 
 import random
 from dataclasses import replace
+from math import dist
 
 import pytest
 from sqlalchemy import Engine
@@ -13,10 +14,13 @@ from facilitation.core.migrate import upgrade
 from facilitation.sample.load import load_sample_forum
 from facilitation.tree.categories import category_labels
 from facilitation.tree.data import TreeData, TreePath, tree_data
-from facilitation.tree.layout import Box, TreeLayout, _inside, drawn_lines, label_box, layout_tree
+from facilitation.tree.layout import STRAY_PX, Box, TreeLayout, _inside, drawn_lines, label_box, layout_tree
 from models import saved_id
 
 PROJECTOR = {"width": 1440, "height": 780, "min_font": 20}
+PAGE = {"width": 1400, "height": 1000}
+PARTS = ("root", "trunk", "fruit")
+KINDS = ("root", "branch", "path")
 
 
 def _lay(data: TreeData, **size: float) -> TreeLayout:
@@ -29,10 +33,11 @@ def _lay(data: TreeData, **size: float) -> TreeLayout:
 
 
 def _big_forum(count: int = 400, paths: int = 120) -> TreeData:
-    """Hundreds of items of every part and many paths between them (seeded)."""
+    """Hundreds of items of every part and many paths between them (seeded), mostly between shown items."""
     data = synthetic_items(count)
     rng = random.Random(7)
-    ids = {part: [item.id for item in data.items if item.part == part] for part in ("root", "trunk", "fruit")}
+    # The heaviest items are the ones a folded tree shows: paths between them are the lines drawn.
+    ids = {part: [item.id for item in data.items if item.part == part and item.weight >= 8] for part in PARTS}
     drawn = {
         TreePath(rng.choice(ids["root"]), rng.choice([*ids["trunk"], None]), rng.choice(ids["fruit"]), "tie")
         for _ in range(paths)
@@ -122,3 +127,34 @@ def test_folding_to_fit_keeps_the_newest_of_items_raised_as_often() -> None:
     shown = sorted(node.item.id for node in layout.nodes if node.item is not None)
     assert layout.folded > 0
     assert shown == sorted(item.id for item in fruits)[-len(shown) :]  # the newest are on the tree
+
+
+def _length(piece: tuple[tuple[float, float], ...]) -> float:
+    return sum(dist(a, b) for a, b in zip(piece, piece[1:], strict=False))
+
+
+@pytest.mark.parametrize("size", [PROJECTOR, PAGE], ids=["projector", "tree page"])
+@pytest.mark.parametrize("count", [60, 400])
+def test_no_stray_dash_is_left_between_labels(size: dict[str, float], count: int) -> None:
+    """A piece of line cut off by labels at both ends is long enough to follow; pieces at an edge's ends stay."""
+    layout = _lay(_big_forum(count, count // 3), **size)
+    stops = {point for edge in layout.edges for point in edge.points}
+    pieces = [piece for kind in KINDS for piece in drawn_lines(layout, kind)]
+    dashes = [
+        round(_length(p), 1) for p in pieces if p[0] not in stops and p[-1] not in stops and _length(p) < STRAY_PX
+    ]
+    assert pieces and dashes == []
+
+
+@pytest.mark.parametrize("size", [PROJECTOR, PAGE], ids=["projector", "tree page"])
+def test_no_path_runs_into_a_more_node(size: dict[str, float]) -> None:
+    """A "+N more" node stands for many unrelated items: the paths to them end at what is shown."""
+    layout = _lay(_big_forum(), **size)
+    more = {(node.x, node.y) for node in layout.nodes if node.hidden_count}
+    paths = [edge.points for edge in layout.edges if edge.kind == "path"]
+    assert more and paths
+    assert [points for points in paths if more & set(points)] == []
+    assert len(paths) == len(set(paths))  # paths that show the same stretch draw it once
+    shown = {(node.x, node.y) for node in layout.nodes if node.item is not None}
+    middle = (layout.trunk_x, (layout.ground_y + layout.crown_y) / 2)
+    assert {point for points in paths for point in points} <= shown | {middle}

@@ -1,0 +1,50 @@
+"""What a participant's phone draws, read in one transaction.
+
+Every phone in the hall reruns its page when the stage changes, so the page reads all it
+shows at once: one connection checkout, one BEGIN, one ROLLBACK per run instead of one
+for each part.
+"""
+
+from dataclasses import dataclass
+
+from sqlmodel import Session
+
+from facilitation.core.errors import NotAuthorised
+from facilitation.forum.contributions import my_contributions
+from facilitation.forum.participants import identify
+from facilitation.forum.plans import PlanRow, plan
+from facilitation.forum.policy import stage_rules
+from facilitation.live.changes import counters
+from models import Contribution, Forum, Participant, Stage, saved_id
+
+
+@dataclass(frozen=True)
+class PhoneScreen:
+    """The forum as one phone shows it."""
+
+    seen: dict[str, int]  # the forum's change counters, read before everything below
+    forum: Forum
+    participant: Participant
+    plan: list[PlanRow] | None  # None when the forum's stage does not show the plan on phones
+    mine: list[Contribution]  # the participant's own visible posts, newest first
+
+
+def phone_screen(*, session: Session, forum_id: int, code: str, token: str | None) -> PhoneScreen:
+    """The phone page of the participant holding `token` in forum `code` (id `forum_id`).
+
+    Raises NotAuthorised as `identify` does, and when `code` is not the forum `forum_id`.
+    """
+    # The counters first: the page hands them to its watcher as what it has drawn, so they
+    # must never be newer than the rows below. On SQLite (WAL) the whole transaction reads
+    # the snapshot its first statement took, so both agree. On PostgreSQL `read_session`
+    # runs at READ COMMITTED, where each statement sees what was committed when it began:
+    # rows read after the counters are as new as them or newer, and a change that lands
+    # between the two only makes the watcher ask for one rerun too many, never miss one.
+    seen = counters(session=session, forum_ids=[forum_id]).get(forum_id, {})
+    member = identify(session=session, code=code, token=token)
+    forum, participant = member.forum, member.participant
+    if saved_id(forum) != forum_id:
+        raise NotAuthorised()
+    rows = plan(session=session, forum_id=forum_id) if stage_rules(Stage(forum.stage)).phone_plan else None
+    mine = my_contributions(session=session, participant=participant)
+    return PhoneScreen(seen=dict(seen), forum=forum, participant=participant, plan=rows, mine=mine)
