@@ -78,7 +78,9 @@ class Watcher {
       this.clear("rerun");
       this.clear("spread");
     }
-    const url = `live/${encodeURIComponent(data.code)}/events?role=${encodeURIComponent(data.role)}`;
+    // The topics it draws go with the request: the server sends only the events that move one.
+    const topics = Object.keys(data.topics).sort().join(",");
+    const url = `live/${encodeURIComponent(data.code)}/events?role=${encodeURIComponent(data.role)}&topics=${topics}`;
     if (url !== this.url) {
       this.url = url;
       this.connect();

@@ -120,7 +120,7 @@ class Watcher:
             self.unanswered = 0
             self._clear("rerun")
             self._clear("spread")
-        url = f"/live/{data['code']}/events?role={data['role']}"
+        url = f"/live/{data['code']}/events?role={data['role']}&topics={','.join(sorted(data['topics']))}"
         if url != self.url:
             self.url = url
             self._connect()

@@ -6,7 +6,8 @@ screen is an open connection and a keep-alive comment, not a page-script run. Co
 say only that something changed, never what; besides them an event names the stage the
 forum is at (a phone says so before its page has redrawn) and how many screens this
 process serves for the forum (phones spread their reruns over a hall). All of it is shown
-on the wall anyway, so the join code is all a screen needs to listen.
+on the wall anyway, so the join code is all a screen needs to listen. A screen names the
+topics it draws, and is sent only the events that move one of them (or the stage).
 """
 
 import asyncio
@@ -27,7 +28,7 @@ from starlette.routing import BaseRoute, Route
 
 from facilitation.core.db import read_session, write_session
 from facilitation.core.tokens import normalise_join_code
-from facilitation.live.changes import ROLES, counters, forum_ids_by_code, record_presence, stages
+from facilitation.live.changes import ROLES, Topic, counters, forum_ids_by_code, record_presence, stages
 
 # Each topic's counter, and the forum's stage under CURRENT_STAGE.
 Counters = dict[str, int | str]
@@ -49,11 +50,20 @@ class Listener:
 
     forum_id: int
     role: str
+    # The topics its screen draws (None: all). A hall's posts move a counter many times a
+    # second; a phone that shows no one's posts is not sent those events at all.
+    topics: frozenset[str] | None = None
     # Each event carries every counter, so a slow screen needs only the newest: one slot, replaced.
     inbox: asyncio.Queue[Counters] = field(default_factory=lambda: asyncio.Queue(maxsize=1))
+    offered: Counters | None = None
 
     def offer(self, current: Counters) -> None:
-        """Leave `current` for the stream to send, replacing what it has not sent yet."""
+        """Leave `current` for the stream to send, replacing what it has not sent yet, if it concerns this screen."""
+        if self.offered is not None and self.topics is not None:
+            watched = (*self.topics, CURRENT_STAGE)
+            if all(current.get(topic) == self.offered.get(topic) for topic in watched):
+                return
+        self.offered = current
         if self.inbox.full():
             self.inbox.get_nowait()
         self.inbox.put_nowait(current)
@@ -84,9 +94,9 @@ class Hub:
         self._wake = asyncio.Event()
         self._reported_any = False
 
-    def subscribe(self, forum_id: int, role: str) -> Listener:
-        """A new listener for the forum; it gets the counters as last polled at once, if there are any."""
-        listener = Listener(forum_id, role)
+    def subscribe(self, forum_id: int, role: str, topics: Collection[str] | None = None) -> Listener:
+        """A new listener for the forum (for `topics`, or all); it gets the counters as last polled at once, if any."""
+        listener = Listener(forum_id, role, None if topics is None else frozenset(topics))
         self._listeners.setdefault(forum_id, set()).add(listener)
         if forum_id in self._latest:
             listener.offer(self._latest[forum_id])
@@ -232,10 +242,10 @@ def _event(current: Counters, screens: int) -> str:
     return f"data: {json.dumps(current | {SCREENS: screens}, sort_keys=True)}\n\n"
 
 
-async def _stream(hub: Hub, forum_id: int, role: str) -> AsyncIterator[str]:
+async def _stream(hub: Hub, forum_id: int, role: str, topics: Collection[str] | None) -> AsyncIterator[str]:
     # Subscribed here, not in the handler: a stream that never starts leaves nothing behind,
     # and `finally` runs when the client goes away (the response cancels this generator).
-    listener = hub.subscribe(forum_id, role)
+    listener = hub.subscribe(forum_id, role, topics)
     try:
         # Which process serves this stream: a page that finds a new one after reconnecting
         # was served by a server that restarted, and its old session (and the callbacks of
@@ -257,10 +267,15 @@ async def _events(hub: Hub, request: Request) -> Response:
     role = request.query_params.get("role", "")
     if role not in ROLES:
         return PlainTextResponse(f"role must be one of {', '.join(ROLES)}", status_code=400)
+    asked = request.query_params.get("topics")
+    topics = None if asked is None else {topic for topic in asked.split(",") if topic}
+    if topics is not None and not topics <= set(Topic):
+        return PlainTextResponse(f"topics must be among {', '.join(Topic)}", status_code=400)
     forum_id = await hub.forum_id(normalise_join_code(request.path_params["code"]))
     if forum_id is None:
         return PlainTextResponse("no forum has this code", status_code=404)
-    return StreamingResponse(_stream(hub, forum_id, role), media_type="text/event-stream", headers=STREAM_HEADERS)
+    stream = _stream(hub, forum_id, role, topics)
+    return StreamingResponse(stream, media_type="text/event-stream", headers=STREAM_HEADERS)
 
 
 async def _counters(hub: Hub, request: Request) -> Response:
@@ -272,7 +287,7 @@ async def _counters(hub: Hub, request: Request) -> Response:
 
 
 def routes(hub: Hub) -> list[BaseRoute]:
-    """GET /live/{code}/events (server-sent events) and /live/{code}/counters (the same, once, as JSON)."""
+    """GET /live/{code}/events?role=…&topics=… (server-sent events) and /live/{code}/counters (once, as JSON)."""
     return [
         Route("/live/{code}/events", partial(_events, hub), methods=["GET"]),
         Route("/live/{code}/counters", partial(_counters, hub), methods=["GET"]),

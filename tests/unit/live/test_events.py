@@ -208,6 +208,34 @@ def _until(condition: Callable[[], bool]) -> None:
         time.sleep(0.05)
 
 
+def test_a_screen_is_sent_only_the_events_that_move_a_topic_it_draws_or_the_stage() -> None:
+    fake = FakeDatabase()
+    fake.counters = {1: {"stage": 1, "posts": 0, "plan": 0, "current_stage": "share"}}
+
+    async def body() -> None:
+        hub = fake.hub()
+        phone = hub.subscribe(1, "phone", topics={"stage"})
+        wall = hub.subscribe(1, "projector")  # no topics named: every change
+        await hub.poll_once()
+        first = {"stage": 1, "posts": 0, "plan": 0, "current_stage": "share"}
+        assert drained(phone.inbox) == drained(wall.inbox) == [first]  # the first always: a baseline
+
+        fake.counters[1]["posts"] = 1  # a post in the hall: the wall shows it, the phone does not
+        await hub.poll_once()
+        assert drained(phone.inbox) == []
+        assert drained(wall.inbox) == [{**first, "posts": 1}]
+
+        fake.counters[1] |= {"stage": 2, "current_stage": "plan"}
+        await hub.poll_once()
+        assert drained(phone.inbox) == [{**first, "posts": 1, "stage": 2, "current_stage": "plan"}]
+
+        fake.counters[1]["current_stage"] = "act"  # the stage by name alone is news to every screen
+        await hub.poll_once()
+        assert [event["current_stage"] for event in drained(phone.inbox)] == ["act"]
+
+    run(body)
+
+
 def test_counters_once_as_json_and_an_unknown_code_or_role_is_refused(engine: Engine, served: tuple[int, Hub]) -> None:
     port, _hub = served
     forum = make_forum(engine).forum
@@ -217,6 +245,7 @@ def test_counters_once_as_json_and_an_unknown_code_or_role_is_refused(engine: En
     assert _get(port, "/live/NOSUCH/counters").status == 404
     assert _get(port, "/live/NOSUCH/events?role=phone").status == 404
     assert _get(port, f"/live/{forum.code}/events?role=console").status == 400
+    assert _get(port, f"/live/{forum.code}/events?role=phone&topics=stage,secrets").status == 400
 
 
 def test_a_stream_sends_the_counters_then_each_change_and_forgets_a_client_that_left(
