@@ -232,6 +232,16 @@ def test_a_hall_sized_forum_fits_the_projector_in_every_stage(browser: Browser, 
         expect(page.locator(".plan-card")).to_have_count(4, timeout=15_000)
         expect(page.get_by_text(t("wall_earlier_activities", "th", count=ACTIVITIES - 4))).to_be_visible()
         sizes["plan"] = _check_screen(page, "projector-1080-plan")
+        # What each activity answers wraps to two lines instead of being cut to one.
+        answers = page.evaluate(
+            """() => [...document.querySelectorAll('.plan-board.wall .answers li')].map((li) => {
+                const style = getComputedStyle(li);
+                return {nowrap: style.whiteSpace === 'nowrap', clamp: style.webkitLineClamp,
+                        lines: Math.round(li.clientHeight / parseFloat(style.lineHeight))};
+            })"""
+        )
+        assert answers and all(not a["nowrap"] and a["clamp"] == "2" for a in answers), answers
+        assert any(a["lines"] == 2 for a in answers), answers  # the seeded posts are long
 
         _stage(url, code, Stage.ACT)
         expect(page.locator(".plan-card")).to_have_count(6, timeout=15_000)
