@@ -20,6 +20,7 @@ from models.plan import (
     Commitment,
     CommitmentCreate,
 )
+from models.timer import StageTimer, TimerStatus
 from models.tree import TreeTie
 
 __all__ = [
@@ -43,6 +44,8 @@ __all__ = [
     "ScreenPresence",
     "Sector",
     "Stage",
+    "StageTimer",
+    "TimerStatus",
     "TreeTie",
     "saved_id",
     "utcnow",

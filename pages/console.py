@@ -26,7 +26,7 @@ from facilitation.forum.policy import Action, allows, stage_rules
 from facilitation.live.changes import connected
 from facilitation.present import cards
 from models import ActionItemCreate, FundSource, Stage, saved_id
-from pages import inputs, ui
+from pages import inputs, stage_timer, ui
 
 ui.ensure_routed(__file__)
 
@@ -299,6 +299,7 @@ for column, stage in zip(st.columns(len(STAGE_ORDER)), STAGE_ORDER, strict=True)
         width="stretch",
     )
 st.caption(ui.tr(f"console_stage_help_{forum.stage}"))
+stage_timer.controls(forum_id, enabled=allows(forum.stage, Action.RUN_TIMER))
 
 
 @st.fragment(run_every=CONNECTED_SECONDS)

@@ -21,7 +21,7 @@ from models import (
     Stage,
     saved_id,
 )
-from pages import inputs, live, ui
+from pages import inputs, live, stage_timer, ui
 
 ui.ensure_routed(__file__)
 
@@ -44,7 +44,8 @@ def _watched(stage: Stage) -> dict[Topic, float]:
     # The stage (and the links and title with it) at once. Never posts: this phone shows
     # only its own, redrawn by its own action, and others' words only as the plan quotes
     # them, whose marks (edited, withdrawn) move PLAN. A tree edit changes nothing here.
-    topics = {Topic.STAGE: 0.0}
+    # The timer's buttons, so its clock starts, pauses and stops with the facilitator's.
+    topics = {Topic.STAGE: 0.0, Topic.TIMER: 0.0}
     if stage_rules(stage).phone_plan:
         topics |= {Topic.PLAN: 0.0, Topic.COMMITMENTS: ROOM_SECONDS}
     return topics
@@ -270,6 +271,9 @@ top, switch = st.columns([3, 2], vertical_alignment="center")
 top.markdown(f"**{ui.tr('stage_label')}:** {ui.tr(f'stage_{forum.stage}')}")
 with switch:
     ui.language_switch("phone_lang")
+# Always this container, clock or not, so the forms below keep their place in the page.
+with st.container(key="phone_clock_box", gap=None):
+    stage_timer.countdown(screen.timer, size="phone", key="phone_clock")
 ui.heading(forum.title)
 who = " · ".join(part for part in (me.display_name, me.organisation) if part)
 ui.plain(f"{ui.tr('phone_you')}: {who or ui.tr('phone_anonymous')} · {ui.tr(f'sector_{me.sector}')}", small=True)

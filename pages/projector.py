@@ -14,11 +14,12 @@ from facilitation.forum.feed import LatestFeed, latest_feed
 from facilitation.forum.forums import Headline, authorise_facilitator, headline
 from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.policy import accepts_input, stage_rules
+from facilitation.forum.timer import TimerStatus, TimerView, timer_view
 from facilitation.live.changes import Topic
 from facilitation.present import wall
 from facilitation.tree.view import forum_tree
 from models import Forum, Stage, saved_id
-from pages import live, ui
+from pages import live, stage_timer, ui
 
 ui.ensure_routed(__file__)
 
@@ -27,9 +28,9 @@ ui.ensure_routed(__file__)
 ROOM_SECONDS = 1.0
 WATCHED = {
     "feed": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: ROOM_SECONDS, Topic.PLAN: 0.0,
-             Topic.COMMITMENTS: ROOM_SECONDS},
+             Topic.COMMITMENTS: ROOM_SECONDS, Topic.TIMER: 0.0},
     # Every post, merge or category the tree draws moves TREE (facilitation/live/changes.py).
-    "tree": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.TREE: 0.0},
+    "tree": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.TREE: 0.0, Topic.TIMER: 0.0},
 }  # fmt: skip
 VIEWS = ("feed", "tree", "sankey")
 PLOT_CONFIG = {"displayModeBar": False, "displaylogo": False}
@@ -75,13 +76,13 @@ with side:
 def _live(view: str) -> None:
     # A tick reruns only this fragment, never the router: check the link here too, so
     # a screen whose link was replaced from the console stops showing the forum.
-    def tick(session: ui.Session) -> Headline:
+    def tick(session: ui.Session) -> tuple[Headline, TimerView]:
         _authorised(session)
-        return headline(session=session, forum_id=forum_id)
+        return headline(session=session, forum_id=forum_id), timer_view(session=session, forum_id=forum_id)
 
     seen = live.seen(forum_id)  # before what the view reads: a later change redraws it
     try:
-        top = ui.read(tick)
+        top, timer = ui.read(tick)
     except NotAuthorised:
         st.rerun(scope="app")  # the router then refuses the old link
     # Inside this fragment: a change redraws the view, not the QR code beside it. A new link
@@ -91,6 +92,8 @@ def _live(view: str) -> None:
     banner_class = "stage-banner" if accepts_input(stage) else "stage-banner closed"
     # The tree views get a one-line header so the whole tree fits a 1080-pixel screen.
     header = "projector-header compact" if view != "feed" else "projector-header"
+    if timer.status != TimerStatus.STOPPED:
+        header += " with-timer"  # room on the right for the clock in the corner
     st.html(
         f'<div class="{header}"><div class="plain-heading">{escape(top.title)}</div>'
         f'<div class="projector-status"><span class="{banner_class}" data-testid="stage">'
@@ -98,6 +101,7 @@ def _live(view: str) -> None:
         f'<span><span class="big-number" data-testid="joined">{top.joined}</span> '
         f'<span class="joined-label">{escape(ui.tr("projector_joined"))}</span></span></div></div>'
     )
+    stage_timer.countdown(timer, size="wall", key="projector_clock")
     if view != "feed":
         # Laid out for this canvas; fixed_size_chart never draws it narrower, so labels stay apart.
         tree = ui.read(

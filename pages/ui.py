@@ -14,7 +14,7 @@ from sqlmodel import Session as Session  # re-exported: pages type the session t
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from facilitation.core.db import make_engine, read_session, write_session
-from facilitation.core.errors import ForumError, NotAuthorised
+from facilitation.core.errors import ForumError, NotAuthorised, StaleEdit
 from facilitation.core.i18n import t
 from facilitation.core.migrate import upgrade
 from facilitation.core.settings import get_settings
@@ -209,12 +209,22 @@ def show_flash(slot: str = "main") -> None:
     {"success": st.success, "error": st.error, "info": st.info}[kind](message)
 
 
-def act(action: Callable[[Session], T], *, slot: str = "main") -> T | None:
-    """Run one user action in one write transaction; a domain error becomes a flash."""
+def act(action: Callable[[Session], T], *, slot: str = "main", stale: str | None = None) -> T | None:
+    """Run one user action in one write transaction; a domain error becomes a flash.
+
+    `stale`: what to say instead when the action was refused because another screen acted
+    first (StaleEdit) and nothing typed needs showing: a button, not a form.
+    """
     clear_flash(slot)
     try:
         with write_session(engine()) as session:
             return action(session)
+    except StaleEdit as error:
+        if stale is None:
+            flash("error", error_text(error), slot)
+        else:
+            flash("info", stale, slot)
+        return None
     except ForumError as error:
         flash("error", error_text(error), slot)
         return None

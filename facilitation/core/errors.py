@@ -195,3 +195,48 @@ class StageMoved(ForumError):
     def message(self, lang: str) -> str:
         """The message in `lang`, naming the stage the screen showed and the stage the forum is in."""
         return t(self.message_key, lang, seen=t(f"stage_{self.seen}", lang), stage=t(f"stage_{self.stage}", lang))
+
+
+class TimerMoved(StaleEdit):
+    """A timer button drawn from an older version of the timer: pressed twice, or another tab pressed first.
+
+    `current` is the timer as it is now (a `facilitation.forum.timer.TimerView`), so the
+    console can redraw its buttons from it; nothing was changed.
+    """
+
+    message_key = "error_timer_moved"
+
+
+class TimerStateError(ForumError):
+    """A timer button that does not fit the timer's status (the console draws only those that fit)."""
+
+    def __init__(self, *, status: str) -> None:
+        super().__init__(status=status)
+        self.status = status
+
+
+class TimerNotRunning(TimerStateError):
+    """Pause, on a timer that is paused or stopped."""
+
+    message_key = "error_timer_not_running"
+
+
+class TimerNotPaused(TimerStateError):
+    """Resume, on a timer that is running or stopped."""
+
+    message_key = "error_timer_not_paused"
+
+
+class TimerNotStarted(TimerStateError):
+    """More time, on a timer that is stopped: there is nothing to add it to."""
+
+    message_key = "error_timer_not_started"
+
+
+class InvalidTimerMinutes(FieldError):
+    """A timer of no time, of less than nothing, or longer than a forum session (`limit` minutes)."""
+
+    message_key = "error_timer_minutes"
+
+    def __init__(self, *, minutes: float, limit: int) -> None:
+        super().__init__(minutes=f"{minutes:g}", limit=limit)

@@ -14,6 +14,7 @@ from facilitation.forum.contributions import my_contributions
 from facilitation.forum.participants import identify
 from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.policy import stage_rules
+from facilitation.forum.timer import TimerView, timer_view
 from facilitation.live.changes import counters
 from models import Contribution, Forum, Participant, Stage, saved_id
 
@@ -27,6 +28,7 @@ class PhoneScreen:
     participant: Participant
     plan: list[PlanRow] | None  # None when the forum's stage does not show the plan on phones
     mine: list[Contribution]  # the participant's own visible posts, newest first
+    timer: TimerView  # the stage timer, which the phone counts down by itself
 
 
 def phone_screen(*, session: Session, forum_id: int, code: str, token: str | None) -> PhoneScreen:
@@ -47,4 +49,5 @@ def phone_screen(*, session: Session, forum_id: int, code: str, token: str | Non
         raise NotAuthorised()
     rows = plan(session=session, forum_id=forum_id) if stage_rules(Stage(forum.stage)).phone_plan else None
     mine = my_contributions(session=session, participant=participant)
-    return PhoneScreen(seen=dict(seen), forum=forum, participant=participant, plan=rows, mine=mine)
+    timer = timer_view(session=session, forum_id=forum_id)
+    return PhoneScreen(seen=dict(seen), forum=forum, participant=participant, plan=rows, mine=mine, timer=timer)

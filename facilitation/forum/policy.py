@@ -30,6 +30,7 @@ class Action(StrEnum):
     RESTORE_ACTION_ITEM = "restore_action_item"  # undo a delete
     COMMIT = "commit"
     TIDY_TREE = "tidy_tree"  # the facilitator's tree tools: move, categorise, merge, hide, tie, relabel
+    RUN_TIMER = "run_timer"  # the facilitator's stage timer: start, pause, resume, add time, stop
 
 
 # Everything but committing stays open until the forum closes: late arrivals still join
@@ -45,6 +46,7 @@ _WHILE_OPEN = frozenset(
         Action.DELETE_ACTION_ITEM,
         Action.RESTORE_ACTION_ITEM,
         Action.TIDY_TREE,
+        Action.RUN_TIMER,
     }
 )
 

@@ -32,6 +32,7 @@ class Topic(StrEnum):
     PLAN = "plan"  # action items created/edited/deleted/restored, their links, edits of the posts they answer
     COMMITMENTS = "commitments"  # made, or shown/hidden with their action item
     TREE = "tree"  # tree labels, ties, merges, categories, shown/hidden, and posts of the kinds it draws
+    TIMER = "timer"  # the stage timer started, paused, resumed, given more time or stopped (not reaching zero)
 
 
 ROLES = ("phone", "projector")

@@ -61,14 +61,14 @@ def test_a_phone_watches_the_stage_in_share_and_the_plan_from_plan_on(
     watched = watcher(at)
     assert (watched["code"], watched["role"]) == (created.forum.code, "phone")
     assert watched["seen"] == now(db, created)  # read before the page drew
-    assert watched["topics"] == {"stage": 0}  # no tree, no posts: a Share phone shows only its own
+    assert watched["topics"] == {"stage": 0, "timer": 0}  # no tree, no posts: a Share phone shows only its own
 
     _stage(db, created, Stage.PLAN)
     at.run()
 
     watched = watcher(at)
     assert watched["seen"] == now(db, created)
-    assert watched["topics"] == {"stage": 0, "plan": 0, "commitments": 10}
+    assert watched["topics"] == {"stage": 0, "timer": 0, "plan": 0, "commitments": 10}
 
 
 def test_the_fallback_timer_is_drawn_until_the_stream_says_hello(
@@ -96,9 +96,9 @@ def test_the_projector_watches_what_its_view_shows(
     watched = watcher(at)
     assert (watched["code"], watched["role"]) == (created.forum.code, "projector")
     assert watched["seen"] == now(db, created)
-    assert watched["topics"] == {"stage": 0, "people": 1, "posts": 1, "plan": 0, "commitments": 1}
+    assert watched["topics"] == {"stage": 0, "people": 1, "posts": 1, "plan": 0, "commitments": 1, "timer": 0}
 
     at.segmented_control(key="projector_view").set_value("tree").run()
 
     no_exception(at)
-    assert watcher(at)["topics"] == {"stage": 0, "people": 1, "tree": 0}
+    assert watcher(at)["topics"] == {"stage": 0, "people": 1, "tree": 0, "timer": 0}

@@ -27,6 +27,7 @@ from facilitation.forum.policy import (
     stage_rules,
     stages_allowing,
 )
+from facilitation.forum.timer import start_timer
 from facilitation.tree import admin as tree_admin
 from models import (
     ActionItem,
@@ -42,6 +43,7 @@ from models import (
     ParticipantCreate,
     Sector,
     Stage,
+    StageTimer,
     TreeTie,
     saved_id,
 )
@@ -62,6 +64,7 @@ EXPECTED: dict[Action, frozenset[Stage]] = {
     Action.RESTORE_ACTION_ITEM: OPEN,
     Action.COMMIT: frozenset({Stage.ACT}),
     Action.TIDY_TREE: OPEN,
+    Action.RUN_TIMER: OPEN,
 }
 ROOT, FUND, BENEFIT = ContributionKind.ROOT_CAUSE, ContributionKind.FUND, ContributionKind.BENEFIT
 
@@ -271,6 +274,12 @@ PROBES = [
             duplicate_ids=[],
         ),
         lambda e, w: _row(e, w.benefit).in_tree is False,
+    ),
+    Probe(
+        Action.RUN_TIMER,
+        "start_timer",
+        lambda s, w: start_timer(session=s, forum_id=w.id, minutes=5, version=0),
+        lambda e, w: count(e, StageTimer) == 1,
     ),
 ]
 

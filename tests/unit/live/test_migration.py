@@ -1,4 +1,4 @@
-"""Revision 0004 adds the counter and presence tables, downgrades without them, and upgrades again."""
+"""Revisions 0004 (counter and presence tables) and 0005 (the stage timer) downgrade and upgrade again."""
 
 import uuid
 from collections.abc import Iterator
@@ -10,6 +10,7 @@ from sqlalchemy.engine import make_url
 
 from facilitation.core.db import make_engine, read_session, write_session
 from facilitation.core.migrate import current_revision, downgrade, upgrade
+from facilitation.forum.timer import TimerStatus, start_timer, timer_view
 from facilitation.live.changes import Topic, bump, counters
 from models import saved_id
 from tests.factories import make_forum
@@ -72,4 +73,39 @@ def test_deleting_a_forum_deletes_its_counters(empty: Engine) -> None:
     with empty.begin() as connection:
         connection.exec_driver_sql(f"DELETE FROM forum WHERE id = {forum_id}")
         left = connection.exec_driver_sql(f"SELECT count(*) FROM changecounter WHERE forum_id = {forum_id}").scalar()
+    assert left == 0
+
+
+def test_0005_adds_the_timer_table_downgrades_without_it_and_upgrades_again(empty: Engine) -> None:
+    upgrade(empty, revision="0004")
+    assert "stagetimer" not in inspect(empty).get_table_names()
+    forum_id = saved_id(make_forum(empty).forum)  # a forum from before the timer
+
+    upgrade(empty, revision="0005")
+    assert current_revision(empty) == "0005"
+    with read_session(empty) as session:
+        assert timer_view(session=session, forum_id=forum_id).version == 0  # never had a timer
+    with write_session(empty) as session:
+        start_timer(session=session, forum_id=forum_id, minutes=5, version=0)
+
+    downgrade(empty, revision="0004")
+    assert current_revision(empty) == "0004"
+    assert "stagetimer" not in inspect(empty).get_table_names()
+
+    upgrade(empty, revision="0005")
+    with read_session(empty) as session:  # the timer is gone with its table; the forum stays
+        view = timer_view(session=session, forum_id=forum_id)
+    assert (view.status, view.version) == (TimerStatus.STOPPED, 0)
+    with write_session(empty) as session:
+        assert start_timer(session=session, forum_id=forum_id, minutes=1, version=0).version == 1
+
+
+def test_deleting_a_forum_deletes_its_timer(empty: Engine) -> None:
+    upgrade(empty)
+    forum_id = saved_id(make_forum(empty).forum)
+    with write_session(empty) as session:
+        start_timer(session=session, forum_id=forum_id, minutes=5, version=0)
+    with empty.begin() as connection:
+        connection.exec_driver_sql(f"DELETE FROM forum WHERE id = {forum_id}")
+        left = connection.exec_driver_sql(f"SELECT count(*) FROM stagetimer WHERE forum_id = {forum_id}").scalar()
     assert left == 0

@@ -11,15 +11,16 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from facilitation.core.db import read_session, write_session
-from facilitation.core.errors import ForumClosed, ForumError, StaleEdit
+from facilitation.core.errors import ForumClosed, ForumError, StaleEdit, TimerNotRunning
 from facilitation.core.tokens import new_token
-from facilitation.forum import access, commitments, contributions, forums, participants, plans
+from facilitation.forum import access, commitments, contributions, forums, participants, plans, timer
 from facilitation.forum.access import new_facilitator_key, new_projector_link, open_projector_link, projector_token
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import add_contribution, edit_contribution, withdraw_contribution
 from facilitation.forum.forums import create_forum, set_stage
 from facilitation.forum.participants import join_forum
 from facilitation.forum.plans import create_action_item, delete_action_item, restore_action_item, update_action_item
+from facilitation.forum.timer import add_time, pause_timer, resume_timer, start_timer, stop_timer
 from facilitation.live.changes import Topic, counters
 from facilitation.sample import data as sample
 from facilitation.sample.load import load_sample_forum
@@ -60,7 +61,8 @@ ROOT, FUND, BENEFIT, OTHER = (
     ContributionKind.OTHER,
 )
 S, P, PO, PL, C, T = Topic.STAGE, Topic.PEOPLE, Topic.POSTS, Topic.PLAN, Topic.COMMITMENTS, Topic.TREE
-WRITERS: tuple[ModuleType, ...] = (forums, participants, contributions, plans, commitments, access, admin)
+TI = Topic.TIMER
+WRITERS: tuple[ModuleType, ...] = (forums, participants, contributions, plans, commitments, access, admin, timer)
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,11 @@ def _edit_item(which: Callable[[World], Contribution], **change: Any) -> Action:
         return edit_item(session=session, forum_id=w.id, contribution_id=saved_id(row), version=row.version, **change)
 
     return action
+
+
+def _timer(session: Session, w: World) -> int:
+    """Start the forum's first timer; its version."""
+    return start_timer(session=session, forum_id=w.id, minutes=5, version=0).version
 
 
 NEW_FORUM = ForumCreate.model_validate({"title": "อีกเวที", "forum_date": sample.FORUM_DATE, **SILA})
@@ -347,6 +354,19 @@ CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
         {T},
     ),
     "the tree form sent unchanged": (edit_item, _edit_item(lambda w: w.twin, shown=True), set()),
+    # The timer's buttons move the timer and nothing else: not the stage every phone follows.
+    "a timer started": (start_timer, lambda s, w: _timer(s, w), {TI}),
+    "a timer paused": (pause_timer, lambda s, w: pause_timer(session=s, forum_id=w.id, version=_timer(s, w)), {TI}),
+    "a timer resumed": (
+        resume_timer,
+        lambda s, w: resume_timer(
+            session=s, forum_id=w.id, version=pause_timer(session=s, forum_id=w.id, version=_timer(s, w)).version
+        ),
+        {TI},
+    ),
+    "time added": (add_time, lambda s, w: add_time(session=s, forum_id=w.id, minutes=1, version=_timer(s, w)), {TI}),
+    "a timer stopped": (stop_timer, lambda s, w: stop_timer(session=s, forum_id=w.id, version=_timer(s, w)), {TI}),
+    "a stop with no timer": (stop_timer, lambda s, w: stop_timer(session=s, forum_id=w.id, version=0), set()),
 }
 
 
@@ -405,6 +425,7 @@ def test_the_sample_forum_counts_what_its_services_wrote(engine: Engine) -> None
         "plan": len(sample.ACTION_ITEMS),
         "commitments": len(sample.COMMITMENTS),
         "tree": on_tree,
+        "timer": 0,
     }
 
 
@@ -433,6 +454,14 @@ REFUSED: dict[str, tuple[Action, type[ForumError]]] = {
         lambda s, w: unmerge(session=s, forum_id=w.id, contribution_id=saved_id(w.merged), version=0),
         StaleEdit,
     ),
+    "a timer button pressed twice": (
+        lambda s, w: (_timer(s, w), start_timer(session=s, forum_id=w.id, minutes=5, version=0)),
+        StaleEdit,
+    ),
+    "a pause of a timer never started": (
+        lambda s, w: pause_timer(session=s, forum_id=w.id, version=0),
+        TimerNotRunning,
+    ),
 }
 
 
@@ -445,7 +474,9 @@ def test_a_refused_write_moves_nothing(engine: Engine, world: World, case: str) 
     assert read_counters(engine, world.id) == before
 
 
-@pytest.mark.parametrize("action", [_post(ROOT, "หลังปิดเวที"), _commit("หลังปิดเวที")], ids=["post", "commitment"])
+@pytest.mark.parametrize(
+    "action", [_post(ROOT, "หลังปิดเวที"), _commit("หลังปิดเวที"), _timer], ids=["post", "commitment", "timer"]
+)
 def test_a_write_refused_by_the_stage_moves_nothing(engine: Engine, world: World, action: Action) -> None:
     move(engine, world.forum, Stage.CLOSED)
     before = read_counters(engine, world.id)
