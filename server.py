@@ -18,6 +18,7 @@ from facilitation.core.db import make_engine
 from facilitation.core.migrate import upgrade
 from facilitation.core.settings import get_settings
 from facilitation.live.events import database_hub, routes
+from facilitation.web import share_api
 
 # Absolute, so the script and its .streamlit/config.toml are found from any working directory.
 SCRIPT = Path(__file__).resolve().parent / "app.py"
@@ -41,7 +42,7 @@ async def _lifespan(_app: st.App) -> AsyncIterator[None]:
 
 app = st.App(
     str(SCRIPT),
-    routes=routes(hub),
+    routes=[*routes(hub), *share_api.routes(engine)],
     # Streamlit serves its hashed bundles uncompressed; a phone on a slow network pays for that.
     middleware=[Middleware(GZipMiddleware, minimum_size=1000)],
     lifespan=_lifespan,

@@ -12,6 +12,7 @@ from facilitation.forum.plans import PlanRow
 from facilitation.forum.policy import Action, allows, stage_rules
 from facilitation.live.changes import Topic
 from facilitation.present import cards
+from facilitation.web.share_api import sent_message
 from models import (
     CommitmentCreate,
     Contribution,
@@ -21,7 +22,7 @@ from models import (
     Stage,
     saved_id,
 )
-from pages import inputs, live, stage_timer, ui
+from pages import inputs, live, share_box, stage_timer, ui
 
 ui.ensure_routed(__file__)
 
@@ -59,16 +60,6 @@ def _kind_in(kind: ContributionKind, language: str) -> str:
     return t(f"kind_{kind.value}", language)
 
 
-def _sent_message(stage: Stage) -> str:
-    # Say what the room's screen really shows in this stage, not always "on the screen".
-    rules = stage_rules(stage)
-    if rules.projector_feed:
-        return ui.tr("share_sent")
-    if rules.projector_recent_posts:
-        return ui.tr("share_sent_plan", count=rules.projector_recent_posts)
-    return ui.tr("share_sent_unseen")
-
-
 def _post() -> None:
     state = st.session_state
     data = ContributionCreate(
@@ -80,7 +71,7 @@ def _post() -> None:
         if posted.created:
             # The stage the post was taken in, which may have moved since this form was drawn.
             now = ui.read(lambda session: pulse(session=session, forum_id=saved_id(forum)))
-            ui.flash("success", _sent_message(Stage(now.stage)), "share")
+            ui.flash("success", sent_message(Stage(now.stage), lang), "share")
         else:
             ui.flash("info", ui.tr("share_already"), "share")
 
@@ -134,6 +125,13 @@ def _commit(item_id: int) -> None:
     if made is not None:
         state[f"act_text_{item_id}"] = ""
         ui.flash("success", ui.tr("act_thanks"), f"act_{item_id}")
+
+
+def _share(*, closed: bool = False) -> None:
+    if share_box.usable():
+        share_box.share_box(code=forum.code, token=visitor.secret, who=saved_id(me), closed=closed)
+    else:
+        _share_form(closed=closed)
 
 
 def _share_form(*, closed: bool = False) -> None:
@@ -289,12 +287,12 @@ with st.container():
         _plan(screen.plan, committing=allows(forum.stage, Action.COMMIT))
 if allows(forum.stage, Action.POST):
     st.subheader(ui.tr("share_more"))
-    _share_form()
+    _share()
     st.session_state["share_form_drawn"] = True
 elif st.session_state.get("share_form_drawn"):
     # This phone showed the form before the forum closed: keep it, Send put away.
     st.subheader(ui.tr("share_more"))
-    _share_form(closed=True)
+    _share(closed=True)
 _my_contributions(
     screen.mine,
     editing=allows(forum.stage, Action.EDIT_OWN_POST),

@@ -38,7 +38,7 @@ from typing import Any
 
 from sqlmodel import select
 
-from bench.load.protocol import Run, Tab, TabError
+from bench.load.protocol import Run, Tab, TabError, http_post_json
 from bench.load.watcher import Watcher
 from facilitation.core.db import make_engine, read_session, write_session
 from facilitation.core.i18n import t
@@ -80,7 +80,8 @@ class Results:
     workdir: Path
     opened: list[float] = field(default_factory=list)  # join link → join page drawn
     joined: list[float] = field(default_factory=list)  # join link → phone page drawn
-    submits: list[float] = field(default_factory=list)
+    submits: list[float] = field(default_factory=list)  # Send → the server's "sent" (the share box's POST)
+    listed: list[float] = field(default_factory=list)  # Send → the run that lists the post among the phone's own
     staleness: list[float] = field(default_factory=list)  # per post and projector
     posts_shown: int = 0  # posts some projector update showed by their own text
     stage_said: list[float] = field(default_factory=list)  # per phone whose banner named the new stage
@@ -226,13 +227,24 @@ class Phone:
             self.stage_said = time.monotonic()
 
     async def post(self, number: int, results: Results) -> None:
+        """What the share box (assets/share/share.js) does: POST the post, say "sent", then ask for a run."""
         text = post_text(self.number, number)
-        kind = self.rng.choice(self.tab.widget("share_kind").options)
-        run = await self.tab.submit("share_form", {"share_kind": kind, "share_text": text})
-        if not run.shows(t("share_sent")):
-            raise TabError(f"post {number} got no 'sent' message")
-        results.submits.append(run.seconds)
+        box = self.tab.components.get("share_box")
+        if box is None:
+            raise TabError("the phone page has no share box")
+        kind = self.rng.choice([option["value"] for option in box.data["kinds"]])
+        payload = {"p": box.data["token"], "lang": box.data["lang"], "retry": False, "kind": kind, "text": text}
+        start = time.monotonic()
+        status, answer = await http_post_json(HOST, self.tab.port, "/" + box.data["endpoint"], payload)
+        said = time.monotonic()
+        if status != 200 or answer.get("message") != t("share_sent"):
+            raise TabError(f"post {number} got {status} {answer.get('message')!r}, not the 'sent' message")
+        results.submits.append(said - start)
         self.acked.append(text)
+        run = await self.tab.trigger(box, "posted", answer["id"])
+        if not run.shows(text):
+            raise TabError(f"post {number} is not in the phone's own list after its run")
+        results.listed.append(run.finished - start)
 
     @property
     def settled(self) -> bool:

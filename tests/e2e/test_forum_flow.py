@@ -35,7 +35,9 @@ def choose(page: Page, label: str, option: str) -> None:
 
 
 def radio(page: Page, label: str) -> None:
-    page.locator('[data-testid="stRadio"] label').filter(has_text=re.compile(f"^{re.escape(label)}$")).first.click()
+    page.locator('[data-testid="stRadio"] label, .share-kind').filter(
+        has_text=re.compile(f"^{re.escape(label)}$")
+    ).first.click()
 
 
 def submit(scope: Page | Locator, label: str) -> None:

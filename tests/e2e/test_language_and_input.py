@@ -30,7 +30,9 @@ def switch_language(page: Page, name: str) -> None:
 
 
 def pick_radio(page: Page, label: str) -> None:
-    page.locator('[data-testid="stRadio"] label').filter(has_text=re.compile(f"^{re.escape(label)}$")).first.click()
+    page.locator('[data-testid="stRadio"] label, .share-kind').filter(
+        has_text=re.compile(f"^{re.escape(label)}$")
+    ).first.click()
 
 
 def pick_option(scope: Page | Locator, page: Page, widget: str, label: str, option: str) -> None:

@@ -272,7 +272,7 @@ def test_a_forum_is_one_forum_on_both_replicas(browser: Browser, cluster: tuple[
     idle(console)
 
     text = "รถรับส่งผู้ป่วยไปโรงพยาบาลไม่พอ"
-    phone.locator('[data-testid="stRadio"] label').filter(has_text=t("kind_root_cause")).first.click()
+    phone.locator('[data-testid="stRadio"] label, .share-kind').filter(has_text=t("kind_root_cause")).first.click()
     phone.get_by_label(t("share_text"), exact=True).first.fill(text)
     clicked = time.monotonic()
     phone.get_by_role("button", name=t("share_submit"), exact=True).click()

@@ -1,0 +1,129 @@
+"""POST /posts/{code}: a phone's post, taken without running its page.
+
+A page run draws the whole phone page after the write; in a hall, 25 posts a second
+queue behind each other's runs. The phone's share box (pages/share_box.py) sends the
+post here instead and says "sent" itself when the answer comes; the page follows with
+its own list afterwards. The same service, its double-tap guard and its messages apply:
+a retry after a lost answer finds the post the first try stored.
+"""
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from facilitation.core.db import write_session
+from facilitation.core.errors import ActionNotAllowed, ForumError, NotAuthorised
+from facilitation.core.i18n import LANGUAGES, t
+from facilitation.forum.contributions import add_contribution
+from facilitation.forum.participants import identify
+from facilitation.forum.policy import stage_rules
+from facilitation.web.origin import same_origin
+from models import ContributionCreate, ContributionKind, Stage, saved_id
+
+PATH = "/posts/{code}"
+# A post is at most 500 characters; anything far larger is not a phone's post.
+MAX_BODY_BYTES = 16_384
+NO_STORE = {"Cache-Control": "no-store"}
+
+_served = False
+
+
+def served() -> bool:
+    """Whether this process serves the endpoint (server.py); under `streamlit run` or AppTest it does not."""
+    return _served
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the phone is told: whether the post is stored, and the words to show."""
+
+    status: int
+    body: dict[str, Any]
+
+
+def sent_message(stage: Stage, lang: str) -> str:
+    """What "sent" means in this stage: say what the room's screen really shows."""
+    rules = stage_rules(stage)
+    if rules.projector_feed:
+        return t("share_sent", lang)
+    if rules.projector_recent_posts:
+        return t("share_sent_plan", lang, count=rules.projector_recent_posts)
+    return t("share_sent_unseen", lang)
+
+
+def _refused(status: int, message: str, *, closed: bool = False) -> Outcome:
+    return Outcome(status, {"ok": False, "message": message, "closed": closed})
+
+
+def post(*, engine: Engine, code: str, payload: object) -> Outcome:
+    """Store the post in `payload` for the participant whose token it carries; one transaction."""
+    if not isinstance(payload, dict):
+        return _refused(400, t("error_generic", "th"))
+    asked = payload.get("lang")
+    lang = asked if isinstance(asked, str) and asked in LANGUAGES else "th"
+    token, kind, text = payload.get("p"), payload.get("kind"), payload.get("text")
+    if not isinstance(token, str) or not isinstance(text, str) or kind not in set(ContributionKind):
+        return _refused(400, t("error_generic", lang))
+    try:
+        with write_session(engine) as session:
+            member = identify(session=session, code=code, token=token)
+            data = ContributionCreate(kind=ContributionKind(str(kind)), text=text)
+            posted = add_contribution(session=session, participant=member.participant, data=data)
+            stage = Stage(member.forum.stage)
+    except NotAuthorised as error:
+        return _refused(403, error.message(lang))
+    except ActionNotAllowed as error:
+        # The stage moved on while this phone showed the form: its page will follow.
+        return _refused(409, error.message(lang), closed=True)
+    except ForumError as error:
+        return _refused(422, error.message(lang))
+    # A retry whose first try was stored but whose answer was lost finds that post: for
+    # the person it is simply sent. A second tap on purpose gets "already sent".
+    again = payload.get("retry") is True
+    message = sent_message(stage, lang) if posted.created or again else t("share_already", lang)
+    level = "success" if posted.created or again else "info"
+    return Outcome(
+        200,
+        {
+            "ok": True,
+            "created": posted.created,
+            "id": saved_id(posted.contribution),
+            "message": message,
+            "level": level,
+        },
+    )
+
+
+async def _handle(engine: Engine, request: Request) -> Response:
+    if not same_origin(request):
+        return JSONResponse({"ok": False, "message": t("error_not_authorised", "th")}, 403, headers=NO_STORE)
+    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
+        # A plain form from another site cannot send JSON without asking first (CORS).
+        return JSONResponse({"ok": False, "message": t("error_generic", "th")}, 415, headers=NO_STORE)
+    body = await request.body()
+    if len(body) > MAX_BODY_BYTES:
+        return JSONResponse({"ok": False, "message": t("error_generic", "th")}, 413, headers=NO_STORE)
+    try:
+        payload = json.loads(body)
+    except ValueError:
+        payload = None
+    code = request.path_params["code"]
+    outcome = await run_in_threadpool(lambda: post(engine=engine, code=code, payload=payload))
+    return JSONResponse(outcome.body, outcome.status, headers=NO_STORE)
+
+
+def routes(engine: Engine) -> list[BaseRoute]:
+    """POST /posts/{code} with JSON {p, kind, text, lang, retry}; marks this process as serving it."""
+    global _served
+    _served = True
+
+    async def endpoint(request: Request) -> Response:
+        return await _handle(engine, request)
+
+    return [Route(PATH, endpoint, methods=["POST"])]
