@@ -129,7 +129,8 @@ def _commit(item_id: int) -> None:
 
 def _share(*, closed: bool = False) -> None:
     if share_box.usable():
-        share_box.share_box(code=forum.code, token=visitor.secret, who=saved_id(me), closed=closed)
+        listed = [saved_id(post) for post in screen.mine]
+        share_box.share_box(code=forum.code, token=visitor.secret, who=saved_id(me), listed=listed, closed=closed)
     else:
         _share_form(closed=closed)
 

@@ -1,9 +1,10 @@
 """The phone's share box: posts go to /posts/{code} (facilitation/web/share_api.py) over plain HTTP.
 
-Sending a post runs no page: the box says "sent" when the server has stored it, then asks
-for one run so the phone's own list shows it. Where nothing serves the endpoint (the app
-run with `streamlit run`, a test, a proxy that does not pass it on) the page draws its own
-Streamlit form instead.
+Sending a post runs no page: the box says "sent" when the server has stored it and lists
+what it sent until the page's own list shows it, at the page's next run (a stage change,
+a language switch, or the person asking for it to edit a post). Where nothing serves the
+endpoint (the app run with `streamlit run`, a test, a proxy that does not pass it on) the
+page draws its own Streamlit form instead.
 """
 
 from pathlib import Path
@@ -12,6 +13,7 @@ import streamlit as st
 
 from facilitation.core.i18n import t
 from facilitation.core.text import CONTRIBUTION_MAX
+from facilitation.present.palette import KIND_COLOURS
 from facilitation.web import share_api
 from models import ContributionKind
 from pages import ui
@@ -25,7 +27,9 @@ HTML = """<div class="share-box" data-state="ready"><form novalidate>
 <div class="share-note" hidden></div>
 <div class="share-status" role="status" aria-live="polite" hidden></div>
 <button type="submit"></button>
-</form></div>"""
+</form>
+<section class="share-sent" hidden><h4 class="share-sent-heading"></h4><div class="share-sent-list"></div>
+<button type="button" class="share-sent-open"></button></section></div>"""
 
 _box = st.components.v2.component(
     "welfare_forum.share_box",
@@ -41,8 +45,11 @@ def usable() -> bool:
     return share_api.served() and not st.session_state.get(UNREACHABLE, False)
 
 
-def share_box(*, code: str, token: str, who: int, closed: bool, key: str = "share_box") -> None:
-    """Draw the box for the participant holding `token`; `closed`: the forum takes no more posts."""
+def share_box(*, code: str, token: str, who: int, listed: list[int], closed: bool, key: str = "share_box") -> None:
+    """Draw the box for the participant holding `token`; `listed`: the ids of the posts the page lists.
+
+    `closed`: the forum takes no more posts.
+    """
     lang = ui.lang()
     result = _box(
         key=key,
@@ -54,7 +61,11 @@ def share_box(*, code: str, token: str, who: int, closed: bool, key: str = "shar
             "lang": lang,
             "limit": CONTRIBUTION_MAX,
             "closed": closed,
-            "kinds": [{"value": kind.value, "label": t(f"kind_{kind.value}", lang)} for kind in ContributionKind],
+            "listed": listed,
+            "kinds": [
+                {"value": kind.value, "label": t(f"kind_{kind.value}", lang), "colour": KIND_COLOURS[kind]}
+                for kind in ContributionKind
+            ],
             "labels": {
                 "kind": ui.tr("share_kind"),
                 "text": ui.tr("share_text"),
@@ -65,9 +76,11 @@ def share_box(*, code: str, token: str, who: int, closed: bool, key: str = "shar
                 "empty": ui.tr("error_text_empty_field", field=ui.tr("share_text")),
                 "closed": ui.tr("phone_closed_form_note"),
                 "closed_button": ui.tr("phone_closed_form_button"),
+                "sent_heading": ui.tr("share_sent_heading", count="{count}"),
+                "sent_open": ui.tr("share_sent_open"),
             },
         },
-        on_posted_change=lambda: None,
+        on_list_change=lambda: None,
         on_unreachable_change=lambda: None,
     )
     typed = result.unreachable

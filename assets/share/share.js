@@ -1,6 +1,8 @@
 // The phone's share box (pages/share_box.py): sends a post to /posts/{code} over plain HTTP
-// and says "sent" as soon as the server has stored it, with no run of the page in between;
-// then it asks the page to rerun so the phone's own list shows the post.
+// and says "sent" as soon as the server has stored it, with no run of the page at all: a hall
+// posting 25 times a second would otherwise rerun 25 phone pages a second. The box lists what
+// it sent until the page's own list shows it (at the page's next run: a stage change, a
+// language switch, or the person asking to edit one of them).
 //
 // Nothing typed is lost: the words stay in the box (and in this phone's storage) until the
 // server says it stored them; a post that could not reach the server is tried again, and
@@ -25,11 +27,20 @@ class ShareBox {
     this.count = root.querySelector(".share-count");
     this.note = root.querySelector(".share-note");
     this.status = root.querySelector(".share-status");
-    this.button = root.querySelector("button");
+    this.button = root.querySelector("button[type=submit]");
+    this.sentBox = root.querySelector(".share-sent");
+    this.sentHeading = root.querySelector(".share-sent-heading");
+    this.sentList = root.querySelector(".share-sent-list");
+    this.sent = []; // posts stored since the page's list was drawn: {id, kind, text}
     this.data = null;
     this.sending = null; // the post on its way: {kind, text}
     this.tries = 0;
     this.timers = {};
+    root.querySelector(".share-sent-open").addEventListener("click", () => {
+      // One run of the page, asked for by the person: the posts move into its own list,
+      // each with its edit and withdraw buttons.
+      this.setTriggerValue("list", this.sent.length);
+    });
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.send();
@@ -62,6 +73,9 @@ class ShareBox {
     }
     this.note.textContent = data.closed ? data.labels.closed : "";
     this.note.hidden = !data.closed;
+    // What the page now lists itself is no longer listed here.
+    this.sent = this.sent.filter((post) => !data.listed.includes(post.id));
+    this.showSent();
     this.showButton();
     this.showCount();
   }
@@ -86,6 +100,7 @@ class ShareBox {
       }),
     );
     this.label.textContent = labels.text;
+    this.root.querySelector(".share-sent-open").textContent = labels.sent_open;
     this.text.placeholder = labels.placeholder;
     // No maxlength: a paste past the limit would be cut without a word. The words stay
     // whole, the counter turns red, and the server refuses them with the limit and length.
@@ -235,11 +250,36 @@ class ShareBox {
       this.showCount();
       this.showButton();
       this.say(answer.level || "success", answer.message);
-      this.setTriggerValue("posted", answer.id);
+      if (!this.data.listed.includes(answer.id) && !this.sent.some((post) => post.id === answer.id)) {
+        this.sent.unshift({ id: answer.id, kind: sent.kind, text: sent.text.trim() });
+      }
+      this.showSent();
     } else {
       this.showButton();
       this.say("error", answer.message, { stay: answer.closed === true });
     }
+  }
+
+  showSent() {
+    const { labels, kinds } = this.data;
+    this.sentBox.hidden = this.sent.length === 0;
+    this.sentHeading.textContent = labels.sent_heading.replace("{count}", String(this.sent.length));
+    this.sentList.replaceChildren(
+      ...this.sent.map((post) => {
+        const card = document.createElement("div");
+        card.className = "card";
+        const text = document.createElement("div");
+        text.className = "card-text";
+        text.textContent = post.text; // the person's own words: text, never markup
+        const meta = document.createElement("div");
+        meta.className = "card-meta";
+        const kind = kinds.find((option) => option.value === post.kind);
+        meta.textContent = kind ? kind.label : "";
+        card.style.borderLeftColor = kind ? kind.colour : "";
+        card.append(text, meta);
+        return card;
+      }),
+    );
   }
 
   close() {

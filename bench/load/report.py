@@ -71,8 +71,6 @@ def summarise(results: "Results") -> list[Line]:
         Line("join p95 (link opened → phone page)", ms(percentile(results.joined, 0.95))),
         Line("submit p50 / p95 / p99 (Send → \"sent\")",
              " / ".join(ms(percentile(results.submits, share)) for share in (0.5, 0.95, 0.99))),
-        Line("post in the phone's own list p50 / p95 (Send → its run)",
-             " / ".join(ms(percentile(results.listed, share)) for share in (0.5, 0.95))),
     ]  # fmt: skip
     if settings.bare:
         lines += [

@@ -81,7 +81,6 @@ class Results:
     opened: list[float] = field(default_factory=list)  # join link → join page drawn
     joined: list[float] = field(default_factory=list)  # join link → phone page drawn
     submits: list[float] = field(default_factory=list)  # Send → the server's "sent" (the share box's POST)
-    listed: list[float] = field(default_factory=list)  # Send → the run that lists the post among the phone's own
     staleness: list[float] = field(default_factory=list)  # per post and projector
     posts_shown: int = 0  # posts some projector update showed by their own text
     stage_said: list[float] = field(default_factory=list)  # per phone whose banner named the new stage
@@ -227,7 +226,7 @@ class Phone:
             self.stage_said = time.monotonic()
 
     async def post(self, number: int, results: Results) -> None:
-        """What the share box (assets/share/share.js) does: POST the post, say "sent", then ask for a run."""
+        """What the share box (assets/share/share.js) does: POST the post and say "sent"; no page run."""
         text = post_text(self.number, number)
         box = self.tab.components.get("share_box")
         if box is None:
@@ -241,10 +240,6 @@ class Phone:
             raise TabError(f"post {number} got {status} {answer.get('message')!r}, not the 'sent' message")
         results.submits.append(said - start)
         self.acked.append(text)
-        run = await self.tab.trigger(box, "posted", answer["id"])
-        if not run.shows(text):
-            raise TabError(f"post {number} is not in the phone's own list after its run")
-        results.listed.append(run.finished - start)
 
     @property
     def settled(self) -> bool:

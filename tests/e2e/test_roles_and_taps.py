@@ -80,7 +80,7 @@ def test_half_typed_text_survives_a_stage_change(browser: Browser, server: str) 
     # In Plan the screen shows only the latest posts under the plan, and the phone says so.
     latest = stage_rules(Stage.PLAN).projector_recent_posts
     expect(phone.get_by_text(t("share_sent_plan", count=latest))).to_be_visible()
-    expect(phone.get_by_text(t("mine_heading", count=1))).to_be_visible()
+    expect(phone.get_by_text(t("share_sent_heading", count=1))).to_be_visible()
 
 
 NAVIGATION = ", ".join(
