@@ -1,7 +1,8 @@
-"""The app as served by `make run`: Streamlit's app.py, the live-update endpoints beside it, gzip.
+"""The app as `make run` serves it: Streamlit's app.py, the live endpoints and light join page beside it, gzip.
 
 Run it with `uvicorn server:app`. `streamlit run app.py` still works, without the
-live endpoints: screens then fall back to a slow timer (pages/live.py).
+live endpoints (screens then fall back to a slow timer, pages/live.py) and without the
+light join page (join links then open the Streamlit join page, `/?code=…`).
 """
 
 import asyncio
@@ -18,6 +19,8 @@ from facilitation.core.db import make_engine
 from facilitation.core.migrate import upgrade
 from facilitation.core.settings import get_settings
 from facilitation.live.events import database_hub, routes
+from facilitation.web.bundle import streamlit_assets
+from facilitation.web.join_page import announce_served, join_routes
 
 # Absolute, so the script and its .streamlit/config.toml are found from any working directory.
 SCRIPT = Path(__file__).resolve().parent / "app.py"
@@ -28,6 +31,13 @@ logging.getLogger("uvicorn.access").disabled = True
 
 engine = make_engine(get_settings().database_url)
 hub = database_hub(engine)
+# The light join page, with the files of Streamlit's bundle it fetches ahead (read once here).
+light_join = join_routes(
+    engine,
+    prefetch=streamlit_assets(Path(st.__file__).resolve().parent / "static"),
+    path_prefix=str(st.get_option("server.baseUrlPath") or ""),
+)
+announce_served()  # join links and QR codes now point at /join/{code}
 
 
 @asynccontextmanager
@@ -41,7 +51,7 @@ async def _lifespan(_app: st.App) -> AsyncIterator[None]:
 
 app = st.App(
     str(SCRIPT),
-    routes=routes(hub),
+    routes=[*routes(hub), *light_join],
     # Streamlit serves its hashed bundles uncompressed; a phone on a slow network pays for that.
     middleware=[Middleware(GZipMiddleware, minimum_size=1000)],
     lifespan=_lifespan,

@@ -1,13 +1,12 @@
 """Phone: join a forum from its QR code, with no account."""
 
-import re
 from dataclasses import replace
 
 import streamlit as st
 
 from facilitation.core.errors import ForumNotFound
 from facilitation.core.i18n import format_date, t
-from facilitation.core.tokens import new_token
+from facilitation.core.tokens import DEVICE_COOKIE, is_token, new_token
 from facilitation.forum.forums import get_forum
 from facilitation.forum.participants import join_forum, joined_on_device
 from facilitation.forum.plans import plan
@@ -47,10 +46,6 @@ if not allows(forum.stage, Action.JOIN):
     st.stop()
 
 
-DEVICE_COOKIE = "forum_device"
-TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32}")
-
-
 def _device() -> str:
     """This phone's own token, so the console can count the phones more than one person joined on.
 
@@ -62,7 +57,7 @@ def _device() -> str:
     cookie = st.context.cookies.get(DEVICE_COOKIE)
     remembered = cookie if isinstance(cookie, str) else ""  # a session with no request (AppTest) has no cookies
     if "join_device" not in state:
-        state["join_device"] = remembered if TOKEN_SHAPE.fullmatch(remembered) else new_token()
+        state["join_device"] = remembered if is_token(remembered) else new_token()
     device: str = state["join_device"]
     if remembered != device:
         # `device` is a token this server drew or one of the exact shape above: nothing else reaches the script.

@@ -1,0 +1,176 @@
+"""GET and POST `/join/{code}`: the join page a phone can use at once, served beside the Streamlit app.
+
+A Streamlit page is usable only once its bundle (59 scripts) has arrived and its websocket
+is up: 13 s on a weak phone network. This page is one small HTML document with a plain form,
+usable as soon as it arrives; joining is a form post, answered `303 See Other` to the phone
+page (`/?code=…&p=…`), whose bundle the browser fetched while the person typed.
+"""
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+from urllib.parse import urlencode, urlsplit
+
+from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from facilitation.core.db import read_session, write_session
+from facilitation.core.errors import ForumError, ForumNotFound
+from facilitation.core.i18n import LANGUAGES, format_date, t
+from facilitation.core.tokens import DEVICE_COOKIE, is_token, new_token
+from facilitation.forum.forums import get_forum
+from facilitation.forum.participants import join_from_form, joined_on_device
+from facilitation.forum.plans import plan
+from facilitation.forum.policy import Action, allows
+from facilitation.present.cards import plan_board
+from facilitation.web.bundle import Asset
+from facilitation.web.join_html import FormValues, Heading, closed_page, form_page, message_page
+from models import Forum, ParticipantCreate, Sector, saved_id
+
+# Each draw holds a fresh join token: no cache may keep one, and Back must not show a page
+# whose token already joined someone (a bfcache restore would).
+NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "same-origin", "X-Content-Type-Options": "nosniff"}
+DEVICE_MAX_AGE = 365 * 24 * 3600
+SECTORS = frozenset(sector.value for sector in Sector)
+
+# Whether this process serves the page: `uvicorn server:app` does; `streamlit run app.py` has
+# no routes beside the app, and its join links must keep opening the Streamlit join page.
+_served = threading.Event()
+
+
+def announce_served() -> None:
+    """Say that this process serves `/join/{code}` (server.py), so join links may point here."""
+    _served.set()
+
+
+def light_join_served() -> bool:
+    """Whether `announce_served()` was called in this process."""
+    return _served.is_set()
+
+
+@dataclass(frozen=True)
+class JoinSite:
+    engine: Engine
+    prefetch: tuple[Asset, ...]
+
+
+def join_routes(engine: Engine, *, prefetch: Sequence[Asset] = (), path_prefix: str = "") -> list[BaseRoute]:
+    """GET and POST `{path_prefix}/join/{code}`; `prefetch` names the files the phone page will need."""
+    prefix = "/" + path_prefix.strip("/") if path_prefix.strip("/") else ""
+    site = JoinSite(engine=engine, prefetch=tuple(prefetch))
+    return [Route(f"{prefix}/join/{{code}}", partial(_join_page, site), methods=["GET", "POST"])]
+
+
+def _chosen_language(value: object) -> str | None:
+    return value if isinstance(value, str) and value in LANGUAGES else None
+
+
+def _text(form: FormData, name: str) -> str:
+    value = form.get(name)
+    return value if isinstance(value, str) else ""
+
+
+def cross_site(request: Request) -> bool:
+    """A post whose Origin names another host than the one it was sent to (a form on another site)."""
+    origin = request.headers.get("origin")
+    if origin is None:
+        return False  # older browsers and non-browser clients send none; a browser posting cross-site does
+    sent_from, sent_to = urlsplit(origin), urlsplit(f"//{request.headers.get('host', '')}")
+    default = 443 if sent_from.scheme == "https" else 80
+    try:
+        return (sent_from.hostname, sent_from.port or default) != (sent_to.hostname, sent_to.port or default)
+    except ValueError:  # a port that is not a number
+        return True
+
+
+async def _join_page(site: JoinSite, request: Request) -> Response:
+    code = request.path_params["code"]
+    cookie = request.cookies.get(DEVICE_COOKIE)
+    device = cookie if is_token(cookie) else new_token()
+    if request.method == "POST":
+        if cross_site(request):
+            lang = _chosen_language(request.query_params.get("lang")) or "th"
+            page = message_page(lang=lang, message=t("joinpage_cross_site", lang))
+            return HTMLResponse(page, status_code=403, headers=NO_STORE)
+        form = await request.form()
+        response = await run_in_threadpool(_post, site, code=code, form=form, device=device)
+    else:
+        chosen = _chosen_language(request.query_params.get("lang"))
+        response = await run_in_threadpool(
+            _draw, site, code=code, chosen=chosen, device=device, values=FormValues(token=new_token())
+        )
+    # Set by the server, so the phone is known from its first request; the Streamlit join
+    # page reads and writes the same cookie.
+    response.set_cookie(DEVICE_COOKIE, device, max_age=DEVICE_MAX_AGE, path="/", samesite="lax", httponly=True)
+    return response
+
+
+def _heading(forum: Forum, lang: str) -> Heading:
+    area = forum.area_name_th if lang == "th" else forum.area_name_en
+    return Heading(title=forum.title, place_and_date=f"{area} · {format_date(forum.forum_date, lang)}", lang=lang)
+
+
+def _draw(
+    site: JoinSite,
+    *,
+    code: str,
+    chosen: str | None,
+    device: str,
+    values: FormValues,
+    error: ForumError | None = None,
+) -> HTMLResponse:
+    """The page for `code` as it is now: the form (with `error` and what was sent), the plan, or not found."""
+    with read_session(site.engine) as session:
+        try:
+            forum = get_forum(session=session, code=code)
+        except ForumNotFound as missing:
+            lang = chosen or "th"
+            return HTMLResponse(message_page(lang=lang, message=missing.message(lang)), 404, headers=NO_STORE)
+        lang = chosen or forum.language
+        heading = _heading(forum, lang)
+        if error is None and not allows(forum.stage, Action.JOIN):
+            rows = plan(session=session, forum_id=saved_id(forum))
+            return HTMLResponse(closed_page(heading=heading, plan_html=plan_board(rows, lang)), headers=NO_STORE)
+        already = joined_on_device(session=session, forum_id=saved_id(forum), device=device)
+    page = form_page(
+        heading=heading,
+        values=values,
+        already=already,
+        error=error.message(lang) if error else None,
+        chosen_lang=chosen,
+        prefetch=site.prefetch,
+    )
+    return HTMLResponse(page, status_code=400 if error else 200, headers=NO_STORE)
+
+
+def _post(site: JoinSite, *, code: str, form: FormData, device: str) -> Response:
+    """Join in one write transaction; then the phone page, or the form again with the error and every value."""
+    token = _text(form, "token")
+    values = FormValues(
+        token=token if is_token(token) else new_token(),
+        name=_text(form, "name"),
+        organisation=_text(form, "organisation"),
+        sector=_text(form, "sector") if _text(form, "sector") in SECTORS else "",
+        consent=bool(_text(form, "consent")),
+    )
+    chosen = _chosen_language(_text(form, "lang"))
+    data = ParticipantCreate(
+        display_name=values.name,
+        organisation=values.organisation,
+        sector=Sector(values.sector) if values.sector else None,
+    )
+    try:
+        with write_session(site.engine) as session:
+            membership, joined_token = join_from_form(
+                session=session, code=code, token=values.token, data=data, consent=values.consent, device=device
+            )
+    except ForumError as error:
+        return _draw(site, code=code, chosen=chosen, device=device, values=values, error=error)
+    params = {"code": membership.forum.code, "p": joined_token} | ({"lang": chosen} if chosen else {})
+    # Relative to /join/{code}: the app's root, under whatever base path the server has.
+    return Response(status_code=303, headers={"Location": f"../?{urlencode(params)}", **NO_STORE})
