@@ -141,7 +141,9 @@ def form_page(
     kept_lang = f'<input type="hidden" name="lang" value="{chosen_lang}">' if chosen_lang else ""
     body = (
         f"{_heading(heading)}<h2>{escape(t('join_heading', lang))}</h2>{notes}"
-        '<form method="post" accept-charset="utf-8">'
+        # autocomplete=off: going Back, a browser would otherwise put the last person's choices,
+        # and their spent join token, back into the form it draws afresh.
+        '<form method="post" accept-charset="utf-8" autocomplete="off">'
         f'<input type="hidden" name="token" value="{escape(values.token)}">{kept_lang}'
         + _text_field(name="name", label=t("join_name", lang), value=values.name, limit=100, lang=lang)
         + _text_field(
