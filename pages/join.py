@@ -50,8 +50,9 @@ def _device() -> str:
     """This phone's own token, so the console can count the phones more than one person joined on.
 
     Kept in a cookie as well as in the session: a reload or a join link opened again later
-    is a new Streamlit session, but still the same phone. The cookie is written by the page
-    (Streamlit sets none) and read back from the request that opens the next session.
+    is a new Streamlit session, but still the same phone. The cookie is written by this page
+    (Streamlit sets none), or by the server with the light join page (facilitation/web), and
+    read back from the request that opens the next session.
     """
     state = st.session_state
     cookie = st.context.cookies.get(DEVICE_COOKIE)
