@@ -35,7 +35,7 @@ hub = database_hub(engine)
 light_join = join_routes(
     engine,
     prefetch=streamlit_assets(Path(st.__file__).resolve().parent / "static"),
-    path_prefix=str(st.get_option("server.baseUrlPath") or ""),
+    path_prefix=lambda: str(st.get_option("server.baseUrlPath") or ""),
 )
 announce_served()  # join links and QR codes now point at /join/{code}
 

@@ -7,7 +7,7 @@ page (`/?code=…&p=…`), whose bundle the browser fetched while the person typ
 """
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from urllib.parse import urlencode, urlsplit
@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, Response
+from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from facilitation.core.db import read_session, write_session
@@ -57,13 +57,27 @@ def light_join_served() -> bool:
 class JoinSite:
     engine: Engine
     prefetch: tuple[Asset, ...]
+    path_prefix: Callable[[], str]  # the server's base path, asked at each request
 
 
-def join_routes(engine: Engine, *, prefetch: Sequence[Asset] = (), path_prefix: str = "") -> list[BaseRoute]:
-    """GET and POST `{path_prefix}/join/{code}`; `prefetch` names the files the phone page will need."""
-    prefix = "/" + path_prefix.strip("/") if path_prefix.strip("/") else ""
-    site = JoinSite(engine=engine, prefetch=tuple(prefetch))
-    return [Route(f"{prefix}/join/{{code}}", partial(_join_page, site), methods=["GET", "POST"])]
+def join_routes(
+    engine: Engine, *, prefetch: Sequence[Asset] = (), path_prefix: Callable[[], str] = str
+) -> list[BaseRoute]:
+    """GET and POST `{path_prefix()}/join/{code}`; `prefetch` names the files the phone page will need.
+
+    The base path is asked for at each request, not when the routes are made: Streamlit reads
+    its configuration (`server.baseUrlPath`) only once its app is built, after these routes.
+    """
+    site = JoinSite(engine=engine, prefetch=tuple(prefetch), path_prefix=path_prefix)
+    handler = partial(_join_page, site)
+    return [
+        Route("/join/{code}", handler, methods=["GET", "POST"]),
+        Route("/{base:path}/join/{code}", handler, methods=["GET", "POST"]),
+    ]
+
+
+def _under_base_path(site: JoinSite, request: Request) -> bool:
+    return str(request.path_params.get("base", "")).strip("/") == site.path_prefix().strip("/")
 
 
 def _chosen_language(value: object) -> str | None:
@@ -89,6 +103,8 @@ def cross_site(request: Request) -> bool:
 
 
 async def _join_page(site: JoinSite, request: Request) -> Response:
+    if not _under_base_path(site, request):
+        return PlainTextResponse("Not Found", status_code=404)
     code = request.path_params["code"]
     cookie = request.cookies.get(DEVICE_COOKIE)
     device = cookie if is_token(cookie) else new_token()

@@ -242,7 +242,7 @@ def test_what_a_facilitator_typed_never_becomes_markup(client: TestClient, engin
 
 
 def test_the_page_answers_under_the_server_s_base_path(engine: Engine, forum: CreatedForum) -> None:
-    app = Starlette(routes=join_routes(engine, path_prefix="/forum/"))
+    app = Starlette(routes=join_routes(engine, path_prefix=lambda: "/forum/"))
     with TestClient(app, follow_redirects=False) as prefixed:
         page = prefixed.get(f"/forum/join/{forum.forum.code}")
         assert page.status_code == 200
@@ -250,3 +250,4 @@ def test_the_page_answers_under_the_server_s_base_path(engine: Engine, forum: Cr
         # Relative: /forum/join/CODE + ../?code= is /forum/?code=, the phone page under the same base path.
         assert reply.status_code == 303 and reply.headers["location"].startswith("../?code=")
         assert prefixed.get(f"/join/{forum.forum.code}").status_code == 404
+        assert prefixed.get(f"/other/join/{forum.forum.code}").status_code == 404
