@@ -37,6 +37,8 @@ from models import Forum, ParticipantCreate, Sector, saved_id
 NO_STORE = {"Cache-Control": "no-store", "Referrer-Policy": "same-origin", "X-Content-Type-Options": "nosniff"}
 DEVICE_MAX_AGE = 365 * 24 * 3600
 SECTORS = frozenset(sector.value for sector in Sector)
+# The form's longest honest body: 300 characters of Thai, percent-encoded (9 bytes each), and the rest.
+MAX_FORM_BYTES = 16_384
 
 # Whether this process serves the page: `uvicorn server:app` does; `streamlit run app.py` has
 # no routes beside the app, and its join links must keep opening the Streamlit join page.
@@ -113,15 +115,17 @@ async def _join_page(site: JoinSite, request: Request) -> Response:
             lang = _chosen_language(request.query_params.get("lang")) or "th"
             page = message_page(lang=lang, message=t("joinpage_cross_site", lang))
             return HTMLResponse(page, status_code=403, headers=NO_STORE)
-        form = await request.form()
+        if int(request.headers.get("content-length") or 0) > MAX_FORM_BYTES:
+            return PlainTextResponse("The form is too large.", status_code=413, headers=NO_STORE)
+        form = await request.form(max_files=0, max_fields=10)
         response = await run_in_threadpool(_post, site, code=code, form=form, device=device)
     else:
         chosen = _chosen_language(request.query_params.get("lang"))
         response = await run_in_threadpool(
             _draw, site, code=code, chosen=chosen, device=device, values=FormValues(token=new_token())
         )
-    # Set by the server, so the phone is known from its first request; the Streamlit join
-    # page reads and writes the same cookie.
+    # Set by the server, so the phone is known from its first request. The Streamlit join page
+    # reads the same cookie (and writes it, from the page, only when it holds no valid token).
     response.set_cookie(DEVICE_COOKIE, device, max_age=DEVICE_MAX_AGE, path="/", samesite="lax", httponly=True)
     return response
 

@@ -148,6 +148,7 @@ def test_a_refused_join_keeps_every_value_and_says_why_in_thai(
     assert escape(t("error_sector_required", "th")) in no_sector.text
     assert 'name="consent" value="yes" checked' in no_sector.text
 
+    assert client.post(f"/join/{forum.forum.code}", data=form(page, name="ก" * 5000)).status_code == 413
     too_long = client.post(f"/join/{forum.forum.code}", data=form(page, organisation="ก" * 201))
     assert too_long.status_code == 400
     assert "ก" * 201 in too_long.text
