@@ -1,7 +1,9 @@
-"""The app as served by `make run`: Streamlit's app.py, the live-update endpoints beside it, gzip.
+"""The app as `make run` serves it: Streamlit's app.py and, beside it, the live endpoints, the
+light join page and the phones' posts; gzip.
 
-Run it with `uvicorn server:app`. `streamlit run app.py` still works, without the
-live endpoints: screens then fall back to a slow timer (pages/live.py).
+Run it with `uvicorn server:app`. `streamlit run app.py` still works, without them: screens
+then fall back to a slow timer (pages/live.py), join links open the Streamlit join page
+(`/?code=…`), and phones post through the page's own form.
 """
 
 import asyncio
@@ -19,6 +21,9 @@ from facilitation.core.migrate import upgrade
 from facilitation.core.settings import get_settings
 from facilitation.live.events import database_hub, routes
 from facilitation.web import share_api
+from facilitation.web.bundle import streamlit_assets
+from facilitation.web.join_page import join_routes
+from facilitation.web.served import announce_served
 
 # Absolute, so the script and its .streamlit/config.toml are found from any working directory.
 SCRIPT = Path(__file__).resolve().parent / "app.py"
@@ -29,6 +34,14 @@ logging.getLogger("uvicorn.access").disabled = True
 
 engine = make_engine(get_settings().database_url)
 hub = database_hub(engine)
+# The light join page, with the files of Streamlit's bundle it fetches ahead (read once here).
+light_join = join_routes(
+    engine,
+    prefetch=streamlit_assets(Path(st.__file__).resolve().parent / "static"),
+    path_prefix=lambda: str(st.get_option("server.baseUrlPath") or ""),
+)
+# Join links and QR codes now point at /join/{code}, and phones post to /posts/{code}.
+announce_served()
 
 
 @asynccontextmanager
@@ -42,7 +55,7 @@ async def _lifespan(_app: st.App) -> AsyncIterator[None]:
 
 app = st.App(
     str(SCRIPT),
-    routes=[*routes(hub), *share_api.routes(engine)],
+    routes=[*routes(hub), *light_join, *share_api.routes(engine)],
     # Streamlit serves its hashed bundles uncompressed; a phone on a slow network pays for that.
     middleware=[Middleware(GZipMiddleware, minimum_size=1000)],
     lifespan=_lifespan,

@@ -3,12 +3,16 @@
 The app as `make run` serves it (`uvicorn server:app`, gzip middleware) on a fresh SQLite file with one
 forum, and the bare page (bench/load/bare_server.py: st.App under uvicorn with the same middleware),
 each opened in headless Chromium as a phone (390×844), a fresh browser context per load so nothing
-is cached:
+is cached. Three pages: the light join page (`/join/CODE`, the link the QR code carries), the
+Streamlit join page (`/?code=CODE`, old links and `streamlit run`), and the bare page:
 1. on the loopback network: the bytes over the wire and the requests until the page is interactive
-   (join page: the name box and the Join button shown and enabled; bare page: its text box and Send
+   (join pages: the name box and the Join button shown and enabled; bare page: its text box and Send
    button), whether each script and style sheet came gzip-compressed, whether a Plotly bundle came;
 2. under DevTools' "Fast 3G" (562.5 ms latency, 1.6 Mbit/s × 0.9 down, 750 kbit/s × 0.9 up) and a
-   4× CPU slowdown: the time from navigation start to interactive.
+   4× CPU slowdown: the time from navigation start to interactive;
+3. Join tapped on the light page → the phone page interactive, on Fast 3G + 4× CPU with the cache on:
+   "prefetched", the form filled and sent FILL_SECONDS after the page became usable (the join page
+   fetched Streamlit's bundle meanwhile); "cold", the same with the bundle's files blocked until the tap.
 Bytes are CDP's `Network.loadingFinished` encodedDataLength (headers and body as received, what
 DevTools calls "transferred") summed over every HTTP response, plus the websocket frames received.
 Each load is repeated `--repeats` times (after one unmeasured load of each page) and the medians are
@@ -60,6 +64,7 @@ FAST_3G = {
 CPU_SLOWDOWN = 4  # DevTools' "4× slowdown", a cheap phone
 RATIO_TARGET = 1.05  # join page bytes / bare page bytes
 TTI_TARGET = 7.0  # seconds, join page on Fast 3G
+FILL_SECONDS = 15.0  # how long a person takes to fill the join form: the prefetch's head start
 GZIP_FLOOR = 1000  # GZipMiddleware(minimum_size=1000) compresses bodies from this size
 LOAD_TIMEOUT_MS = 90_000
 SETTLE_SECONDS = 2.0  # after interactive: no HTTP request finishing for this long counts as settled
@@ -84,6 +89,29 @@ READY_SCRIPT = """
 # Streamlit puts a widget's key in its container's class, the submit button's as "FormSubmitter-<form>-<label>".
 JOIN_READY = 'usable(".st-key-join_name input") && usable("[class*=st-key-FormSubmitter-join_form] button")'
 BARE_READY = 'usable(".st-key-bare_text textarea") && usable("[class*=st-key-FormSubmitter-bare_form] button")'
+LIGHT_READY = 'usable("#join_name") && usable("form button[type=submit]")'
+PHONE_READY = 'usable(".st-key-share_text textarea") && usable("[class*=st-key-FormSubmitter-share_form] button")'
+# From Join tapped to the phone page usable: the tap's time (epoch ms) is kept across the navigation
+# in sessionStorage; the phone page records when it became usable, on the same clock.
+AFTER_JOIN_SCRIPT = """
+(() => {
+  if (window.top !== window) return;
+  const now = () => performance.timeOrigin + performance.now();
+  document.addEventListener("submit", () => sessionStorage.setItem("__tapped", String(now())), true);
+  const usable = (selector) => {
+    const element = document.querySelector(selector);
+    return !!element && !element.disabled && element.getClientRects().length > 0
+      && getComputedStyle(element).visibility !== "hidden";
+  };
+  const ready = () => %s;
+  const timer = setInterval(() => {
+    if (ready()) { window.__interactive_at = now(); clearInterval(timer); }
+  }, 50);
+})();
+"""  # % the phone page's ready expression
+# Streamlit's files, blocked for the "cold" tap (the light page's prefetch then gets nothing).
+BUNDLE_PATTERNS = ["*/static/*"]
+READY = {"light": LIGHT_READY, "join": JOIN_READY, "bare": BARE_READY}
 
 
 @dataclass
@@ -107,7 +135,7 @@ class Transfer:
 class Load:
     """One page load: what came over the wire by the time the page could be used, and when that was."""
 
-    page: str  # "join" or "bare"
+    page: str  # "light", "join" or "bare"
     throttled: bool
     seconds: float  # navigation start → interactive
     http_bytes: int  # responses finished by then (encodedDataLength)
@@ -123,15 +151,30 @@ class Load:
 
 
 @dataclass
+class AfterJoin:
+    """Join tapped on the light page, to the phone page usable (Fast 3G + 4× CPU, cache on)."""
+
+    prefetched: bool  # the form was sent FILL_SECONDS after the page was usable, the bundle fetched meanwhile
+    seconds: float  # tap → phone page interactive
+    bytes_after_tap: int  # HTTP + websocket bytes received from the tap until the phone page was interactive
+    requests_after_tap: int  # HTTP requests sent in that time
+    from_cache: int  # of those, answered from the browser's cache
+
+
+@dataclass
 class Measurements:
     """Every load of one run, and where its logs are."""
 
     loads: list[Load]
     workdir: Path
     load_average: tuple[float, float]  # the machine's 1-minute load average at the start and the end
+    joins: list[AfterJoin] = field(default_factory=list)
 
     def of(self, page: str, throttled: bool) -> list[Load]:
         return [load for load in self.loads if load.page == page and load.throttled == throttled]
+
+    def after_join(self, prefetched: bool) -> list[AfterJoin]:
+        return [join for join in self.joins if join.prefetched == prefetched]
 
 
 class Recorder:
@@ -140,6 +183,7 @@ class Recorder:
     def __init__(self, cdp: CDPSession) -> None:
         self.transfers: dict[str, Transfer] = {}
         self.sent = 0
+        self.cached: set[str] = set()  # request ids answered from the browser's cache
         self.ws_bytes = 0
         self.last_event = time.monotonic()
         cdp.on("Network.requestWillBeSent", self._sent)
@@ -148,6 +192,7 @@ class Recorder:
         cdp.on("Network.loadingFinished", self._finished)
         cdp.on("Network.loadingFailed", self._failed)
         cdp.on("Network.webSocketFrameReceived", self._frame)
+        cdp.on("Network.requestServedFromCache", lambda event: self.cached.add(event["requestId"]))
 
     def _sent(self, event: dict[str, Any]) -> None:
         url = event["request"]["url"]
@@ -166,6 +211,8 @@ class Recorder:
         transfer.kind = event.get("type", transfer.kind)
         transfer.status = int(response.get("status", 0))
         transfer.encoding = headers.get("content-encoding", "")
+        if response.get("fromDiskCache") or response.get("fromPrefetchCache"):
+            self.cached.add(event["requestId"])
 
     def _data(self, event: dict[str, Any]) -> None:
         transfer = self.transfers.get(event["requestId"])
@@ -210,7 +257,7 @@ def load_page(browser: Browser, url: str, page_name: str, *, throttled: bool) ->
         if throttled:
             cdp.send("Network.emulateNetworkConditions", FAST_3G)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
-        page.add_init_script(READY_SCRIPT % (JOIN_READY if page_name == "join" else BARE_READY))
+        page.add_init_script(READY_SCRIPT % READY[page_name])
         page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT_MS)
         interactive = page.wait_for_function("window.__interactive", polling=100, timeout=LOAD_TIMEOUT_MS)
         seconds = float(interactive.json_value()) / 1000
@@ -230,6 +277,51 @@ def load_page(browser: Browser, url: str, page_name: str, *, throttled: bool) ->
             settled_bytes=recorder.http_bytes() + recorder.ws_bytes,
             settled_requests=recorder.sent,
             transfers=list(recorder.transfers.values()),
+        )
+    finally:
+        context.close()
+
+
+def join_then_phone(browser: Browser, url: str, *, prefetched: bool, fill_seconds: float = FILL_SECONDS) -> AfterJoin:
+    """Open the light join page on Fast 3G + 4× CPU, fill it, tap Join; measure the tap → phone page usable.
+
+    The cache is on, as on a phone. `prefetched`: the tap comes FILL_SECONDS after the page became
+    usable; otherwise Streamlit's files are blocked until the tap, which comes at once.
+    """
+    context = browser.new_context(**PHONE)
+    try:
+        page = context.new_page()
+        cdp = context.new_cdp_session(page)
+        recorder = Recorder(cdp)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", FAST_3G)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+        if not prefetched:
+            cdp.send("Network.setBlockedURLs", {"urls": BUNDLE_PATTERNS})
+        page.add_init_script(READY_SCRIPT % LIGHT_READY)
+        page.add_init_script(AFTER_JOIN_SCRIPT % PHONE_READY)
+        page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT_MS)
+        page.wait_for_function("window.__interactive", polling=100, timeout=LOAD_TIMEOUT_MS)
+        usable_at = time.monotonic()
+        page.fill("#join_name", "ผู้ทดสอบ")
+        page.check("input[name=sector][value=community]")
+        page.check("input[name=consent]")
+        if prefetched:
+            page.wait_for_timeout(max(0.0, fill_seconds - (time.monotonic() - usable_at)) * 1000)
+        else:
+            cdp.send("Network.setBlockedURLs", {"urls": []})
+        before = (recorder.http_bytes() + recorder.ws_bytes, recorder.sent, set(recorder.transfers))
+        page.click("form button[type=submit]", no_wait_after=True)
+        page.wait_for_url("**/?code=*", wait_until="commit", timeout=LOAD_TIMEOUT_MS)
+        interactive = page.wait_for_function("window.__interactive_at", polling=100, timeout=LOAD_TIMEOUT_MS)
+        tapped = float(page.evaluate("Number(sessionStorage.getItem('__tapped'))"))
+        after = [request for request in recorder.transfers if request not in before[2]]
+        return AfterJoin(
+            prefetched=prefetched,
+            seconds=(float(interactive.json_value()) - tapped) / 1000,
+            bytes_after_tap=recorder.http_bytes() + recorder.ws_bytes - before[0],
+            requests_after_tap=recorder.sent - before[1],
+            from_cache=sum(request in recorder.cached for request in after),
         )
     finally:
         context.close()
@@ -279,11 +371,17 @@ def chromium() -> Iterator[Browser]:
 
 
 def measure(
-    repeats: int = 3, workdir: Path | None = None, *, warmup: bool = True, say: Callable[[str], None] | None = None
+    repeats: int = 3,
+    workdir: Path | None = None,
+    *,
+    warmup: bool = True,
+    say: Callable[[str], None] | None = None,
+    fill_seconds: float = FILL_SECONDS,
 ) -> Measurements:
-    """Both servers up, then per repeat: join and bare page unthrottled, then both on Fast 3G with 4× CPU.
+    """Both servers up, then per repeat: the three pages unthrottled, then on Fast 3G with 4× CPU, then
+    Join tapped → phone page, prefetched and cold.
 
-    `say` is told of each load as it is measured.
+    `say` is told of each load as it is measured; `fill_seconds` is the prefetch's head start.
     """
     folder = workdir or Path(tempfile.mkdtemp(prefix="bench-page-"))
     start_load = os.getloadavg()[0]
@@ -291,11 +389,16 @@ def measure(
     code = make_forum(database_url)
     make_bare_database(folder / "bare.db")
     loads: list[Load] = []
+    joins: list[AfterJoin] = []
     with ExitStack() as stack:
         app_port, _ = stack.enter_context(serving("server:app", {"DATABASE_URL": database_url}, folder / "app.log"))
         bare_env = {"BARE_DATABASE": str(folder / "bare.db")}
         bare_port, _ = stack.enter_context(serving("bench.load.bare_server:app", bare_env, folder / "bare.log"))
-        urls = {"join": f"http://{HOST}:{app_port}/?code={code}", "bare": f"http://{HOST}:{bare_port}/"}
+        urls = {
+            "light": f"http://{HOST}:{app_port}/join/{code}",
+            "join": f"http://{HOST}:{app_port}/?code={code}",
+            "bare": f"http://{HOST}:{bare_port}/",
+        }
         browser = stack.enter_context(chromium())
         if warmup:  # the first run of each script imports and compiles it: a server that has run a while has not
             for name, url in urls.items():
@@ -309,7 +412,14 @@ def measure(
                         network = "Fast 3G + 4× CPU" if throttled else "loopback"
                         say(f"{name} page, {network}: interactive after {load.seconds:.2f} s, "
                             f"{kb(load.bytes)} in {load.requests} requests")  # fmt: skip
-    return Measurements(loads=loads, workdir=folder, load_average=(start_load, os.getloadavg()[0]))
+            for prefetched in (True, False):
+                joined = join_then_phone(browser, urls["light"], prefetched=prefetched, fill_seconds=fill_seconds)
+                joins.append(joined)
+                if say is not None:
+                    say(f"Join tapped → phone page, Fast 3G + 4× CPU, {'prefetched' if prefetched else 'cold'}: "
+                        f"{joined.seconds:.2f} s, {kb(joined.bytes_after_tap)} after the tap in "
+                        f"{joined.requests_after_tap} requests ({joined.from_cache} from the cache)")  # fmt: skip
+    return Measurements(loads=loads, workdir=folder, load_average=(start_load, os.getloadavg()[0]), joins=joins)
 
 
 def median(values: Sequence[float]) -> float:
@@ -335,36 +445,69 @@ def uncompressed(loads: Sequence[Load]) -> list[Transfer]:
 
 
 def summarise(measurements: Measurements) -> list[Line]:
-    join, bare = measurements.of("join", False), measurements.of("bare", False)
-    join_3g, bare_3g = measurements.of("join", True), measurements.of("bare", True)
-    join_bytes, bare_bytes = median([x.bytes for x in join]), median([x.bytes for x in bare])
-    ratio = join_bytes / bare_bytes if bare_bytes else float("nan")
-    settled_ratio = median([x.settled_bytes for x in join]) / median([x.settled_bytes for x in bare])
-    tti = median([x.seconds for x in join_3g])
-    plotly = sorted(
-        {t.path for load in measurements.of("join", False) + join_3g for t in load.transfers if is_plotly(t)}
-    )
-    plain = uncompressed(measurements.loads)
-    scripts = [t for load in join + bare for t in load.transfers if t.kind in ("Script", "Stylesheet")]
+    light, join, bare = (measurements.of(page, False) for page in ("light", "join", "bare"))
+    light_3g, join_3g, bare_3g = (measurements.of(page, True) for page in ("light", "join", "bare"))
 
-    def both(ours: Sequence[Load], theirs: Sequence[Load], show: Callable[[float], str], attribute: str) -> str:
-        """The median of `attribute` over the join page's loads and over the bare page's."""
-        return " / ".join(show(median([getattr(load, attribute) for load in loads])) for loads in (ours, theirs))
+    def ratio(loads: Sequence[Load], attribute: str = "bytes") -> float:
+        theirs = median([getattr(x, attribute) for x in bare])
+        return median([getattr(x, attribute) for x in loads]) / theirs if theirs else float("nan")
+
+    light_ratio, join_ratio = ratio(light), ratio(join)
+    light_tti, join_tti = median([x.seconds for x in light_3g]), median([x.seconds for x in join_3g])
+    plotly = sorted({t.path for load in [*light, *join, *light_3g, *join_3g] for t in load.transfers if is_plotly(t)})
+    plain = uncompressed(measurements.loads)
+    scripts = [t for load in light + join + bare for t in load.transfers if t.kind in ("Script", "Stylesheet")]
+    warm, cold = measurements.after_join(True), measurements.after_join(False)
+
+    def three(show: Callable[[float], str], attribute: str) -> str:
+        """The median of `attribute` over the light join page's loads, the Streamlit join page's and the bare page's."""
+        return " / ".join(show(median([getattr(load, attribute) for load in loads])) for loads in (light, join, bare))
+
+    def three_3g(show: Callable[[float], str], attribute: str) -> str:
+        """As `three`, over the loads on Fast 3G + 4× CPU."""
+        return " / ".join(
+            show(median([getattr(load, attribute) for load in loads])) for loads in (light_3g, join_3g, bare_3g)
+        )
+
+    def tap(joins: Sequence[AfterJoin]) -> str:
+        if not joins:
+            return "not measured"
+        return (
+            f"{median([x.seconds for x in joins]):.2f} s ({kb(median([x.bytes_after_tap for x in joins]))} after the "
+            f"tap, {median([x.from_cache for x in joins]):.0f} of {median([x.requests_after_tap for x in joins]):.0f} "
+            "requests from the cache)"
+        )
 
     count = "{:.0f}".format
+    seconds = "{:.2f} s".format
     return [
-        Line("bytes until interactive, join / bare (HTTP + websocket)", both(join, bare, kb, "bytes")),
-        Line("  of which HTTP responses, join / bare", both(join, bare, kb, "http_bytes")),
-        Line("  of which websocket frames received, join / bare", both(join, bare, kb, "ws_bytes")),
-        Line("join bytes / bare bytes", f"{ratio:.2f}", f"≤ {RATIO_TARGET}", ratio <= RATIO_TARGET),
-        Line("HTTP requests until interactive, join / bare", both(join, bare, count, "requests")),
-        Line("bytes once the network settled, join / bare", both(join, bare, kb, "settled_bytes")),
-        Line("  ratio once settled", f"{settled_ratio:.2f}"),
-        Line("HTTP requests once settled, join / bare", both(join, bare, count, "settled_requests")),
-        Line("time to interactive on loopback, join / bare", both(join, bare, "{:.2f} s".format, "seconds")),
-        Line("time to interactive, Fast 3G + 4× CPU, join", f"{tti:.2f} s", f"≤ {TTI_TARGET:.0f} s", tti <= TTI_TARGET),
-        Line("time to interactive, Fast 3G + 4× CPU, bare", f"{median([x.seconds for x in bare_3g]):.2f} s"),
-        Line("Plotly bundles requested by the join page", ", ".join(plotly) or "none", "none", not plotly),
+        Line("bytes until interactive, light / Streamlit join / bare", three(kb, "bytes")),
+        Line("  of which HTTP responses", three(kb, "http_bytes")),
+        Line("  of which websocket frames received", three(kb, "ws_bytes")),
+        # On loopback the light page's prefetch of the bundle can finish before the first check
+        # finds the form usable; on Fast 3G it cannot, and only the page itself is counted.
+        Line("bytes until interactive, Fast 3G + 4× CPU, light / Streamlit join / bare", three_3g(kb, "bytes")),
+        Line("light join bytes / bare bytes", f"{light_ratio:.2f}", f"≤ {RATIO_TARGET}", light_ratio <= RATIO_TARGET),
+        Line("Streamlit join bytes / bare bytes (for comparison)", f"{join_ratio:.2f}"),
+        Line("HTTP requests until interactive, light / Streamlit join / bare", three(count, "requests")),
+        Line("bytes once the network settled, light / Streamlit join / bare", three(kb, "settled_bytes")),
+        Line(
+            "  ratio to bare once settled, light / Streamlit join",
+            f"{ratio(light, 'settled_bytes'):.2f} / {ratio(join, 'settled_bytes'):.2f}",
+        ),  # fmt: skip
+        Line("HTTP requests once settled, light / Streamlit join / bare", three(count, "settled_requests")),
+        Line("time to interactive on loopback, light / Streamlit join / bare", three(seconds, "seconds")),
+        Line(
+            "time to interactive, Fast 3G + 4× CPU, light join",
+            seconds(light_tti),
+            f"≤ {TTI_TARGET:.0f} s",
+            light_tti <= TTI_TARGET,
+        ),  # fmt: skip
+        Line("time to interactive, Fast 3G + 4× CPU, Streamlit join (for comparison)", seconds(join_tti)),
+        Line("time to interactive, Fast 3G + 4× CPU, bare", seconds(median([x.seconds for x in bare_3g]))),
+        Line(f"Join tapped → phone page interactive, Fast 3G + 4× CPU, prefetched ({FILL_SECONDS:.0f} s)", tap(warm)),
+        Line("Join tapped → phone page interactive, Fast 3G + 4× CPU, cold (bundle blocked)", tap(cold)),
+        Line("Plotly bundles requested by the join pages", ", ".join(plotly) or "none", "none", not plotly),
         Line(
             f"JS/CSS responses ≥ {GZIP_FLOOR} B not gzip-compressed",
             f"{len(plain)} of {sum(t.decoded >= GZIP_FLOOR for t in scripts)}",
@@ -411,8 +554,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     start, end = measurements.load_average
     print(f"\nMedians; 1-minute load average {start:.2f} at the start, {end:.2f} at the end\n")
     print(table(lines))
+    light = measurements.of("light", False)[0]
     join, bare = measurements.of("join", False)[0], measurements.of("bare", False)[0]
-    for load in (join, bare):
+    for load in (light, join, bare):
         print(
             f"\nLargest responses, {load.page} page (first load on loopback, all its {len(load.transfers)} requests):"
         )

@@ -1,13 +1,12 @@
 """Phone: join a forum from its QR code, with no account."""
 
-import re
 from dataclasses import replace
 
 import streamlit as st
 
 from facilitation.core.errors import ForumNotFound
 from facilitation.core.i18n import format_date, t
-from facilitation.core.tokens import new_token
+from facilitation.core.tokens import DEVICE_COOKIE, is_token, new_token
 from facilitation.forum.forums import get_forum
 from facilitation.forum.participants import join_forum, joined_on_device
 from facilitation.forum.plans import plan
@@ -47,22 +46,19 @@ if not allows(forum.stage, Action.JOIN):
     st.stop()
 
 
-DEVICE_COOKIE = "forum_device"
-TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32}")
-
-
 def _device() -> str:
     """This phone's own token, so the console can count the phones more than one person joined on.
 
     Kept in a cookie as well as in the session: a reload or a join link opened again later
-    is a new Streamlit session, but still the same phone. The cookie is written by the page
-    (Streamlit sets none) and read back from the request that opens the next session.
+    is a new Streamlit session, but still the same phone. The cookie is written by this page
+    (Streamlit sets none), or by the server with the light join page (facilitation/web), and
+    read back from the request that opens the next session.
     """
     state = st.session_state
     cookie = st.context.cookies.get(DEVICE_COOKIE)
     remembered = cookie if isinstance(cookie, str) else ""  # a session with no request (AppTest) has no cookies
     if "join_device" not in state:
-        state["join_device"] = remembered if TOKEN_SHAPE.fullmatch(remembered) else new_token()
+        state["join_device"] = remembered if is_token(remembered) else new_token()
     device: str = state["join_device"]
     if remembered != device:
         # `device` is a token this server drew or one of the exact shape above: nothing else reaches the script.

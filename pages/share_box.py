@@ -14,7 +14,7 @@ import streamlit as st
 from facilitation.core.i18n import t
 from facilitation.core.text import CONTRIBUTION_MAX
 from facilitation.present.palette import KIND_COLOURS
-from facilitation.web import share_api
+from facilitation.web.served import served
 from models import ContributionKind
 from pages import ui
 
@@ -42,7 +42,7 @@ UNREACHABLE = "share_box_unreachable"
 
 def usable() -> bool:
     """Whether this session draws the box: the endpoint is served and the browser reached it."""
-    return share_api.served() and not st.session_state.get(UNREACHABLE, False)
+    return served() and not st.session_state.get(UNREACHABLE, False)
 
 
 def share_box(*, code: str, token: str, who: int, listed: list[int], closed: bool, key: str = "share_box") -> None:

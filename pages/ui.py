@@ -24,6 +24,7 @@ from facilitation.forum.forums import authorise_facilitator
 from facilitation.forum.participants import identify
 from facilitation.links.forum_links import ForumLinks
 from facilitation.links.forum_links import forum_links as build_links
+from facilitation.web.served import served
 from models import saved_id
 
 T = TypeVar("T")
@@ -296,6 +297,7 @@ def forum_links(code: str, *, key: str | None = None, screen: str | None = None)
         browser_url=st.context.url,
         port=int(st.get_option("server.port")),
         path_prefix=str(st.get_option("server.baseUrlPath") or ""),
+        light_join=served(),
     )
 
 

@@ -2,16 +2,28 @@
 
 import hashlib
 import hmac
+import re
 import secrets
+from typing import TypeGuard
 
 # No 0/O, 1/I/L: a join code is read aloud and typed on phones.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 6
+# What `new_token()` draws: 24 random bytes as 32 URL-safe characters. A token read back from
+# a cookie or a form is used only if it has this shape, so nothing else reaches a page's markup.
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{32}")
+# The phone's own token (a cookie): people who joined one after another on a shared phone.
+DEVICE_COOKIE = "forum_device"
 
 
 def new_token() -> str:
     """A URL-safe secret with 192 bits of entropy."""
     return secrets.token_urlsafe(24)
+
+
+def is_token(value: object) -> TypeGuard[str]:
+    """Whether `value` has the shape of a token `new_token()` draws."""
+    return isinstance(value, str) and TOKEN_SHAPE.fullmatch(value) is not None
 
 
 def hash_token(token: str) -> str:

@@ -7,7 +7,7 @@ from sqlmodel import Session, col, func, select
 from facilitation.core.db import insert_once
 from facilitation.core.errors import ConsentRequired, NotAuthorised, SectorRequired
 from facilitation.core.text import clean_text
-from facilitation.core.tokens import hash_token, normalise_join_code, token_matches
+from facilitation.core.tokens import hash_token, new_token, normalise_join_code, token_matches
 from facilitation.forum.forums import get_forum
 from facilitation.forum.policy import Action, require
 from facilitation.live.changes import Topic, bump
@@ -58,6 +58,35 @@ def join_forum(
     if created:
         bump(session=session, forum_id=saved_id(forum), topics=[Topic.PEOPLE])
     return Membership(forum=forum, participant=participant)
+
+
+def join_from_form(
+    *, session: Session, code: str, token: str, data: ParticipantCreate, consent: bool, device: str | None = None
+) -> tuple[Membership, str]:
+    """`join_forum` for a form whose drawn token may already have joined someone else; and the token used.
+
+    The same details again are a double tap or a resubmit: the same person. Other details
+    under a spent token are the next person on a shared phone whose browser sent an old
+    form again (Back): they join under a token of their own rather than become the first.
+    """
+    forum = get_forum(session=session, code=code)
+    spent = session.exec(
+        select(Participant).where(Participant.forum_id == forum.id, Participant.token_hash == hash_token(token))
+    ).first()
+    if spent is not None and not _same_details(spent, data):
+        token = new_token()
+    joined = join_forum(session=session, code=code, token=token, data=data, consent=consent, device=device)
+    return joined, token
+
+
+def _same_details(participant: Participant, data: ParticipantCreate) -> bool:
+    # Compared as join_forum would store them: a name typed with an extra space is the same name.
+    return (
+        participant.sector == data.sector
+        and participant.display_name == clean_text(data.display_name, max_length=100, required=False, field="join_name")
+        and participant.organisation
+        == clean_text(data.organisation, max_length=200, required=False, field="join_organisation")
+    )
 
 
 def identify(*, session: Session, code: str, token: str | None) -> Membership:

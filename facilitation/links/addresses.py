@@ -7,7 +7,7 @@ Never a loopback address, which would send every phone to itself.
 
 import socket
 import sys
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from facilitation.core.settings import get_settings, is_loopback_host
 
@@ -56,8 +56,15 @@ def base_url(
     return None
 
 
-def join_url(base: str, code: str) -> str:
-    """The link a phone opens to join forum `code`."""
+def join_url(base: str, code: str, *, light: bool = True) -> str:
+    """The link a phone opens to join forum `code`.
+
+    `light`: the server serves the light join page (facilitation/web) beside the app, a form
+    usable as soon as it arrives; `streamlit run app.py` does not, and gets the Streamlit
+    join page, `/?code=…`, which old links also open.
+    """
+    if light:
+        return f"{base}/join/{quote(code, safe='')}"
     return f"{base}/?{urlencode({'code': code})}"
 
 

@@ -22,16 +22,17 @@ def forum_links(
     key: str | None = None,
     screen: str | None = None,
     path_prefix: str = "",
+    light_join: bool = True,
 ) -> ForumLinks | None:
     """The forum's links on the address phones can reach, or None when there is none.
 
     Without `key` there is no facilitator link, so a page that never needs it (the
-    projector) never holds it.
+    projector) never holds it. `light_join`: the server serves `/join/{code}` (see `join_url`).
     """
     base = resolve_base_url(browser_url=browser_url, port=port, path_prefix=path_prefix)
     if base is None:
         return None
-    join = join_url(base, code)
+    join = join_url(base, code, light=light_join)
     return ForumLinks(
         join=join,
         facilitator=facilitator_url(base, code, key) if key else None,

@@ -23,20 +23,13 @@ from facilitation.core.i18n import LANGUAGES, t
 from facilitation.forum.contributions import add_contribution
 from facilitation.forum.participants import identify
 from facilitation.forum.policy import stage_rules
-from facilitation.web.origin import same_origin
+from facilitation.web.origin import cross_site
 from models import ContributionCreate, ContributionKind, Stage, saved_id
 
 PATH = "/posts/{code}"
 # A post is at most 500 characters; anything far larger is not a phone's post.
 MAX_BODY_BYTES = 16_384
 NO_STORE = {"Cache-Control": "no-store"}
-
-_served = False
-
-
-def served() -> bool:
-    """Whether this process serves the endpoint (server.py); under `streamlit run` or AppTest it does not."""
-    return _served
 
 
 @dataclass(frozen=True)
@@ -101,7 +94,7 @@ def post(*, engine: Engine, code: str, payload: object) -> Outcome:
 
 
 async def _handle(engine: Engine, request: Request) -> Response:
-    if not same_origin(request):
+    if cross_site(request):
         return JSONResponse({"ok": False, "message": t("error_not_authorised", "th")}, 403, headers=NO_STORE)
     if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
         # A plain form from another site cannot send JSON without asking first (CORS).
@@ -119,9 +112,7 @@ async def _handle(engine: Engine, request: Request) -> Response:
 
 
 def routes(engine: Engine) -> list[BaseRoute]:
-    """POST /posts/{code} with JSON {p, kind, text, lang, retry}; marks this process as serving it."""
-    global _served
-    _served = True
+    """POST /posts/{code} with JSON {p, kind, text, lang, retry}."""
 
     async def endpoint(request: Request) -> Response:
         return await _handle(engine, request)

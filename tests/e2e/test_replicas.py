@@ -245,10 +245,11 @@ def streaming(page: Page) -> None:
 
 
 def join_on_phone(phone: Page, base: str, code: str) -> None:
-    phone.goto(f"{base}/?code={code}")
-    idle(phone)
+    # The link the QR code carries: the light join page, through nginx's `location /`; its form
+    # posts with an Origin that must match the Host nginx passes on.
+    phone.goto(f"{base}/join/{code}")
     phone.get_by_label(t("join_name"), exact=True).fill("สมศรี ใจดี")
-    phone.locator('[data-testid="stRadio"] label').filter(has_text=t("sector_community")).first.click()
+    phone.get_by_label(t("sector_community"), exact=True).check()
     phone.get_by_text(t("join_consent")).click()
     phone.get_by_role("button", name=t("join_button"), exact=True).click()
     phone.wait_for_url(re.compile(r"[?&]p="), timeout=FOLLOW_MS)

@@ -1,6 +1,7 @@
 """Facilitator console (?code=…&key=…): stages, the links to hand out, and the plan editor."""
 
 import datetime as dt
+import threading
 from collections.abc import Callable
 
 import pytest
@@ -13,6 +14,7 @@ from facilitation.forum.forums import CreatedForum, pulse
 from facilitation.forum.plans import create_action_item, plan
 from facilitation.links import addresses
 from facilitation.live.changes import record_presence
+from facilitation.web import served
 from models import ActionItem, ActionItemCreate, ContributionKind, FundSource, Stage, saved_id
 from tests.factories import join, make_forum, post
 from tests.ui.helpers import (
@@ -205,7 +207,9 @@ def test_editing_an_action_item_saves_it(console: Callable[[], AppTest], db: Eng
 def test_join_link_and_qr_code_reach_phones_not_localhost(
     console: Callable[[], AppTest], created: CreatedForum
 ) -> None:
-    at = console()  # the facilitator opened the app at http://localhost:8501
+    # The facilitator opened the app at http://localhost:8501, served as by `streamlit run app.py`:
+    # no light join page beside it, so the link opens the Streamlit join page.
+    at = console()
 
     no_exception(at)
     images = at.get("image")
@@ -219,6 +223,21 @@ def test_join_link_and_qr_code_reach_phones_not_localhost(
         assert "127.0.0.1" not in link
     assert any(created.facilitator_token in link for link in links)  # the facilitator's own link, to keep
     assert any(code in value for value in shown(at, "markdown"))
+
+
+def test_served_beside_the_light_join_page_the_link_opens_it(
+    console: Callable[[], AppTest], created: CreatedForum, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under `uvicorn server:app` (`make run`) the join link and QR code open /join/CODE."""
+    monkeypatch.setattr(served, "_served", threading.Event())
+    served.announce_served()
+    at = console()
+
+    no_exception(at)
+    code = created.forum.code
+    links = [block.value for block in at.code]
+    assert f"http://{LAN_ADDRESS}:8501/join/{code}" in links
+    assert not [link for link in links if f"?code={code}" in link and "key=" not in link]
 
 
 def test_join_link_uses_the_address_the_facilitator_opened(app: Callable[..., AppTest], created: CreatedForum) -> None:

@@ -7,6 +7,7 @@ draws its own form: tests/ui/test_phone.py.
 """
 
 import json
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -17,7 +18,7 @@ from streamlit.testing.v1 import AppTest
 from facilitation.core.db import write_session
 from facilitation.core.i18n import t
 from facilitation.forum.forums import set_stage
-from facilitation.web import share_api
+from facilitation.web import served
 from models import ContributionKind, Forum, Stage, saved_id
 from tests.factories import Joined, join, make_forum, post
 from tests.ui.helpers import no_exception, th
@@ -25,7 +26,8 @@ from tests.ui.helpers import no_exception, th
 
 @pytest.fixture(autouse=True)
 def _served(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(share_api, "_served", True)
+    monkeypatch.setattr(served, "_served", threading.Event())
+    served.announce_served()
 
 
 @pytest.fixture

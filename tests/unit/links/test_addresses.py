@@ -81,8 +81,10 @@ def test_result_is_never_loopback(browser_url: str | None, lan: str | None) -> N
 
 
 def test_join_url_format() -> None:
-    """The join link is {base}/?code=CODE."""
-    assert join_url("http://192.168.1.20:8501", "K7M2QX") == "http://192.168.1.20:8501/?code=K7M2QX"
+    """The join link is {base}/join/CODE (the light join page), or {base}/?code=CODE where the server has none."""
+    assert join_url("http://192.168.1.20:8501", "K7M2QX") == "http://192.168.1.20:8501/join/K7M2QX"
+    assert join_url("https://f.example/forum", "K7M2QX") == "https://f.example/forum/join/K7M2QX"
+    assert join_url("http://192.168.1.20:8501", "K7M2QX", light=False) == "http://192.168.1.20:8501/?code=K7M2QX"
 
 
 def test_facilitator_url_format() -> None:

@@ -28,7 +28,7 @@ def test_forum_links_on_the_lan(network: pytest.MonkeyPatch) -> None:
         code="K7M2QX", key="secret-key", screen="screen-token", browser_url="http://localhost:8501/", port=8501
     )
     assert links is not None
-    assert links.join == "http://192.168.1.20:8501/?code=K7M2QX"
+    assert links.join == "http://192.168.1.20:8501/join/K7M2QX"
     assert links.facilitator == "http://192.168.1.20:8501/?code=K7M2QX&key=secret-key"
     # The projector's own read-only token, never the facilitator key on the wall.
     assert links.projector == "http://192.168.1.20:8501/?code=K7M2QX&screen=screen-token"
@@ -41,7 +41,7 @@ def test_forum_links_prefer_public_url(network: pytest.MonkeyPatch) -> None:
     network.setenv("PUBLIC_URL", "https://sila.example/")
     links = forum_links(code="K7M2QX", key="k", browser_url="http://10.0.0.5:8501/", port=8501)
     assert links is not None
-    assert links.join == "https://sila.example/?code=K7M2QX"
+    assert links.join == "https://sila.example/join/K7M2QX"
 
 
 def test_no_reachable_address_gives_no_links(network: pytest.MonkeyPatch) -> None:
@@ -55,4 +55,13 @@ def test_links_without_a_key_hold_no_facilitator_link(network: pytest.MonkeyPatc
     links = forum_links(code="K7M2QX", browser_url="http://localhost:8501/", port=8501)
     assert links is not None
     assert (links.facilitator, links.projector) == (None, None)
+    assert links.join == "http://192.168.1.20:8501/join/K7M2QX"
+
+
+def test_without_the_light_join_page_the_link_opens_the_streamlit_join_page(network: pytest.MonkeyPatch) -> None:
+    """`streamlit run app.py` serves no /join/ route: its join link and QR code keep the ?code= form."""
+    links = forum_links(code="K7M2QX", browser_url="http://localhost:8501/", port=8501, light_join=False)
+    assert links is not None
     assert links.join == "http://192.168.1.20:8501/?code=K7M2QX"
+    decoded = zxingcpp.read_barcodes(Image.open(BytesIO(links.qr_png)))
+    assert [code.text for code in decoded] == [links.join]
