@@ -91,6 +91,43 @@ async def http_get(host: str, port: int, target: str, *, headers: Iterable[tuple
     return status, len(body)
 
 
+async def http_request(
+    host: str, port: int, method: str, target: str, *, body: bytes = b"", headers: Iterable[tuple[str, str]] = ()
+) -> tuple[int, dict[str, str], bytes]:
+    """One request as a browser sends it (gzip not asked for, so the body reads as it is); status, headers, body."""
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        lines = [f"{method} {target} HTTP/1.1", f"Host: {host}:{port}", "Connection: close"]
+        lines += [f"{name}: {value}" for name, value in headers]
+        if body:
+            lines.append(f"Content-Length: {len(body)}")
+        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
+        await writer.drain()
+        reply = await reader.read()
+    finally:
+        writer.close()
+    head, _, content = reply.partition(b"\r\n\r\n")
+    status = int(head.split(b" ", 2)[1]) if head.startswith(b"HTTP/") else 0
+    fields = {}
+    for line in head.decode("latin-1").split("\r\n")[1:]:
+        name, _, value = line.partition(":")
+        fields[name.strip().lower()] = value.strip()
+    if fields.get("transfer-encoding") == "chunked":
+        content = _unchunk(content)
+    return status, fields, content
+
+
+def _unchunk(content: bytes) -> bytes:
+    body = b""
+    while content:
+        size_line, _, content = content.partition(b"\r\n")
+        size = int(size_line.split(b";")[0] or b"0", 16)
+        if size == 0:
+            break
+        body, content = body + content[:size], content[size + 2 :]
+    return body
+
+
 async def http_post_json(host: str, port: int, target: str, payload: object) -> tuple[int, dict[str, Any]]:
     """POST `payload` as JSON to `target` as a page's fetch() would (same-origin); its status and JSON answer."""
     body = json.dumps(payload).encode()

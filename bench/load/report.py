@@ -67,7 +67,7 @@ def summarise(results: "Results") -> list[Line]:
     lines = [
         Line("phones joined", f"{len(results.joined)} of {settings.phones}", str(settings.phones),
              len(results.joined) == settings.phones),
-        Line("join page drawn (link opened) p95", ms(percentile(results.opened, 0.95))),
+        Line("join page drawn (/join/CODE opened) p95", ms(percentile(results.opened, 0.95))),
         Line("join p95 (link opened → phone page)", ms(percentile(results.joined, 0.95))),
         Line("submit p50 / p95 / p99 (Send → \"sent\")",
              " / ".join(ms(percentile(results.submits, share)) for share in (0.5, 0.95, 0.99))),

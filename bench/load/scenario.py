@@ -35,17 +35,18 @@ from html import escape
 from pathlib import Path
 from random import Random
 from typing import Any
+from urllib.parse import parse_qs, urlencode
 
 from sqlmodel import select
 
-from bench.load.protocol import Run, Tab, TabError, http_post_json
+from bench.load.protocol import Run, Tab, TabError, http_post_json, http_request
 from bench.load.watcher import Watcher
 from facilitation.core.db import make_engine, read_session, write_session
 from facilitation.core.i18n import t
 from facilitation.core.migrate import upgrade
 from facilitation.forum.access import open_projector_link
 from facilitation.forum.forums import create_forum, get_forum, set_stage
-from models import Contribution, ForumCreate, Language, Participant, Stage
+from models import Contribution, ForumCreate, Language, Participant, Sector, Stage
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
@@ -53,6 +54,8 @@ HOST = "127.0.0.1"
 UVICORN_FLAGS = ("--ws", "websockets-sansio", "--ws-ping-interval", "30", "--ws-ping-timeout", "30",
                  "--ws-per-message-deflate", "false", "--timeout-graceful-shutdown", "3")  # fmt: skip
 TOKEN = re.compile(rb"zq(\d{4})x(\d)")
+# The join token the light join page draws into its form (facilitation/web/join_html.py).
+JOIN_TOKEN = re.compile(rb'name="token" value="([A-Za-z0-9_-]+)"')
 SILA = {"province_code": "40", "district_code": "4001", "tambon_code": "400114"}
 STAGE_WAIT = 30.0  # how long phones are given to show a stage change before the rest count as errors
 
@@ -205,13 +208,36 @@ class Phone:
             self.stage_seen = now
 
     async def join(self, results: Results) -> None:
+        """What a phone does with the QR code's link: the light join page, its form, then the phone page."""
         start = time.monotonic()
-        await self.tab.open()
+        code = parse_qs(self.tab.query_string)["code"][0]
+        status, _, page = await http_request(HOST, self.tab.port, "GET", f"/join/{code}")
+        token = JOIN_TOKEN.search(page)
+        if status != 200 or token is None:
+            raise TabError(f"the join page answered {status} without its form")
         results.opened.append(time.monotonic() - start)
-        sector = self.rng.choice(self.tab.widget("join_sector").options)
-        values = {"join_name": f"ผู้เข้าร่วม {self.number}", "join_organisation": "", "join_sector": sector}
-        run = await self.tab.submit("join_form", values | {"join_consent": True})
-        if "p=" not in self.tab.query_string or "phone_live" not in self.tab.components:
+        form = {
+            "token": token.group(1).decode(),
+            "name": f"ผู้เข้าร่วม {self.number}",
+            "organisation": "",
+            "sector": self.rng.choice(list(Sector)).value,
+            "consent": "yes",
+        }
+        origin = f"http://{HOST}:{self.tab.port}"
+        status, fields, _ = await http_request(
+            HOST,
+            self.tab.port,
+            "POST",
+            f"/join/{code}",
+            body=urlencode(form).encode(),
+            headers=[("Origin", origin), ("Content-Type", "application/x-www-form-urlencoded")],
+        )
+        location = fields.get("location", "")
+        if status != 303 or "p=" not in location:
+            raise TabError(f"joining answered {status}, not the phone page")
+        self.tab.query_string = location.split("?", 1)[1]
+        run = await self.tab.open()
+        if "phone_live" not in self.tab.components:
             raise TabError("the join form did not lead to the phone page")
         results.joined.append(run.finished - start)
         self.watcher = Watcher(
