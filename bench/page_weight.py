@@ -75,8 +75,11 @@ SETTLE_LIMIT = 20.0
 READY_SCRIPT = """
 (() => {
   if (window.top !== window) return;
+  // Custom components (the phone's share box) draw inside a shadow root: look there too.
+  const find = (selector) => document.querySelector(selector) || [...document.querySelectorAll("*")]
+    .map((host) => host.shadowRoot && host.shadowRoot.querySelector(selector)).find(Boolean);
   const usable = (selector) => {
-    const element = document.querySelector(selector);
+    const element = find(selector);
     return !!element && !element.disabled && element.getClientRects().length > 0
       && getComputedStyle(element).visibility !== "hidden";
   };
@@ -90,7 +93,7 @@ READY_SCRIPT = """
 JOIN_READY = 'usable(".st-key-join_name input") && usable("[class*=st-key-FormSubmitter-join_form] button")'
 BARE_READY = 'usable(".st-key-bare_text textarea") && usable("[class*=st-key-FormSubmitter-bare_form] button")'
 LIGHT_READY = 'usable("#join_name") && usable("form button[type=submit]")'
-PHONE_READY = 'usable(".st-key-share_text textarea") && usable("[class*=st-key-FormSubmitter-share_form] button")'
+PHONE_READY = 'usable(".share-box textarea") && usable(".share-box button[type=submit]")'
 # From Join tapped to the phone page usable: the tap's time (epoch ms) is kept across the navigation
 # in sessionStorage; the phone page records when it became usable, on the same clock.
 AFTER_JOIN_SCRIPT = """
@@ -98,8 +101,11 @@ AFTER_JOIN_SCRIPT = """
   if (window.top !== window) return;
   const now = () => performance.timeOrigin + performance.now();
   document.addEventListener("submit", () => sessionStorage.setItem("__tapped", String(now())), true);
+  // Custom components (the phone's share box) draw inside a shadow root: look there too.
+  const find = (selector) => document.querySelector(selector) || [...document.querySelectorAll("*")]
+    .map((host) => host.shadowRoot && host.shadowRoot.querySelector(selector)).find(Boolean);
   const usable = (selector) => {
-    const element = document.querySelector(selector);
+    const element = find(selector);
     return !!element && !element.disabled && element.getClientRects().length > 0
       && getComputedStyle(element).visibility !== "hidden";
   };

@@ -69,7 +69,7 @@ def test_a_phone_joins_at_the_light_page_and_posts(browser: Browser, site: tuple
     tap_join(phone)
     on_phone_page(phone)
 
-    phone.locator('[data-testid="stRadio"] label').filter(has_text=t("kind_root_cause")).first.click()
+    phone.locator(".share-box").get_by_label(t("kind_root_cause"), exact=True).check()
     phone.get_by_label(t("share_text"), exact=True).first.fill("ผู้สูงอายุอยู่บ้านคนเดียว")
     phone.get_by_role("button", name=t("share_submit"), exact=True).click()
     idle(phone)
