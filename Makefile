@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint unit ui e2e fuzz bench bench-projector bench-load bench-page clean
+.PHONY: run test lint unit ui e2e fuzz bench bench-projector bench-load bench-page bench-words clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -99,6 +99,10 @@ bench: $(VENV)/.dev
 # One projector update (feed, plan, tree) at 50 and 5,000 contributions, beside its 50 ms target.
 bench-projector: $(VENV)/.dev
 	$(BIN)/python -m bench.projector_bench
+
+# The word cloud of 5,000 posts (Thai cut with pythainlp's newmm), cold and warm, beside its 300 ms target.
+bench-words: $(VENV)/.dev
+	$(BIN)/python -m bench.word_cloud_bench
 
 # What a phone downloads to open the join page, against a bare Streamlit page served the same way,
 # and the time until its form can be used on DevTools' "Fast 3G" with a 4x CPU slowdown (headless

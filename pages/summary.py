@@ -7,6 +7,7 @@ from facilitation.exports.markdown import summary_filename, to_markdown
 from facilitation.exports.summary import build_summary, plan_table
 from facilitation.forum.forums import authorise_facilitator
 from facilitation.present import cards
+from facilitation.present.word_cloud import cloud_html, word_counts
 from models import saved_id
 from pages import ui
 
@@ -51,3 +52,7 @@ st.dataframe(plan_table(summary, lang), hide_index=True, width="stretch")
 st.html(cards.plan_board(summary.plan, lang))
 st.subheader(ui.tr("summary_share"))
 st.html(cards.feed_board(summary.contributions, lang, limit=1000))
+st.subheader(ui.tr("words_heading"))
+st.caption(ui.tr("words_note"))
+texts = [item.text for items in summary.contributions.values() for item in items]
+st.html(cloud_html(word_counts(texts), empty=ui.tr("words_empty")))

@@ -1,5 +1,6 @@
 """Summary page: the forum's outcome on screen and as a Markdown download."""
 
+import re
 from collections.abc import Callable
 
 import pytest
@@ -66,3 +67,21 @@ def test_summary_of_an_empty_forum(app: Callable[..., AppTest], db: Engine) -> N
     assert metrics[th("summary_metric_people")] == "0"
     assert metrics[th("summary_metric_items")] == "0"
     assert th("plan_empty") in html(at)
+    assert th("words_empty") in html(at)
+
+
+def test_summary_shows_the_rooms_words_cut_on_thai_word_boundaries(
+    app: Callable[..., AppTest], sample: CreatedForum
+) -> None:
+    at = _summary(app, sample)
+
+    no_exception(at)
+    assert th("words_heading") in shown(at, "subheader")
+    page = html(at)
+    cloud = page[page.index('class="word-cloud"') :]
+    words = re.findall(r'<span class="word"[^>]*>([^<]+)</span>', cloud)
+    assert 10 <= len(words) <= 40
+    # Thai words, not whole sentences split on spaces: none is a whole post of the forum.
+    posts = {item.text for item in sample_data.CONTRIBUTIONS}
+    assert not [word for word in words if word in posts and " " in word]
+    assert "ผู้สูงอายุ" in words
