@@ -14,9 +14,11 @@ from facilitation.forum.feed import LatestFeed, latest_feed
 from facilitation.forum.forums import Headline, authorise_facilitator, headline
 from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.policy import accepts_input, stage_rules
+from facilitation.forum.post_texts import visible_texts
 from facilitation.forum.timer import TimerStatus, TimerView, timer_view
 from facilitation.live.changes import Topic
 from facilitation.present import wall
+from facilitation.present.word_cloud import cloud_html, word_counts
 from facilitation.tree.view import forum_tree
 from models import Forum, Stage, saved_id
 from pages import live, stage_timer, ui
@@ -26,13 +28,16 @@ ui.ensure_routed(__file__)
 # What each view shows, and the fewest seconds between two redraws each may cause: a hall
 # posting and joining at once redraws the wall once a second, the facilitator's moves at once.
 ROOM_SECONDS = 1.0
+WORDS_SECONDS = 5.0
 WATCHED = {
     "feed": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: ROOM_SECONDS, Topic.PLAN: 0.0,
              Topic.COMMITMENTS: ROOM_SECONDS, Topic.TIMER: 0.0},
     # Every post, merge or category the tree draws moves TREE (facilitation/live/changes.py).
     "tree": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.TREE: 0.0, Topic.TIMER: 0.0},
+    # The words settle slowly; a cloud laid out anew every second would never be read.
+    "words": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: WORDS_SECONDS, Topic.TIMER: 0.0},
 }  # fmt: skip
-VIEWS = ("feed", "tree", "sankey")
+VIEWS = ("feed", "tree", "sankey", "words")
 PLOT_CONFIG = {"displayModeBar": False, "displaylogo": False}
 TREE_LABEL_PX = 20  # read from the back of a hall: what does not fit at this size folds into "+N more"
 # Under the one-line header of a 1920×1080 screen the tree views have about 1470×950 pixels:
@@ -87,7 +92,8 @@ def _live(view: str) -> None:
         st.rerun(scope="app")  # the router then refuses the old link
     # Inside this fragment: a change redraws the view, not the QR code beside it. A new link
     # bumps the stage, so a screen whose link was replaced is checked and stopped at once.
-    live.watch(forum.code, "projector", seen, WATCHED["feed" if view == "feed" else "tree"], key="projector_live")
+    watched = WATCHED.get(view, WATCHED["tree"])  # the Sankey draws the tree's paths
+    live.watch(forum.code, "projector", seen, watched, key="projector_live")
     stage = top.stage
     banner_class = "stage-banner" if accepts_input(stage) else "stage-banner closed"
     # The tree views get a one-line header so the whole tree fits a 1080-pixel screen.
@@ -102,6 +108,10 @@ def _live(view: str) -> None:
         f'<span class="joined-label">{escape(ui.tr("projector_joined"))}</span></span></div></div>'
     )
     stage_timer.countdown(timer, size="wall", key="projector_clock")
+    if view == "words":
+        texts = ui.read(lambda session: visible_texts(session=session, forum_id=forum_id))
+        st.html(f'<div class="projector-words">{cloud_html(word_counts(texts), empty=ui.tr("words_empty"))}</div>')
+        return
     if view != "feed":
         # Laid out for this canvas; fixed_size_chart never draws it narrower, so labels stay apart.
         tree = ui.read(

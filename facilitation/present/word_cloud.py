@@ -8,6 +8,7 @@ cloud says how many posts raised it, so one long post cannot outweigh the room.
 """
 
 import os
+import string
 import unicodedata
 from collections import Counter, deque
 from collections.abc import Collection, Iterable
@@ -36,6 +37,8 @@ FORUM_STOP_WORDS = frozenset(
     {"มี", "ไม่มี", "ให้", "ได้", "ไม่", "คน", "ที่", "และ", "การ", "ความ", "เรื่อง", "ทำ", "ราว", "ละ", "ค่า"}
     | {"บาท", "ปี", "เดือน", "วัน", "ครั้ง", "คืน", "ราย", "หลัง", "ตอนนี้", "บางคน"}
 )
+# Brackets and quotes the tokenizer leaves on a word: "(ผู้สูงอายุ" is the word ผู้สูงอายุ.
+STRIP = string.whitespace + string.punctuation + "“”‘’«»…–—"
 PALETTE = ("#1b5e20", "#8c5a2b", "#0072b2", "#5d4037", "#2e7d32", "#546e7a", "#b45309")
 
 
@@ -68,7 +71,7 @@ def words_of(text: str) -> tuple[str, ...]:
     stop = _stop_words()
     found: dict[str, None] = {}
     for token in word_tokenize(text, engine="newmm", keep_whitespace=False):
-        word = token.strip().lower()
+        word = token.strip(STRIP).lower()
         if word and word not in stop and _is_word(word):
             found.setdefault(word, None)
     if " " not in text and 1 < len(found) <= PHRASE_WORDS:

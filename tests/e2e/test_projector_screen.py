@@ -45,6 +45,7 @@ READ_FROM_AFAR = {
     "forum title": ".projector-header .plain-heading",
     "activity": ".plan-board.wall h4",
     "plan facts": ".plan-board.wall .fact, .plan-board.wall li",
+    "word": ".word-cloud .word",
 }
 # The sample forum's organisations (the first of each sector) and promises: long names, real lengths.
 ORGANISATIONS = {
@@ -322,3 +323,25 @@ def test_the_tree_views_read_from_afar_and_say_when_they_are_empty(browser: Brow
         message = page.locator(".js-plotly-plot .annotation-text").filter(has_text=t("wall_tree_empty", "th")[:12])
         expect(message.first).to_be_visible(timeout=15_000)
         shot(page, "projector-1080-tree-empty", full_page=False)
+
+
+def test_the_words_view_fits_the_screen_and_reads_from_afar(browser: Browser, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'forum.db'}"
+    link, _empty, _code, _forum_id = _seed(url)
+    with running_app(url, tmp_path) as base:
+        page = browser.new_context(**PROJECTOR).new_page()
+        page.goto(f"{base}/{link}")
+        idle(page)
+        page.get_by_role("radio", name=t("projector_view_words")).click()
+        idle(page)
+        words = page.locator(".word-cloud .word")
+        expect(words.first).to_be_visible(timeout=15_000)
+        assert 10 <= words.count() <= 40
+        outside = page.evaluate(
+            """() => [...document.querySelectorAll('.word-cloud .word')].filter((el) => {
+                const box = el.getBoundingClientRect();
+                return box.bottom > innerHeight + 0.5 || box.right > innerWidth + 0.5 || box.left < 0;
+            }).map((el) => el.textContent)"""
+        )
+        assert outside == []
+        _check_screen(page, "projector-1080-words")

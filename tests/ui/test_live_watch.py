@@ -102,3 +102,8 @@ def test_the_projector_watches_what_its_view_shows(
 
     no_exception(at)
     assert watcher(at)["topics"] == {"stage": 0, "people": 1, "tree": 0, "timer": 0}
+
+    # The words follow the posts, at most every few seconds: a cloud redrawn each second is never read.
+    at.segmented_control(key="projector_view").set_value("words").run()
+    no_exception(at)
+    assert watcher(at)["topics"] == {"stage": 0, "people": 1, "posts": 5, "timer": 0}

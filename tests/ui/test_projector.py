@@ -200,3 +200,21 @@ def test_act_stage_shows_the_newest_commitments_and_counts_them_all(
     assert 'data-testid="count">5<' in shown
     assert "สมทบ 4<" in shown and "สมทบ 2<" in shown and "สมทบ 1<" not in shown
     assert th("feed_more").replace("{count}", "2") in shown
+
+
+def test_the_words_view_shows_the_rooms_words_and_says_so_when_there_are_none(
+    projector: Callable[[], AppTest], db: Engine, created: CreatedForum
+) -> None:
+    at = projector()
+    at.button_group(key="projector_view").set_value("words").run()
+    no_exception(at)
+    assert th("words_empty") in html(at)
+
+    person = join(db, created.forum.code)
+    post(db, person.participant, "ผู้สูงอายุอยู่บ้านคนเดียว ไม่มีคนดูแล")
+    post(db, person.participant, "ผู้สูงอายุติดเตียงไม่มีรถไปโรงพยาบาล")
+    post(db, person.participant, "<script>alert(1)</script> ค่าเดินทางไปโรงพยาบาล")
+    at.run()
+    shown = html(at)
+    assert '<span class="word"' in shown and ">ผู้สูงอายุ</span>" in shown and ">โรงพยาบาล</span>" in shown
+    assert "<script>" not in shown

@@ -106,9 +106,10 @@ def test_the_projector_opens_on_the_feed_without_a_chart(projector: AppTest) -> 
         assert text in shown
 
 
-def test_the_view_choice_offers_feed_tree_and_sankey(projector: AppTest) -> None:
+def test_the_view_choice_offers_feed_tree_sankey_and_words(projector: AppTest) -> None:
     control = projector.button_group(key="projector_view")
-    assert list(control.options) == [th(f"projector_view_{view}") for view in ("feed", "tree", "sankey")]
+    views = ("feed", "tree", "sankey", "words")
+    assert list(control.options) == [th(f"projector_view_{view}") for view in views]
 
 
 def test_the_tree_view_draws_the_contributions_on_a_chart(projector: AppTest) -> None:

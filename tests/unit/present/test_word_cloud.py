@@ -31,6 +31,10 @@ def test_english_is_lower_cased_and_its_stop_words_dropped() -> None:
     assert words_of("Elders have no ride to the Hospital") == ("elders", "ride", "hospital")
 
 
+def test_brackets_and_quotes_stay_off_the_words() -> None:
+    assert set(words_of("(ผู้สูงอายุ) “ไม่มีรถ” ไปโรงพยาบาล (benefit")) >= {"ผู้สูงอายุ", "รถ", "โรงพยาบาล", "benefit"}
+
+
 def test_a_word_counts_once_per_post_and_the_most_raised_come_first() -> None:
     posts = [
         "ผู้สูงอายุ ผู้สูงอายุ ผู้สูงอายุ ไม่มีคนดูแล",  # one post saying it three times
