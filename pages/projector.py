@@ -14,6 +14,7 @@ from facilitation.forum.feed import LatestFeed, latest_feed
 from facilitation.forum.forums import Headline, authorise_facilitator, headline
 from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.policy import accepts_input, stage_rules
+from facilitation.forum.reveal import RevealView, reveal_view
 from facilitation.forum.timer import TimerStatus, TimerView, timer_view
 from facilitation.live.changes import Topic
 from facilitation.present import wall
@@ -28,7 +29,7 @@ ui.ensure_routed(__file__)
 ROOM_SECONDS = 1.0
 WATCHED = {
     "feed": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: ROOM_SECONDS, Topic.PLAN: 0.0,
-             Topic.COMMITMENTS: ROOM_SECONDS, Topic.TIMER: 0.0},
+             Topic.COMMITMENTS: ROOM_SECONDS, Topic.TIMER: 0.0, Topic.REVEAL: 0.0},
     # Every post, merge or category the tree draws moves TREE (facilitation/live/changes.py).
     "tree": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.TREE: 0.0, Topic.TIMER: 0.0},
 }  # fmt: skip
@@ -76,13 +77,17 @@ with side:
 def _live(view: str) -> None:
     # A tick reruns only this fragment, never the router: check the link here too, so
     # a screen whose link was replaced from the console stops showing the forum.
-    def tick(session: ui.Session) -> tuple[Headline, TimerView]:
+    def tick(session: ui.Session) -> tuple[Headline, TimerView, RevealView]:
         _authorised(session)
-        return headline(session=session, forum_id=forum_id), timer_view(session=session, forum_id=forum_id)
+        return (
+            headline(session=session, forum_id=forum_id),
+            timer_view(session=session, forum_id=forum_id),
+            reveal_view(session=session, forum_id=forum_id),
+        )
 
     seen = live.seen(forum_id)  # before what the view reads: a later change redraws it
     try:
-        top, timer = ui.read(tick)
+        top, timer, reveal = ui.read(tick)
     except NotAuthorised:
         st.rerun(scope="app")  # the router then refuses the old link
     # Inside this fragment: a change redraws the view, not the QR code beside it. A new link
@@ -120,24 +125,31 @@ def _live(view: str) -> None:
             paths = tree.sankey(lang, width=VIEW_WIDTH, height=SANKEY_HEIGHT)
             ui.fixed_size_chart(paths, width=VIEW_WIDTH, key="projector_sankey", config=PLOT_CONFIG)
         return
-    st.html(_board(stage))
+    st.html(_board(stage, held=not reveal.projector_posts(stage)))
 
 
-def _board(stage: Stage) -> str:
-    """The stage's board, read from only what it shows: counts and the newest posts, the plan."""
+def _board(stage: Stage, *, held: bool) -> str:
+    """The stage's board, read from only what it shows: counts and the newest posts, the plan.
+
+    `held`: the posts wait for the facilitator's reveal, so only their counts are read:
+    no text reaches this page, not even hidden in its HTML.
+    """
     rules = stage_rules(stage)
     per_kind = wall.POSTS_PER_COLUMN if rules.projector_feed else rules.projector_recent_posts
 
     def shown(session: ui.Session) -> tuple[LatestFeed | None, list[PlanRow]]:
-        feed = latest_feed(session=session, forum_id=forum_id, per_kind=per_kind) if per_kind else None
+        texts = 0 if held else per_kind
+        feed = latest_feed(session=session, forum_id=forum_id, per_kind=texts) if per_kind else None
         return feed, plan(session=session, forum_id=forum_id) if rules.projector_plan else []
 
     feed, rows = ui.read(shown)
     if not rules.projector_plan:
-        return wall.feed_board(feed, lang) if feed is not None else ""
+        if feed is None:
+            return ""
+        return wall.held_feed_board(feed, lang) if held else wall.feed_board(feed, lang)
     with_commitments = rules.projector_commitments
     if feed is not None:
-        return wall.plan_with_posts(rows, feed, per_kind, lang, with_commitments=with_commitments)
+        return wall.plan_with_posts(rows, feed, per_kind, lang, with_commitments=with_commitments, held=held)
     return wall.plan_board(rows, lang, with_commitments=with_commitments)
 
 

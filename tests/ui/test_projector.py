@@ -17,7 +17,7 @@ from tests.ui.helpers import LAN_ADDRESS, html, no_exception, th
 
 @pytest.fixture
 def created(db: Engine) -> CreatedForum:
-    return make_forum(db, title="เวทีสวัสดิการตำบลศิลา")
+    return make_forum(db, title="เวทีสวัสดิการตำบลศิลา", revealed=True)  # posts show as they come
 
 
 @pytest.fixture
