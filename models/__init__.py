@@ -20,6 +20,7 @@ from models.plan import (
     Commitment,
     CommitmentCreate,
 )
+from models.reveal import RevealEvent, RevealEventKind, StageReveal
 from models.timer import StageTimer, TimerStatus
 from models.tree import TreeTie
 
@@ -40,10 +41,13 @@ __all__ = [
     "FundSource",
     "Language",
     "Participant",
+    "RevealEvent",
+    "RevealEventKind",
     "ParticipantCreate",
     "ScreenPresence",
     "Sector",
     "Stage",
+    "StageReveal",
     "StageTimer",
     "TimerStatus",
     "TreeTie",

@@ -6,6 +6,7 @@ from facilitation.core.i18n import t
 from facilitation.core.text import CONTRIBUTION_MAX
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import add_contribution, edit_contribution, withdraw_contribution
+from facilitation.forum.feed import LatestFeed
 from facilitation.forum.forums import pulse
 from facilitation.forum.phone_view import phone_screen
 from facilitation.forum.plans import PlanRow
@@ -42,14 +43,34 @@ lang = ui.lang()
 
 
 def _watched(stage: Stage) -> dict[Topic, float]:
-    # The stage (and the links and title with it) at once. Never posts: this phone shows
-    # only its own, redrawn by its own action, and others' words only as the plan quotes
-    # them, whose marks (edited, withdrawn) move PLAN. A tree edit changes nothing here.
-    # The timer's buttons, so its clock starts, pauses and stops with the facilitator's.
+    # The stage (and the links and title with it) at once. Posts only where the facilitator
+    # lets phones list others' posts: otherwise this phone shows only its own, redrawn by its
+    # own action, and others' words only as the plan quotes them, whose marks (edited,
+    # withdrawn) move PLAN. A tree edit changes nothing here. The timer's buttons, so its
+    # clock starts, pauses and stops with the facilitator's.
     topics = {Topic.STAGE: 0.0, Topic.TIMER: 0.0}
     if stage_rules(stage).phone_plan:
         topics |= {Topic.PLAN: 0.0, Topic.COMMITMENTS: ROOM_SECONDS}
+    if screen.reveal.phones_may_show(stage):
+        # A reveal or hide at once; others' posts as the room writes them, at most this often.
+        topics |= {Topic.REVEAL: 0.0}
+        if screen.reveal.phone_posts(stage):
+            topics |= {Topic.POSTS: ROOM_SECONDS}
     return topics
+
+
+def _others(feed: LatestFeed) -> None:
+    # Read-only, plain text: the newest few of each kind, and how many more there are.
+    st.subheader(ui.tr("phone_others_heading"))
+    with st.container(key="phone_others"):
+        for column in feed.kinds:
+            if not column.count:
+                continue
+            st.markdown(f"**{_kind_label(column.kind)}** · {column.count}")
+            for item in column.newest:
+                ui.plain(item.text, small=True)
+            if column.more:
+                st.caption(ui.tr("phone_others_more", count=column.more))
 
 
 def _kind_label(kind: ContributionKind) -> str:
@@ -286,6 +307,8 @@ with st.container():
     st.info(ui.tr(f"phone_{forum.stage}_intro"))
     if screen.plan is not None:
         _plan(screen.plan, committing=allows(forum.stage, Action.COMMIT))
+    if screen.others is not None:
+        _others(screen.others)
 if allows(forum.stage, Action.POST):
     st.subheader(ui.tr("share_more"))
     _share()

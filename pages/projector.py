@@ -15,6 +15,7 @@ from facilitation.forum.forums import Headline, authorise_facilitator, headline
 from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.policy import accepts_input, stage_rules
 from facilitation.forum.post_texts import visible_texts
+from facilitation.forum.reveal import RevealView, reveal_view
 from facilitation.forum.timer import TimerStatus, TimerView, timer_view
 from facilitation.live.changes import Topic
 from facilitation.present import wall
@@ -31,11 +32,12 @@ ROOM_SECONDS = 1.0
 WORDS_SECONDS = 5.0
 WATCHED = {
     "feed": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: ROOM_SECONDS, Topic.PLAN: 0.0,
-             Topic.COMMITMENTS: ROOM_SECONDS, Topic.TIMER: 0.0},
+             Topic.COMMITMENTS: ROOM_SECONDS, Topic.TIMER: 0.0, Topic.REVEAL: 0.0},
     # Every post, merge or category the tree draws moves TREE (facilitation/live/changes.py).
     "tree": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.TREE: 0.0, Topic.TIMER: 0.0},
     # The words settle slowly; a cloud laid out anew every second would never be read.
-    "words": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: WORDS_SECONDS, Topic.TIMER: 0.0},
+    "words": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: WORDS_SECONDS, Topic.TIMER: 0.0,
+              Topic.REVEAL: 0.0},
 }  # fmt: skip
 VIEWS = ("feed", "tree", "sankey", "words")
 PLOT_CONFIG = {"displayModeBar": False, "displaylogo": False}
@@ -81,13 +83,17 @@ with side:
 def _live(view: str) -> None:
     # A tick reruns only this fragment, never the router: check the link here too, so
     # a screen whose link was replaced from the console stops showing the forum.
-    def tick(session: ui.Session) -> tuple[Headline, TimerView]:
+    def tick(session: ui.Session) -> tuple[Headline, TimerView, RevealView]:
         _authorised(session)
-        return headline(session=session, forum_id=forum_id), timer_view(session=session, forum_id=forum_id)
+        return (
+            headline(session=session, forum_id=forum_id),
+            timer_view(session=session, forum_id=forum_id),
+            reveal_view(session=session, forum_id=forum_id),
+        )
 
     seen = live.seen(forum_id)  # before what the view reads: a later change redraws it
     try:
-        top, timer = ui.read(tick)
+        top, timer, reveal = ui.read(tick)
     except NotAuthorised:
         st.rerun(scope="app")  # the router then refuses the old link
     # Inside this fragment: a change redraws the view, not the QR code beside it. A new link
@@ -109,6 +115,10 @@ def _live(view: str) -> None:
     )
     stage_timer.countdown(timer, size="wall", key="projector_clock")
     if view == "words":
+        # The words tell what was written: while the stage's posts are held, so are they.
+        if Stage(stage) in reveal.stages and not reveal.projector_posts(stage):
+            st.html(f'<div class="projector-words">{wall.held_note(lang)}</div>')
+            return
         texts = ui.read(lambda session: visible_texts(session=session, forum_id=forum_id))
         st.html(f'<div class="projector-words">{cloud_html(word_counts(texts), empty=ui.tr("words_empty"))}</div>')
         return
@@ -130,24 +140,31 @@ def _live(view: str) -> None:
             paths = tree.sankey(lang, width=VIEW_WIDTH, height=SANKEY_HEIGHT)
             ui.fixed_size_chart(paths, width=VIEW_WIDTH, key="projector_sankey", config=PLOT_CONFIG)
         return
-    st.html(_board(stage))
+    st.html(_board(stage, held=not reveal.projector_posts(stage)))
 
 
-def _board(stage: Stage) -> str:
-    """The stage's board, read from only what it shows: counts and the newest posts, the plan."""
+def _board(stage: Stage, *, held: bool) -> str:
+    """The stage's board, read from only what it shows: counts and the newest posts, the plan.
+
+    `held`: the posts wait for the facilitator's reveal, so only their counts are read:
+    no text reaches this page, not even hidden in its HTML.
+    """
     rules = stage_rules(stage)
     per_kind = wall.POSTS_PER_COLUMN if rules.projector_feed else rules.projector_recent_posts
 
     def shown(session: ui.Session) -> tuple[LatestFeed | None, list[PlanRow]]:
-        feed = latest_feed(session=session, forum_id=forum_id, per_kind=per_kind) if per_kind else None
+        texts = 0 if held else per_kind
+        feed = latest_feed(session=session, forum_id=forum_id, per_kind=texts) if per_kind else None
         return feed, plan(session=session, forum_id=forum_id) if rules.projector_plan else []
 
     feed, rows = ui.read(shown)
     if not rules.projector_plan:
-        return wall.feed_board(feed, lang) if feed is not None else ""
+        if feed is None:
+            return ""
+        return wall.held_feed_board(feed, lang) if held else wall.feed_board(feed, lang)
     with_commitments = rules.projector_commitments
     if feed is not None:
-        return wall.plan_with_posts(rows, feed, per_kind, lang, with_commitments=with_commitments)
+        return wall.plan_with_posts(rows, feed, per_kind, lang, with_commitments=with_commitments, held=held)
     return wall.plan_board(rows, lang, with_commitments=with_commitments)
 
 

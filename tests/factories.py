@@ -10,6 +10,7 @@ from facilitation.core.tokens import new_token
 from facilitation.forum.contributions import add_contribution
 from facilitation.forum.forums import CreatedForum, create_forum
 from facilitation.forum.participants import join_forum
+from facilitation.forum.reveal import REVEAL_STAGES, reveal_stage
 from models import (
     Contribution,
     ContributionCreate,
@@ -19,18 +20,27 @@ from models import (
     Participant,
     ParticipantCreate,
     Sector,
+    saved_id,
 )
 
 # Sila, Mueang Khon Kaen, Khon Kaen: real codes from the official dataset.
 SILA = {"province_code": "40", "district_code": "4001", "tambon_code": "400114"}
 
 
-def make_forum(engine: Engine, *, title: str = "เวทีทดสอบตำบลศิลา", language: Language = Language.TH) -> CreatedForum:
+def make_forum(
+    engine: Engine, *, title: str = "เวทีทดสอบตำบลศิลา", language: Language = Language.TH, revealed: bool = False
+) -> CreatedForum:
+    """A new forum; `revealed`: Share and Plan revealed, so the projector shows posts as they come."""
     with write_session(engine) as session:
-        return create_forum(
+        created = create_forum(
             session=session,
             data=ForumCreate(title=title, forum_date=date(2027, 2, 18), venue="หอประชุม", language=language, **SILA),
         )
+        if revealed:
+            session.flush()
+            for stage in REVEAL_STAGES:
+                reveal_stage(session=session, forum_id=saved_id(created.forum), stage=stage, version=0)
+        return created
 
 
 @dataclass(frozen=True)

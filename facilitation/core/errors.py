@@ -207,6 +207,26 @@ class TimerMoved(StaleEdit):
     message_key = "error_timer_moved"
 
 
+class RevealMoved(StaleEdit):
+    """A reveal button drawn from an older version of the stage's reveal setting: pressed twice, or another tab first.
+
+    `current` is the setting as it is now (a `facilitation.forum.reveal.StageRevealView`),
+    so the console can say what it is and redraw its buttons from it; nothing was changed.
+    """
+
+    message_key = "error_reveal_moved"
+
+
+class NothingToReveal(ForumError):
+    """A reveal setting for a stage whose projector shows no posts (Act, Closed)."""
+
+    message_key = "error_nothing_to_reveal"
+
+    def __init__(self, *, stage: str) -> None:
+        super().__init__()
+        self.stage = stage
+
+
 class TimerStateError(ForumError):
     """A timer button that does not fit the timer's status (the console draws only those that fit)."""
 

@@ -1,7 +1,7 @@
 """The UI string catalogue (Thai first, English second) and locale formatting."""
 
 import tomllib
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
 
@@ -11,6 +11,8 @@ BUDDHIST_ERA_OFFSET = 543
 # A year from here on is a Buddhist-era year (2400 B.E. is 1857 C.E.): Thai people type
 # the year they live in, 2570, and no forum is planned four centuries ahead.
 BUDDHIST_ERA_FROM = 2400
+# The forums' clock: Thailand keeps UTC+7 all year, no daylight saving.
+THAI_TIME = timezone(timedelta(hours=7), "ICT")
 
 THAI_MONTHS = (
     "มกราคม",
@@ -97,3 +99,9 @@ def common_era(value: date) -> date | None:
 def format_baht(amount: int, lang: str = "th") -> str:
     """A sum in baht with thousands separators."""
     return f"{amount:,} บาท" if lang == "th" else f"{amount:,} baht"
+
+
+def format_clock(moment: datetime, lang: str = "th") -> str:
+    """A moment as the time of day in Thailand ("14:05 น.", "14:05")."""
+    local = moment.astimezone(THAI_TIME)
+    return f"{local:%H:%M} น." if lang == "th" else f"{local:%H:%M}"

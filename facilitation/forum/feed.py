@@ -46,35 +46,37 @@ class LatestFeed:
         return list(merge(*columns, key=lambda item: -item.id))[:count]
 
 
-def _visible(kind: ContributionKind, forum_id: int) -> tuple[object, ...]:
-    return (
+def _visible(kind: ContributionKind, forum_id: int, excluding: int | None = None) -> tuple[object, ...]:
+    found: tuple[object, ...] = (
         Contribution.forum_id == forum_id,
         Contribution.kind == kind,
         Contribution.status == ContributionStatus.VISIBLE,
     )
+    return found if excluding is None else (*found, Contribution.participant_id != excluding)
 
 
-def kind_counts(*, session: Session, forum_id: int) -> dict[ContributionKind, int]:
-    """How many visible posts each kind has (every kind present)."""
+def kind_counts(*, session: Session, forum_id: int, excluding: int | None = None) -> dict[ContributionKind, int]:
+    """How many visible posts each kind has (every kind present); `excluding`: leave out one participant's."""
     counts = dict.fromkeys(ContributionKind, 0)
-    rows = session.exec(
-        select(Contribution.kind, func.count())
-        .where(Contribution.forum_id == forum_id, Contribution.status == ContributionStatus.VISIBLE)
-        .group_by(col(Contribution.kind))
-    )
+    where = [Contribution.forum_id == forum_id, Contribution.status == ContributionStatus.VISIBLE]
+    if excluding is not None:
+        where.append(Contribution.participant_id != excluding)
+    rows = session.exec(select(Contribution.kind, func.count()).where(*where).group_by(col(Contribution.kind)))
     for kind, count in rows:
         counts[ContributionKind(kind)] = count
     return counts
 
 
-def newest_of_kind(*, session: Session, forum_id: int, kind: ContributionKind, count: int) -> tuple[FeedItem, ...]:
-    """The newest `count` visible posts of one kind, newest first, with who posted them."""
+def newest_of_kind(
+    *, session: Session, forum_id: int, kind: ContributionKind, count: int, excluding: int | None = None
+) -> tuple[FeedItem, ...]:
+    """The newest `count` visible posts of one kind, newest first, with who posted them (not `excluding`)."""
     if count <= 0:
         return ()
     rows = session.exec(
         select(Contribution, Participant)
         .join(Participant, isouter=True)
-        .where(*_visible(kind, forum_id))  # type: ignore[arg-type]
+        .where(*_visible(kind, forum_id, excluding))  # type: ignore[arg-type]
         .order_by(col(Contribution.id).desc())
         .limit(count)
     ).all()
@@ -91,15 +93,20 @@ def newest_of_kind(*, session: Session, forum_id: int, kind: ContributionKind, c
     )
 
 
-def latest_feed(*, session: Session, forum_id: int, per_kind: int) -> LatestFeed:
-    """Per kind, the count of visible posts and the newest `per_kind` of them: five queries at any size."""
-    counts = kind_counts(session=session, forum_id=forum_id)
+def latest_feed(*, session: Session, forum_id: int, per_kind: int, excluding: int | None = None) -> LatestFeed:
+    """Per kind, the count of visible posts and the newest `per_kind` of them: five queries at any size.
+
+    `excluding`: a participant whose posts are left out (a phone lists others' posts).
+    """
+    counts = kind_counts(session=session, forum_id=forum_id, excluding=excluding)
     return LatestFeed(
         tuple(
             KindFeed(
                 kind,
                 counts[kind],
-                newest_of_kind(session=session, forum_id=forum_id, kind=kind, count=per_kind) if counts[kind] else (),
+                newest_of_kind(session=session, forum_id=forum_id, kind=kind, count=per_kind, excluding=excluding)
+                if counts[kind]
+                else (),
             )
             for kind in ContributionKind
         )

@@ -11,12 +11,17 @@ from sqlmodel import Session
 
 from facilitation.core.errors import NotAuthorised
 from facilitation.forum.contributions import my_contributions
+from facilitation.forum.feed import LatestFeed, latest_feed
 from facilitation.forum.participants import identify
 from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.policy import stage_rules
+from facilitation.forum.reveal import RevealView, reveal_view
 from facilitation.forum.timer import TimerView, timer_view
 from facilitation.live.changes import counters
 from models import Contribution, Forum, Participant, Stage, saved_id
+
+# Others' posts a phone lists per kind once revealed: a short read, not the projector's wall.
+OTHERS_PER_KIND = 3
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,8 @@ class PhoneScreen:
     plan: list[PlanRow] | None  # None when the forum's stage does not show the plan on phones
     mine: list[Contribution]  # the participant's own visible posts, newest first
     timer: TimerView  # the stage timer, which the phone counts down by itself
+    reveal: RevealView  # whether the stage's posts show, on the projector and on phones
+    others: LatestFeed | None  # others' newest posts per kind, when phones show them now; None otherwise
 
 
 def phone_screen(*, session: Session, forum_id: int, code: str, token: str | None) -> PhoneScreen:
@@ -50,4 +57,12 @@ def phone_screen(*, session: Session, forum_id: int, code: str, token: str | Non
     rows = plan(session=session, forum_id=forum_id) if stage_rules(Stage(forum.stage)).phone_plan else None
     mine = my_contributions(session=session, participant=participant)
     timer = timer_view(session=session, forum_id=forum_id)
-    return PhoneScreen(seen=dict(seen), forum=forum, participant=participant, plan=rows, mine=mine, timer=timer)
+    reveal = reveal_view(session=session, forum_id=forum_id)
+    others = None
+    if reveal.phone_posts(Stage(forum.stage)):
+        me = saved_id(participant)
+        others = latest_feed(session=session, forum_id=forum_id, per_kind=OTHERS_PER_KIND, excluding=me)
+    return PhoneScreen(
+        seen=dict(seen), forum=forum, participant=participant, plan=rows, mine=mine, timer=timer,
+        reveal=reveal, others=others,
+    )  # fmt: skip

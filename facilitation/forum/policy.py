@@ -31,6 +31,7 @@ class Action(StrEnum):
     COMMIT = "commit"
     TIDY_TREE = "tidy_tree"  # the facilitator's tree tools: move, categorise, merge, hide, tie, relabel
     RUN_TIMER = "run_timer"  # the facilitator's stage timer: start, pause, resume, add time, stop
+    REVEAL_POSTS = "reveal_posts"  # the facilitator reveals or hides a stage's posts, or sets how they show
 
 
 # Everything but committing stays open until the forum closes: late arrivals still join
@@ -47,6 +48,7 @@ _WHILE_OPEN = frozenset(
         Action.RESTORE_ACTION_ITEM,
         Action.TIDY_TREE,
         Action.RUN_TIMER,
+        Action.REVEAL_POSTS,
     }
 )
 

@@ -33,6 +33,7 @@ class Topic(StrEnum):
     COMMITMENTS = "commitments"  # made, or shown/hidden with their action item
     TREE = "tree"  # tree labels, ties, merges, categories, shown/hidden, and posts of the kinds it draws
     TIMER = "timer"  # the stage timer started, paused, resumed, given more time or stopped (not reaching zero)
+    REVEAL = "reveal"  # a stage's posts revealed or hidden again, or how they show changed
 
 
 ROLES = ("phone", "projector")

@@ -84,6 +84,31 @@ def feed_column(column: KindFeed, lang: str) -> str:
     )
 
 
+def held_note(lang: str) -> str:
+    """The line the wall shows while posts wait for the facilitator's reveal."""
+    return f'<div class="held-note" data-testid="held-note">🔒 {escape(t("reveal_hidden_note", lang))}</div>'
+
+
+def held_column(column: KindFeed, lang: str) -> str:
+    """One kind while the posts are held: its count only, never a text."""
+    return (
+        f'<section class="feed-column held" data-kind="{column.kind.value}">'
+        f"{_heading(column.kind, column.count, lang)}</section>"
+    )
+
+
+def held_feed_board(feed: LatestFeed, lang: str) -> str:
+    """The Share board before the reveal: each kind's count moving live, and why no text shows."""
+    columns = "".join(held_column(column, lang) for column in feed.kinds)
+    return f'<div class="feed-board wall held">{columns}</div>{held_note(lang)}'
+
+
+def held_recent_posts(feed: LatestFeed, lang: str) -> str:
+    """Plan's column of newest posts before the reveal: how many there are, no text."""
+    heading = f'{escape(t("wall_recent_posts", lang))} <span class="count" data-testid="count">{feed.total}</span>'
+    return f'<section class="feed-column wall recent held"><h3>{heading}</h3>{held_note(lang)}</section>'
+
+
 def feed_board(feed: LatestFeed, lang: str) -> str:
     """Every kind side by side: the Share stage's board."""
     return f'<div class="feed-board wall">{"".join(feed_column(column, lang) for column in feed.kinds)}</div>'
@@ -147,7 +172,10 @@ def plan_board(rows: list[PlanRow], lang: str, *, with_commitments: bool, cards:
     return f'<div class="plan-board wall">{board}</div>{_more(len(rows) - len(shown), "wall_earlier_activities", lang)}'
 
 
-def plan_with_posts(rows: list[PlanRow], feed: LatestFeed, posts: int, lang: str, *, with_commitments: bool) -> str:
-    """The plan as it forms, with the newest posts in a column beside it (the Plan stage)."""
+def plan_with_posts(
+    rows: list[PlanRow], feed: LatestFeed, posts: int, lang: str, *, with_commitments: bool, held: bool = False
+) -> str:
+    """The plan as it forms, with the newest posts (or, `held`, their count) in a column beside it (the Plan stage)."""
     plan = plan_board(rows, lang, with_commitments=with_commitments, cards=PLAN_CARDS_BESIDE_POSTS)
-    return f'<div class="wall-split"><div>{plan}</div>{recent_posts(feed, posts, lang)}</div>'
+    column = held_recent_posts(feed, lang) if held else recent_posts(feed, posts, lang)
+    return f'<div class="wall-split"><div>{plan}</div>{column}</div>'

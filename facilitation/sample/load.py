@@ -8,6 +8,7 @@ from facilitation.forum.contributions import add_contribution
 from facilitation.forum.forums import CreatedForum, create_forum, set_stage
 from facilitation.forum.participants import join_forum
 from facilitation.forum.plans import create_action_item
+from facilitation.forum.reveal import REVEAL_STAGES, reveal_stage
 from facilitation.sample import data
 from models import (
     ActionItemCreate,
@@ -70,6 +71,9 @@ def load_sample_forum(
     }
     session.flush()
     forum_id = saved_id(created.forum)
+    # Revealed, so a newcomer sees the wall filled rather than counts waiting for a reveal.
+    for stage in REVEAL_STAGES:
+        reveal_stage(session=session, forum_id=forum_id, stage=stage, version=0)
     items = [
         create_action_item(
             session=session,

@@ -103,6 +103,14 @@ def test_whole_forum(browser: Browser, server: str) -> None:
         idle(phone)
         expect(phone.get_by_text(t("share_sent"))).to_be_visible()
         expect(phone.get_by_label(t("share_text"), exact=True).first).to_have_value("")
+        # Write first: the wall counts the post at once and holds its words until the reveal.
+        column = projector.locator(f'.feed-column[data-kind="{kind}"]')
+        expect(column.get_by_test_id("count")).to_have_text("1", timeout=FOLLOW_MS)
+        expect(projector.get_by_text(text)).to_have_count(0)
+    expect(projector.get_by_test_id("held-note")).to_have_text(f"🔒 {t('reveal_hidden_note')}")
+    console.get_by_role("button", name=t("console_reveal_all")).click()
+    idle(console)
+    for kind, text in POSTS.items():
         expect(projector.locator(f'.card[data-kind="{kind}"]').filter(has_text=text)).to_be_visible(timeout=FOLLOW_MS)
     # Listed in the share box as sent; the page's own list takes them at its next run (the reload below).
     expect(phone.get_by_text(t("share_sent_heading", count=4))).to_be_visible()

@@ -128,7 +128,7 @@ def test_a_phone_says_the_new_stage_before_its_page_has_redrawn(browser: Browser
 
 def test_the_projector_shows_a_new_post(browser: Browser, site: tuple[str, Engine]) -> None:
     base, engine = site
-    created = make_forum(engine)
+    created = make_forum(engine, revealed=True)  # posts show as they come
     code = created.forum.code
     with write_session(engine) as session:
         screen = open_projector_link(session=session, code=code, key=created.facilitator_token)

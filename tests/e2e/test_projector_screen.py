@@ -59,7 +59,8 @@ def _seed(url: str) -> tuple[str, str, str, int]:
     """A hall-sized forum: many long posts of every kind, a long plan with many commitments."""
     engine = make_engine(url)
     upgrade(engine)
-    created = make_forum(engine, title="เวทีสวัสดิการสังคมระดับจังหวัดขอนแก่น ครั้งที่ 1/2570 ณ หอประชุมใหญ่ศาลากลางจังหวัด")
+    title = "เวทีสวัสดิการสังคมระดับจังหวัดขอนแก่น ครั้งที่ 1/2570 ณ หอประชุมใหญ่ศาลากลางจังหวัด"
+    created = make_forum(engine, title=title, revealed=True)  # the wall full of posts is what must fit
     code, forum_id = created.forum.code, saved_id(created.forum)
     texts = [c.text for c in sample_data.CONTRIBUTIONS]
     people = [

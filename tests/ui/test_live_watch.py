@@ -96,7 +96,9 @@ def test_the_projector_watches_what_its_view_shows(
     watched = watcher(at)
     assert (watched["code"], watched["role"]) == (created.forum.code, "projector")
     assert watched["seen"] == now(db, created)
-    assert watched["topics"] == {"stage": 0, "people": 1, "posts": 1, "plan": 0, "commitments": 1, "timer": 0}
+    assert watched["topics"] == {
+        "stage": 0, "people": 1, "posts": 1, "plan": 0, "commitments": 1, "timer": 0, "reveal": 0,
+    }  # fmt: skip
 
     at.segmented_control(key="projector_view").set_value("tree").run()
 
@@ -106,4 +108,4 @@ def test_the_projector_watches_what_its_view_shows(
     # The words follow the posts, at most every few seconds: a cloud redrawn each second is never read.
     at.segmented_control(key="projector_view").set_value("words").run()
     no_exception(at)
-    assert watcher(at)["topics"] == {"stage": 0, "people": 1, "posts": 5, "timer": 0}
+    assert watcher(at)["topics"] == {"stage": 0, "people": 1, "posts": 5, "timer": 0, "reveal": 0}

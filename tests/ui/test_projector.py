@@ -10,6 +10,7 @@ from facilitation.core.db import write_session
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.forums import CreatedForum, set_stage
 from facilitation.forum.plans import create_action_item
+from facilitation.forum.reveal import reveal_stage
 from models import ActionItemCreate, CommitmentCreate, ContributionKind, Stage, saved_id
 from tests.factories import join, make_forum, post
 from tests.ui.helpers import LAN_ADDRESS, html, no_exception, th
@@ -17,7 +18,7 @@ from tests.ui.helpers import LAN_ADDRESS, html, no_exception, th
 
 @pytest.fixture
 def created(db: Engine) -> CreatedForum:
-    return make_forum(db, title="เวทีสวัสดิการตำบลศิลา")
+    return make_forum(db, title="เวทีสวัสดิการตำบลศิลา", revealed=True)  # posts show as they come
 
 
 @pytest.fixture
@@ -218,3 +219,20 @@ def test_the_words_view_shows_the_rooms_words_and_says_so_when_there_are_none(
     shown = html(at)
     assert '<span class="word"' in shown and ">ผู้สูงอายุ</span>" in shown and ">โรงพยาบาล</span>" in shown
     assert "<script>" not in shown
+
+
+def test_the_words_wait_for_the_reveal_like_the_posts(app: Callable[..., AppTest], db: Engine) -> None:
+    held = make_forum(db)  # a new forum writes first: its posts wait for the reveal
+    person = join(db, held.forum.code)
+    post(db, person.participant, "ผู้สูงอายุอยู่บ้านคนเดียว ไม่มีคนดูแล")
+    at = app(code=held.forum.code, key=held.facilitator_token).switch_page("pages/projector.py").run()
+    at.button_group(key="projector_view").set_value("words").run()
+    no_exception(at)
+    shown = html(at)
+    assert th("reveal_hidden_note") in shown
+    assert "ผู้สูงอายุ" not in shown and '<span class="word"' not in shown
+
+    with write_session(db) as session:
+        reveal_stage(session=session, forum_id=saved_id(held.forum), stage=Stage.SHARE, version=0)
+    at.run()
+    assert ">ผู้สูงอายุ</span>" in html(at)

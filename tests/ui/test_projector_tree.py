@@ -28,7 +28,7 @@ ON_TREE = (ROOT, FUND, BENEFIT, LONELY_BENEFIT)
 
 @pytest.fixture
 def created(db: Engine) -> CreatedForum:
-    created = make_forum(db, title="เวทีสวัสดิการตำบลศิลา")
+    created = make_forum(db, title="เวทีสวัสดิการตำบลศิลา", revealed=True)  # posts show as they come
     code = created.forum.code
     somsri = join(db, code, name="สมศรี", sector=Sector.COMMUNITY).participant
     somchai = join(db, code, name="สมชาย", sector=Sector.LOCAL_GOVERNMENT).participant

@@ -27,6 +27,7 @@ from facilitation.forum.policy import (
     stage_rules,
     stages_allowing,
 )
+from facilitation.forum.reveal import hide_stage, reveal_stage, set_reveal_settings
 from facilitation.forum.timer import start_timer
 from facilitation.tree import admin as tree_admin
 from models import (
@@ -41,8 +42,10 @@ from models import (
     Forum,
     Participant,
     ParticipantCreate,
+    RevealEvent,
     Sector,
     Stage,
+    StageReveal,
     StageTimer,
     TreeTie,
     saved_id,
@@ -65,6 +68,7 @@ EXPECTED: dict[Action, frozenset[Stage]] = {
     Action.COMMIT: frozenset({Stage.ACT}),
     Action.TIDY_TREE: OPEN,
     Action.RUN_TIMER: OPEN,
+    Action.REVEAL_POSTS: OPEN,
 }
 ROOT, FUND, BENEFIT = ContributionKind.ROOT_CAUSE, ContributionKind.FUND, ContributionKind.BENEFIT
 
@@ -280,6 +284,32 @@ PROBES = [
         "start_timer",
         lambda s, w: start_timer(session=s, forum_id=w.id, minutes=5, version=0),
         lambda e, w: count(e, StageTimer) == 1,
+    ),
+    Probe(
+        Action.REVEAL_POSTS,
+        "reveal_stage",
+        lambda s, w: reveal_stage(session=s, forum_id=w.id, stage=Stage.SHARE, version=0),
+        lambda e, w: count(e, RevealEvent) == 1,
+    ),
+    Probe(
+        Action.REVEAL_POSTS,
+        "hide_stage",
+        # The first call is refused when the stage refuses; hiding held posts changes nothing,
+        # so the stage is revealed and hidden to see the write.
+        lambda s, w: (
+            hide_stage(session=s, forum_id=w.id, stage=Stage.PLAN, version=0),
+            reveal_stage(session=s, forum_id=w.id, stage=Stage.PLAN, version=0),
+            hide_stage(session=s, forum_id=w.id, stage=Stage.PLAN, version=1),
+        ),
+        lambda e, w: count(e, RevealEvent) == 2,
+    ),
+    Probe(
+        Action.REVEAL_POSTS,
+        "set_reveal_settings",
+        lambda s, w: set_reveal_settings(
+            session=s, forum_id=w.id, stage=Stage.SHARE, version=0, hold_until_revealed=False, phones_show_posts=True
+        ),
+        lambda e, w: count(e, StageReveal) == 1,
     ),
 ]
 

@@ -1,4 +1,4 @@
-"""Revisions 0004 (counter and presence tables) and 0005 (the stage timer) downgrade and upgrade again."""
+"""Revisions 0004 (counters, presence), 0005 (stage timer) and 0006 (reveal) downgrade and upgrade again."""
 
 import uuid
 from collections.abc import Iterator
@@ -10,9 +10,10 @@ from sqlalchemy.engine import make_url
 
 from facilitation.core.db import make_engine, read_session, write_session
 from facilitation.core.migrate import current_revision, downgrade, upgrade
+from facilitation.forum.reveal import reveal_events, reveal_stage, reveal_view
 from facilitation.forum.timer import TimerStatus, start_timer, timer_view
 from facilitation.live.changes import Topic, bump, counters
-from models import saved_id
+from models import Stage, saved_id
 from tests.factories import make_forum
 from tests.postgres import temporary_postgres, unavailable
 
@@ -109,3 +110,52 @@ def test_deleting_a_forum_deletes_its_timer(empty: Engine) -> None:
         connection.exec_driver_sql(f"DELETE FROM forum WHERE id = {forum_id}")
         left = connection.exec_driver_sql(f"SELECT count(*) FROM stagetimer WHERE forum_id = {forum_id}").scalar()
     assert left == 0
+
+
+REVEAL_TABLES = {"stagereveal", "revealevent"}
+
+
+def test_0006_keeps_older_forums_live_holds_new_ones_downgrades_and_upgrades_again(empty: Engine) -> None:
+    upgrade(empty, revision="0005")
+    assert not REVEAL_TABLES & set(inspect(empty).get_table_names())
+    older = saved_id(make_forum(empty).forum)  # a forum from before write-first-then-reveal
+
+    upgrade(empty, revision="0006")
+    assert current_revision(empty) == "0006"
+    newer = saved_id(make_forum(empty).forum)
+    with read_session(empty) as session:
+        before, after = reveal_view(session=session, forum_id=older), reveal_view(session=session, forum_id=newer)
+    # The older forum keeps today's behaviour: posts live on the projector, in Share and Plan.
+    assert all(before.projector_posts(stage) and not before.phone_posts(stage) for stage in (Stage.SHARE, Stage.PLAN))
+    assert [view.version for view in before.stages.values()] == [1, 1]
+    # A forum made since holds them until revealed.
+    assert not any(after.projector_posts(stage) for stage in (Stage.SHARE, Stage.PLAN))
+    with write_session(empty) as session:
+        reveal_stage(session=session, forum_id=newer, stage=Stage.SHARE, version=0)
+
+    downgrade(empty, revision="0005")
+    assert current_revision(empty) == "0005"
+    assert not REVEAL_TABLES & set(inspect(empty).get_table_names())
+
+    upgrade(empty, revision="0006")
+    with read_session(empty) as session:  # both existed at this upgrade: both keep posts live; the record went
+        assert all(
+            reveal_view(session=session, forum_id=forum_id).projector_posts(Stage.SHARE) for forum_id in (older, newer)
+        )
+        assert reveal_events(session=session, forum_id=newer) == []
+    with write_session(empty) as session:
+        assert reveal_stage(session=session, forum_id=older, stage=Stage.PLAN, version=1).version == 2
+
+
+def test_deleting_a_forum_deletes_its_reveal_settings_and_record(empty: Engine) -> None:
+    upgrade(empty)
+    forum_id = saved_id(make_forum(empty).forum)
+    with write_session(empty) as session:
+        reveal_stage(session=session, forum_id=forum_id, stage=Stage.SHARE, version=0)
+    with empty.begin() as connection:
+        connection.exec_driver_sql(f"DELETE FROM forum WHERE id = {forum_id}")
+        left = [
+            connection.exec_driver_sql(f"SELECT count(*) FROM {table} WHERE forum_id = {forum_id}").scalar()
+            for table in sorted(REVEAL_TABLES)
+        ]
+    assert left == [0, 0]

@@ -426,6 +426,7 @@ def test_the_sample_forum_counts_what_its_services_wrote(engine: Engine) -> None
         "commitments": len(sample.COMMITMENTS),
         "tree": on_tree,
         "timer": 0,
+        "reveal": 2,  # Share and Plan revealed, so a newcomer sees the wall filled
     }
 
 
