@@ -3,7 +3,7 @@
 from datetime import datetime
 
 from sqlalchemy import Index, text
-from sqlmodel import Column, Field, SQLModel
+from sqlmodel import JSON, Column, Field, SQLModel
 
 from models.common import UTCDateTime, enum_type, utcnow
 from models.enums import ContributionKind, ContributionStatus
@@ -49,6 +49,9 @@ class Contribution(ContributionBase, table=True):
     merged_into_id: int | None = Field(default=None, foreign_key="contribution.id")
     # False hides the item from the welfare tree without withdrawing it.
     in_tree: bool = True
+    # The post's words (facilitation/core/words.py), cut when the text is written: counting a
+    # hall's words then reads them instead of cutting every post again. None: not cut yet.
+    words: list[str] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
     # Bumped by every change; an edit carries the version its form was drawn from.
     version: int = Field(default=1)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

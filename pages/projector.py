@@ -14,12 +14,12 @@ from facilitation.forum.feed import LatestFeed, latest_feed
 from facilitation.forum.forums import Headline, authorise_facilitator, headline
 from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.policy import accepts_input, stage_rules
-from facilitation.forum.post_texts import visible_texts
+from facilitation.forum.post_texts import visible_words
 from facilitation.forum.reveal import RevealView, reveal_view
 from facilitation.forum.timer import TimerStatus, TimerView, timer_view
 from facilitation.live.changes import Topic
 from facilitation.present import wall
-from facilitation.present.word_cloud import cloud_html, word_counts
+from facilitation.present.word_cloud import cloud_html, ranked
 from facilitation.tree.view import forum_tree
 from models import Forum, Stage, saved_id
 from pages import live, stage_timer, ui
@@ -119,8 +119,8 @@ def _live(view: str) -> None:
         if Stage(stage) in reveal.stages and not reveal.projector_posts(stage):
             st.html(f'<div class="projector-words">{wall.held_note(lang)}</div>')
             return
-        texts = ui.read(lambda session: visible_texts(session=session, forum_id=forum_id))
-        st.html(f'<div class="projector-words">{cloud_html(word_counts(texts), empty=ui.tr("words_empty"))}</div>')
+        posts = ui.read(lambda session: visible_words(session=session, forum_id=forum_id))
+        st.html(f'<div class="projector-words">{cloud_html(ranked(posts), empty=ui.tr("words_empty"))}</div>')
         return
     if view != "feed":
         # Laid out for this canvas; fixed_size_chart never draws it narrower, so labels stay apart.

@@ -6,8 +6,9 @@ from facilitation.core.i18n import format_baht, format_date
 from facilitation.exports.markdown import summary_filename, to_markdown
 from facilitation.exports.summary import build_summary, plan_table
 from facilitation.forum.forums import authorise_facilitator
+from facilitation.forum.post_texts import visible_words
 from facilitation.present import cards
-from facilitation.present.word_cloud import cloud_html, word_counts
+from facilitation.present.word_cloud import cloud_html, ranked
 from models import saved_id
 from pages import ui
 
@@ -54,5 +55,5 @@ st.subheader(ui.tr("summary_share"))
 st.html(cards.feed_board(summary.contributions, lang, limit=1000))
 st.subheader(ui.tr("words_heading"))
 st.caption(ui.tr("words_note"))
-texts = [item.text for items in summary.contributions.values() for item in items]
-st.html(cloud_html(word_counts(texts), empty=ui.tr("words_empty")))
+posts = ui.read(lambda session: visible_words(session=session, forum_id=saved_id(forum)))
+st.html(cloud_html(ranked(posts), empty=ui.tr("words_empty")))

@@ -12,6 +12,7 @@ from facilitation.core.db import insert_once
 from facilitation.core.errors import ContributionNotFound, DuplicateContribution
 from facilitation.core.text import clean_text
 from facilitation.core.versioning import update_if_current
+from facilitation.core.words import words_of
 from facilitation.forum.plans import answers_plan
 from facilitation.forum.policy import Action, require
 from facilitation.live.changes import Topic, bump
@@ -66,7 +67,9 @@ def add_contribution(*, session: Session, participant: Participant, data: Contri
     text = clean_text(data.text, field="share_text")
     kind = ContributionKind(data.kind)
     require(session=session, forum_id=participant.forum_id, action=Action.POST)
-    contribution = Contribution(forum_id=participant.forum_id, participant_id=participant.id, kind=kind, text=text)
+    contribution = Contribution(
+        forum_id=participant.forum_id, participant_id=participant.id, kind=kind, text=text, words=list(words_of(text))
+    )
     row, created = insert_once(
         session,
         contribution,
@@ -177,7 +180,7 @@ def edit_contribution(
     clash = same_visible(session=session, participant_id=saved_id(participant), kind=kind, text=text)
     if clash is not None and clash.id != contribution.id:
         raise DuplicateContribution()
-    values: dict[str, Any] = {"kind": kind, "text": text}
+    values: dict[str, Any] = {"kind": kind, "text": text, "words": list(words_of(text))}
     if kind != was:
         # Another kind is another part of the tree: a duplicate leaves the node it was
         # folded into and shows as its own item, and a node hands its duplicates on.

@@ -392,3 +392,19 @@ def test_the_alembic_command_line_works_from_the_project_folder(tmp_path: Path) 
         )
         assert done.returncode == 0, done.stderr
     assert "No new upgrade operations detected" in done.stdout + done.stderr
+
+
+def test_0007_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
+    """Back to 0006 the posts' words go, the rows stay; forward again old posts' words are empty (cut when counted)."""
+    engine = new_database()
+    load_release_0_1(engine)
+    upgrade(engine)
+    upgraded = rows(engine)
+    assert upgraded["contribution"] and all(row["words"] is None for row in upgraded["contribution"])
+    downgrade(engine, revision="0006")
+    assert current_revision(engine) == "0006"
+    back = rows(engine)
+    assert all("words" not in row for row in back["contribution"])
+    assert back == old_columns(upgraded, back)
+    upgrade(engine)
+    assert rows(engine) == upgraded and model_differences(engine) == []

@@ -1,0 +1,28 @@
+"""Each post's words, cut when it is written, so counting a hall's words reads instead of cutting.
+
+Posts stored before this revision keep NULL: they are cut when first counted.
+
+Revision ID: 0007
+Revises: 0006
+Create Date: 2026-12-06
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0007"
+down_revision: str | None = "0006"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("contribution") as batch:
+        batch.add_column(sa.Column("words", sa.JSON(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("contribution") as batch:
+        batch.drop_column("words")
