@@ -19,6 +19,7 @@ from starlette.middleware.gzip import GZipMiddleware
 from facilitation.core.db import make_engine
 from facilitation.core.migrate import upgrade
 from facilitation.core.settings import get_settings
+from facilitation.core.words import words_of
 from facilitation.live.events import database_hub, routes
 from facilitation.web import share_api
 from facilitation.web.bundle import streamlit_assets
@@ -49,6 +50,8 @@ async def _lifespan(_app: st.App) -> AsyncIterator[None]:
     # Upgraded before the first request: after a restart, phones reconnect their event
     # streams before any page script has run (and opened the database) again.
     await asyncio.to_thread(upgrade, engine)
+    # pythainlp loads its dictionary on the first cut (about half a second): not on the first post.
+    await asyncio.to_thread(words_of, "เวทีสวัสดิการ")
     async with hub.running():
         yield None
 
