@@ -26,7 +26,7 @@ from facilitation.forum.policy import Action, allows, stage_rules
 from facilitation.live.changes import connected
 from facilitation.present import cards
 from models import ActionItemCreate, FundSource, Stage, saved_id
-from pages import inputs, reveal, stage_timer, ui
+from pages import inputs, left_out_words, reveal, stage_timer, ui
 
 ui.ensure_routed(__file__)
 
@@ -301,6 +301,7 @@ for column, stage in zip(st.columns(len(STAGE_ORDER)), STAGE_ORDER, strict=True)
 st.caption(ui.tr(f"console_stage_help_{forum.stage}"))
 stage_timer.controls(forum_id, enabled=allows(forum.stage, Action.RUN_TIMER))
 reveal.controls(forum_id, Stage(forum.stage), enabled=allows(forum.stage, Action.REVEAL_POSTS))
+left_out_words.controls(forum, enabled=allows(forum.stage, Action.LEAVE_OUT_WORDS))
 
 
 @st.fragment(run_every=CONNECTED_SECONDS)

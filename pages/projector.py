@@ -14,7 +14,7 @@ from facilitation.forum.feed import LatestFeed, latest_feed
 from facilitation.forum.forums import Headline, authorise_facilitator, headline
 from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.policy import accepts_input, stage_rules
-from facilitation.forum.post_texts import visible_words
+from facilitation.forum.post_texts import room_words
 from facilitation.forum.reveal import RevealView, reveal_view
 from facilitation.forum.timer import TimerStatus, TimerView, timer_view
 from facilitation.live.changes import Topic
@@ -37,7 +37,7 @@ WATCHED = {
     "tree": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.TREE: 0.0, Topic.TIMER: 0.0},
     # The words settle slowly; a cloud laid out anew every second would never be read.
     "words": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: WORDS_SECONDS, Topic.TIMER: 0.0,
-              Topic.REVEAL: 0.0},
+              Topic.REVEAL: 0.0, Topic.WORDS: 0.0},
 }  # fmt: skip
 VIEWS = ("feed", "tree", "sankey", "words")
 PLOT_CONFIG = {"displayModeBar": False, "displaylogo": False}
@@ -119,8 +119,9 @@ def _live(view: str) -> None:
         if Stage(stage) in reveal.stages and not reveal.projector_posts(stage):
             st.html(f'<div class="projector-words">{wall.held_note(lang)}</div>')
             return
-        posts = ui.read(lambda session: visible_words(session=session, forum_id=forum_id))
-        st.html(f'<div class="projector-words">{cloud_html(ranked(posts), empty=ui.tr("words_empty"))}</div>')
+        words = ui.read(lambda session: room_words(session=session, forum_id=forum_id))
+        cloud = cloud_html(ranked(words.posts, exclude=words.left_out), empty=ui.tr("words_empty"))
+        st.html(f'<div class="projector-words">{cloud}</div>')
         return
     if view != "feed":
         # Laid out for this canvas; fixed_size_chart never draws it narrower, so labels stay apart.

@@ -6,7 +6,7 @@ from facilitation.core.i18n import format_baht, format_date
 from facilitation.exports.markdown import summary_filename, to_markdown
 from facilitation.exports.summary import build_summary, plan_table
 from facilitation.forum.forums import authorise_facilitator
-from facilitation.forum.post_texts import visible_words
+from facilitation.forum.post_texts import room_words
 from facilitation.present import cards
 from facilitation.present.word_cloud import cloud_html, ranked
 from models import saved_id
@@ -55,5 +55,5 @@ st.subheader(ui.tr("summary_share"))
 st.html(cards.feed_board(summary.contributions, lang, limit=1000))
 st.subheader(ui.tr("words_heading"))
 st.caption(ui.tr("words_note"))
-posts = ui.read(lambda session: visible_words(session=session, forum_id=saved_id(forum)))
-st.html(cloud_html(ranked(posts), empty=ui.tr("words_empty")))
+words = ui.read(lambda session: room_words(session=session, forum_id=saved_id(forum)))
+st.html(cloud_html(ranked(words.posts, exclude=words.left_out), empty=ui.tr("words_empty")))

@@ -260,3 +260,9 @@ class InvalidTimerMinutes(FieldError):
 
     def __init__(self, *, minutes: float, limit: int) -> None:
         super().__init__(minutes=f"{minutes:g}", limit=limit)
+
+
+class TooManyLeftOutWords(ForumError):
+    """More words to leave out of the word cloud than a wall has room to mean."""
+
+    message_key = "error_too_many_left_out_words"

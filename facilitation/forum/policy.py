@@ -32,6 +32,7 @@ class Action(StrEnum):
     TIDY_TREE = "tidy_tree"  # the facilitator's tree tools: move, categorise, merge, hide, tie, relabel
     RUN_TIMER = "run_timer"  # the facilitator's stage timer: start, pause, resume, add time, stop
     REVEAL_POSTS = "reveal_posts"  # the facilitator reveals or hides a stage's posts, or sets how they show
+    LEAVE_OUT_WORDS = "leave_out_words"  # the facilitator chooses the words the room's word cloud leaves out
 
 
 # Everything but committing stays open until the forum closes: late arrivals still join
@@ -49,6 +50,7 @@ _WHILE_OPEN = frozenset(
         Action.TIDY_TREE,
         Action.RUN_TIMER,
         Action.REVEAL_POSTS,
+        Action.LEAVE_OUT_WORDS,
     }
 )
 

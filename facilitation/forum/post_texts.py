@@ -1,9 +1,12 @@
 """The words of every visible post of a forum, for what counts them (the word cloud)."""
 
+from dataclasses import dataclass
+
 from sqlmodel import Session, col, select
 
+from facilitation.core.errors import ForumNotFound
 from facilitation.core.words import words_of
-from models import Contribution, ContributionStatus
+from models import Contribution, ContributionStatus, Forum
 
 
 def visible_words(*, session: Session, forum_id: int) -> list[tuple[str, ...]]:
@@ -17,3 +20,19 @@ def visible_words(*, session: Session, forum_id: int) -> list[tuple[str, ...]]:
         .order_by(col(Contribution.id))
     )
     return [tuple(words) if words is not None else words_of(text) for text, words in session.exec(statement)]
+
+
+@dataclass(frozen=True)
+class RoomWords:
+    """What a word cloud draws from: each visible post's words, and the words the facilitator leaves out."""
+
+    posts: list[tuple[str, ...]]
+    left_out: list[str]
+
+
+def room_words(*, session: Session, forum_id: int) -> RoomWords:
+    """The forum's posts' words and its left-out words, in one read."""
+    forum = session.get(Forum, forum_id)
+    if forum is None:
+        raise ForumNotFound(id=forum_id)
+    return RoomWords(visible_words(session=session, forum_id=forum_id), list(forum.left_out_words or []))

@@ -34,6 +34,7 @@ class Topic(StrEnum):
     TREE = "tree"  # tree labels, ties, merges, categories, shown/hidden, and posts of the kinds it draws
     TIMER = "timer"  # the stage timer started, paused, resumed, given more time or stopped (not reaching zero)
     REVEAL = "reveal"  # a stage's posts revealed or hidden again, or how they show changed
+    WORDS = "words"  # the words the word cloud leaves out
 
 
 ROLES = ("phone", "projector")

@@ -15,6 +15,7 @@ from facilitation.core.errors import ActionNotAllowed, ForumClosed
 from facilitation.core.tokens import new_token
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import add_contribution, edit_contribution, withdraw_contribution
+from facilitation.forum.left_out_words import set_left_out_words
 from facilitation.forum.participants import join_forum
 from facilitation.forum.plans import create_action_item, delete_action_item, restore_action_item, update_action_item
 from facilitation.forum.policy import (
@@ -69,6 +70,7 @@ EXPECTED: dict[Action, frozenset[Stage]] = {
     Action.TIDY_TREE: OPEN,
     Action.RUN_TIMER: OPEN,
     Action.REVEAL_POSTS: OPEN,
+    Action.LEAVE_OUT_WORDS: OPEN,
 }
 ROOT, FUND, BENEFIT = ContributionKind.ROOT_CAUSE, ContributionKind.FUND, ContributionKind.BENEFIT
 
@@ -118,6 +120,13 @@ def _item(engine: Engine, world: World) -> ActionItem:
         item = session.get(ActionItem, world.item)
     assert item is not None
     return item
+
+
+def _version(session: Session, world: World) -> int:
+    """The forum's version as this transaction sees it (a stage change may have moved it)."""
+    forum = session.get(Forum, world.id)
+    assert forum is not None
+    return forum.version
 
 
 def _forum(engine: Engine, world: World) -> Forum:
@@ -310,6 +319,12 @@ PROBES = [
             session=s, forum_id=w.id, stage=Stage.SHARE, version=0, hold_until_revealed=False, phones_show_posts=True
         ),
         lambda e, w: count(e, StageReveal) == 1,
+    ),
+    Probe(
+        Action.LEAVE_OUT_WORDS,
+        "set_left_out_words",
+        lambda s, w: set_left_out_words(session=s, forum_id=w.id, typed="ตำบล", version=_version(s, w)),
+        lambda e, w: _forum(e, w).left_out_words == ["ตำบล"],
     ),
 ]
 

@@ -13,7 +13,7 @@ from sqlmodel import Session
 from facilitation.core.db import read_session, write_session
 from facilitation.core.errors import ForumClosed, ForumError, StaleEdit, TimerNotRunning
 from facilitation.core.tokens import new_token
-from facilitation.forum import access, commitments, contributions, forums, participants, plans, timer
+from facilitation.forum import access, commitments, contributions, forums, left_out_words, participants, plans, timer
 from facilitation.forum.access import new_facilitator_key, new_projector_link, open_projector_link, projector_token
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import add_contribution, edit_contribution, withdraw_contribution
@@ -62,7 +62,9 @@ ROOT, FUND, BENEFIT, OTHER = (
 )
 S, P, PO, PL, C, T = Topic.STAGE, Topic.PEOPLE, Topic.POSTS, Topic.PLAN, Topic.COMMITMENTS, Topic.TREE
 TI = Topic.TIMER
-WRITERS: tuple[ModuleType, ...] = (forums, participants, contributions, plans, commitments, access, admin, timer)
+WRITERS: tuple[ModuleType, ...] = (
+    forums, participants, contributions, plans, commitments, access, admin, timer, left_out_words,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,13 @@ CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
         set(),
     ),
     "another forum created": (create_forum, lambda s, w: create_forum(session=s, data=NEW_FORUM), set()),
+    "words left out of the word cloud": (
+        left_out_words.set_left_out_words,
+        lambda s, w: left_out_words.set_left_out_words(
+            session=s, forum_id=saved_id(w.forum), typed="ตำบล", version=s.get(Forum, saved_id(w.forum)).version
+        ),
+        {Topic.WORDS},
+    ),
     "a join": (
         join_forum,
         lambda s, w: join_forum(
@@ -427,6 +436,7 @@ def test_the_sample_forum_counts_what_its_services_wrote(engine: Engine) -> None
         "tree": on_tree,
         "timer": 0,
         "reveal": 2,  # Share and Plan revealed, so a newcomer sees the wall filled
+        "words": 0,
     }
 
 
