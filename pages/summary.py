@@ -6,9 +6,8 @@ from facilitation.core.i18n import format_baht, format_date
 from facilitation.exports.markdown import summary_filename, to_markdown
 from facilitation.exports.summary import build_summary, plan_table
 from facilitation.forum.forums import authorise_facilitator
-from facilitation.forum.post_texts import room_words
 from facilitation.present import cards
-from facilitation.present.word_cloud import cloud_html, ranked
+from facilitation.present.word_cloud import cloud_html
 from models import saved_id
 from pages import ui
 
@@ -55,5 +54,4 @@ st.subheader(ui.tr("summary_share"))
 st.html(cards.feed_board(summary.contributions, lang, limit=1000))
 st.subheader(ui.tr("words_heading"))
 st.caption(ui.tr("words_note"))
-words = ui.read(lambda session: room_words(session=session, forum_id=saved_id(forum)))
-st.html(cloud_html(ranked(words.posts, exclude=words.left_out), empty=ui.tr("words_empty")))
+st.html(cloud_html(summary.words, empty=ui.tr("words_empty")))

@@ -54,11 +54,9 @@ def words_of(text: str) -> tuple[str, ...]:
     if not text:
         return ()
     stop = _stop_words()
-    found: dict[str, None] = {}
-    for token in word_tokenize(text, engine="newmm", keep_whitespace=False):
-        word = token.strip(STRIP).lower()
-        if word and word not in stop and _is_word(word):
-            found.setdefault(word, None)
-    if " " not in text and 1 < len(found) <= PHRASE_WORDS:
+    tokens = [token.strip(STRIP).lower() for token in word_tokenize(text, engine="newmm", keep_whitespace=False)]
+    tokens = [token for token in tokens if token]
+    found = {token: None for token in tokens if token not in stop and _is_word(token)}
+    if " " not in text and len(tokens) <= PHRASE_WORDS and len(tokens) > 1 and found:
         return (text.lower(),)
     return tuple(found)

@@ -65,6 +65,9 @@ def to_markdown(summary: ForumSummary, lang: str) -> str:
             sector = f" ({t(f'sector_{item.sector.value}', lang)})" if item.sector else ""
             lines.append(f"- {md_escape(item.text)}{sector}")
         lines.append("")
+    if summary.words:
+        said = " · ".join(f"{md_escape(word.text)} ({word.posts})" for word in summary.words)
+        lines += [f"## {t('words_heading', lang)}", "", t("words_note", lang), "", said, ""]
     lines += [f"## {t('summary_plan', lang)}", ""]
     header = [
         t("plan_no", lang),

@@ -9,6 +9,8 @@ from facilitation.core.errors import ForumNotFound
 from facilitation.core.i18n import format_baht, format_date, t
 from facilitation.forum.contributions import FeedItem, feed
 from facilitation.forum.plans import PlanRow, plan
+from facilitation.forum.post_texts import room_words
+from facilitation.present.word_cloud import Word, ranked
 from models import ContributionKind, Forum, Participant, Sector
 
 
@@ -18,6 +20,7 @@ class ForumSummary:
     participants_by_sector: dict[Sector, int]
     contributions: dict[ContributionKind, list[FeedItem]]
     plan: list[PlanRow]
+    words: list[Word]  # what the room said most, less the words the facilitator left out
 
     @property
     def participant_total(self) -> int:
@@ -37,6 +40,7 @@ def build_summary(*, session: Session, forum_id: int) -> ForumSummary:
     forum = session.get(Forum, forum_id)
     if forum is None:
         raise ForumNotFound(id=forum_id)
+    room = room_words(session=session, forum_id=forum_id)
     sectors = Counter(
         Sector(s) for s in session.exec(select(Participant.sector).where(Participant.forum_id == forum_id))
     )
@@ -45,6 +49,7 @@ def build_summary(*, session: Session, forum_id: int) -> ForumSummary:
         participants_by_sector={sector: sectors.get(sector, 0) for sector in Sector},
         contributions=feed(session=session, forum_id=forum_id),
         plan=plan(session=session, forum_id=forum_id),
+        words=ranked(room.posts, exclude=room.left_out),
     )
 
 

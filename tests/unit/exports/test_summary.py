@@ -198,3 +198,14 @@ def test_summary_filename(engine: Engine) -> None:
     forum = make_forum(engine).forum
     assert summary_filename(forum) == f"forum-{forum.code}-2027-02-18.md"
     assert forum.forum_date == date(2027, 2, 18)
+
+
+def test_the_summary_says_what_the_room_said_most(filled: ForumSummary) -> None:
+    """The posts' words, Thai cut into words, in the summary and its Markdown, each escaped."""
+    words = {word.text: word.posts for word in filled.words}
+    assert words["ผู้สูงอายุ"] == 1 and "ผู้สูงอายุอยู่คนเดียว" not in words
+    text = to_markdown(filled, "th")
+    assert "## คำที่ที่ประชุมพูดถึงบ่อย" in text
+    said = text.split("## คำที่ที่ประชุมพูดถึงบ่อย", 1)[1].split("##", 1)[0]
+    assert "ผู้สูงอายุ (1)" in said
+    assert "<b>" not in said and "**" not in said
