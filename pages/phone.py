@@ -305,6 +305,9 @@ if st.button(ui.tr("phone_tree_open"), key="phone_tree_open"):
 # place in the page: text half-typed when the facilitator changes stage survives.
 with st.container():
     st.info(ui.tr(f"phone_{forum.stage}_intro"))
+    if allows(forum.stage, Action.POST) and forum.stage in screen.reveal.stages:
+        if not screen.reveal.projector_posts(Stage(forum.stage)):
+            st.caption(ui.tr("phone_held_note"))
     if screen.plan is not None:
         _plan(screen.plan, committing=allows(forum.stage, Action.COMMIT))
     if screen.others is not None:

@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from facilitation.core.errors import StaleEdit
 from facilitation.core.i18n import format_clock
 from facilitation.forum.reveal import (
     REVEAL_STAGES,
@@ -45,14 +46,21 @@ def _save(forum_id: int, stage: Stage, version: int, key: str) -> None:
     state = st.session_state
     hold = bool(state.get(f"{key}_hold_{stage}_{version}"))
     phones = bool(state.get(f"{key}_phones_{stage}_{version}"))
-    if ui.act(
-        lambda session: set_reveal_settings(
-            session=session, forum_id=forum_id, stage=stage, version=version,
-            hold_until_revealed=hold, phones_show_posts=phones,
-        ),
-        slot="reveal",
-        stale=ui.tr("console_reveal_stale"),
-    ) is not None:  # fmt: skip
+
+    def save(session: ui.Session) -> StageRevealView:
+        try:
+            return set_reveal_settings(
+                session=session, forum_id=forum_id, stage=stage, version=version,
+                hold_until_revealed=hold, phones_show_posts=phones,
+            )  # fmt: skip
+        except StaleEdit:
+            # Someone changed it first: the boxes are drawn again from the setting as it is
+            # now, still ticked as this person ticked them, with the saved values beside.
+            state[f"{key}_kept_{stage}"] = (hold, phones)
+            raise
+
+    if ui.act(save, slot="reveal", stale=ui.tr("console_reveal_stale")) is not None:
+        state.pop(f"{key}_kept_{stage}", None)
         ui.flash("success", ui.tr("console_reveal_saved"), "reveal")
 
 
@@ -86,9 +94,19 @@ def controls(forum_id: int, stage: Stage, *, enabled: bool, key: str = "console_
             ui.tr("console_reveal_all"), key=f"{key}_all_{stage}_{version}", type="primary", on_click=_reveal,
             args=(forum_id, stage, version),
         )  # fmt: skip
+    kept = st.session_state.get(f"{key}_kept_{stage}")
+    hold, phones = kept if kept is not None else (view.hold_until_revealed, view.phones_show_posts)
     with st.expander(ui.tr("console_reveal_settings"), key=f"{key}_settings_open"):
-        st.checkbox(ui.tr("console_reveal_hold"), value=view.hold_until_revealed, key=f"{key}_hold_{stage}_{version}")
-        st.checkbox(ui.tr("console_reveal_phones"), value=view.phones_show_posts, key=f"{key}_phones_{stage}_{version}")
+        if kept is not None:
+            yes_no = {True: ui.tr("console_reveal_yes"), False: ui.tr("console_reveal_no")}
+            st.caption(
+                ui.tr(
+                    "console_reveal_saved_now",
+                    hold=yes_no[view.hold_until_revealed], phones=yes_no[view.phones_show_posts],
+                )
+            )  # fmt: skip
+        st.checkbox(ui.tr("console_reveal_hold"), value=hold, key=f"{key}_hold_{stage}_{version}")
+        st.checkbox(ui.tr("console_reveal_phones"), value=phones, key=f"{key}_phones_{stage}_{version}")
         st.button(
             ui.tr("console_reveal_save"), key=f"{key}_save_{stage}_{version}", on_click=_save,
             args=(forum_id, stage, version, key),

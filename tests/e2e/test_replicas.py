@@ -212,7 +212,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Front, s
             unavailable("no PostgreSQL server binaries here and TEST_POSTGRES_URL unset")
         engine = make_engine(url)
         upgrade(engine)
-        created = make_forum(engine)
+        created = make_forum(engine, revealed=True)  # the wall shows posts as they come
         code = created.forum.code
         with write_session(engine) as session:
             screen = open_projector_link(session=session, code=code, key=created.facilitator_token)

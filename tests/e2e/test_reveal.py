@@ -10,9 +10,10 @@ from sqlalchemy import Engine
 from facilitation.core.db import read_session, write_session
 from facilitation.core.i18n import t
 from facilitation.forum.access import open_projector_link
-from facilitation.forum.reveal import reveal_events
-from models import ContributionKind, RevealEventKind, saved_id
+from facilitation.forum.reveal import hide_stage, reveal_events, reveal_stage, set_reveal_settings
+from models import ContributionKind, RevealEventKind, Stage, saved_id
 from tests.e2e.conftest import LAPTOP, PROJECTOR, idle, shot
+from tests.e2e.test_live_updates import QUIET_MS, open_phone
 from tests.factories import join, make_forum, post
 
 pytestmark = pytest.mark.e2e
@@ -62,3 +63,35 @@ def test_a_post_made_while_held_is_counted_not_shown_until_the_facilitator_revea
     assert kinds == [RevealEventKind.REVEALED, RevealEventKind.HIDDEN]
     for page in (wall, console):
         page.context.close()
+
+
+def test_a_reveal_reruns_no_phone_that_shows_no_posts_and_shows_others_posts_where_set(
+    browser: Browser, site: tuple[str, Engine]
+) -> None:
+    base, engine = site
+    created = make_forum(engine)
+    code, forum_id = created.forum.code, saved_id(created.forum)
+    me = join(engine, code, name="สมหญิง")
+    post(engine, join(engine, code).participant, TEXT, ContributionKind.ROOT_CAUSE)
+    phone, runs = open_phone(browser, base, code, me.token)
+    before = runs.count
+    with write_session(engine) as session:
+        reveal_stage(session=session, forum_id=forum_id, stage=Stage.SHARE, version=0)
+    phone.wait_for_timeout(QUIET_MS)
+    assert runs.count == before, "a reveal made a phone that shows no one else's posts run its script"
+    assert TEXT not in phone.content()
+
+    # The facilitator lets phones list others' posts: every phone hears it and, revealed, lists them.
+    with write_session(engine) as session:
+        set_reveal_settings(
+            session=session, forum_id=forum_id, stage=Stage.SHARE, version=1,
+            hold_until_revealed=True, phones_show_posts=True,
+        )  # fmt: skip
+    expect(phone.get_by_text(t("phone_others_heading"))).to_be_visible(timeout=FOLLOW_MS)
+    expect(phone.get_by_text(TEXT)).to_be_visible()
+    shot(phone, "reveal-phone-others")
+    # Hidden again: the list goes at once, as it follows reveals now.
+    with write_session(engine) as session:
+        hide_stage(session=session, forum_id=forum_id, stage=Stage.SHARE, version=2)
+    expect(phone.get_by_text(TEXT)).to_have_count(0, timeout=FOLLOW_MS)
+    phone.context.close()

@@ -23,6 +23,7 @@ from facilitation.forum.contributions import add_contribution
 from facilitation.forum.forums import create_forum, set_stage
 from facilitation.forum.participants import join_forum
 from facilitation.forum.plans import create_action_item
+from facilitation.forum.reveal import REVEAL_STAGES, reveal_stage, set_reveal_settings
 from facilitation.tree import admin
 from facilitation.tree.data import LABEL_KEYS
 from models import (
@@ -180,6 +181,14 @@ def seed(engine: Engine, texts: dict[str, Any], stage: Stage) -> Seeded:
     with write_session(engine) as session:
         created = create_forum(session=session, data=data)
     code, forum_id = created.forum.code, saved_id(created.forum)
+    with write_session(engine) as session:
+        # Revealed, phones listing others' posts too: every page that can show a post shows them.
+        for where in REVEAL_STAGES:
+            set_reveal_settings(
+                session=session, forum_id=forum_id, stage=where, version=0,
+                hold_until_revealed=True, phones_show_posts=True,
+            )  # fmt: skip
+            reveal_stage(session=session, forum_id=forum_id, stage=where, version=1)
     with write_session(engine) as session:
         store = _Store(session)
         store.keep(created.forum.title, created.forum.venue)

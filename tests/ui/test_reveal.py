@@ -130,13 +130,18 @@ def test_a_stale_console_tab_cannot_undo_a_reveal_and_shows_the_state_now(
     first = press(first, "console_reveal_all_share_0")
     # The second tab still shows Reveal all and the settings drawn at version 0: its Save
     # (still "counts until revealed", unrevealed) must not put the stage back.
+    second.checkbox(key="console_reveal_phones_share_0").check()
     second = press(second, "console_reveal_save_share_0")
     no_exception(second)
     assert th("console_reveal_stale") in [info.value for info in second.info]
+    # What this person ticked stays ticked over the setting as it is now, with the saved values beside.
+    assert second.checkbox(key="console_reveal_phones_share_1").value is True
+    saved_now = th("console_reveal_saved_now", hold=th("console_reveal_yes"), phones=th("console_reveal_no"))
+    assert saved_now in [caption.value for caption in second.caption]
     with read_session(db) as session:
         view = stage_reveal(session=session, forum_id=saved_id(created.forum), stage=Stage.SHARE)
         record = reveal_events(session=session, forum_id=saved_id(created.forum))
-    assert (view.revealed, view.version, len(record)) == (True, 1, 1)
+    assert (view.revealed, view.version, len(record), view.phones_show_posts) == (True, 1, 1, False)
     # Redrawn from the stage as it is: Hide again, and the moment it was revealed.
     assert has(second, "console_reveal_hide_share_1") and not has(second, "console_reveal_all_")
 

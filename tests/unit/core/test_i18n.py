@@ -3,13 +3,13 @@
 import inspect
 import re
 import string
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from facilitation.core import errors
-from facilitation.core.i18n import LANGUAGES, catalogue, format_baht, format_date, t
+from facilitation.core.i18n import LANGUAGES, catalogue, format_baht, format_clock, format_date, t
 from facilitation.forum.policy import Action
 from facilitation.tree.categories import CATEGORY_KEYS
 from models import ContributionKind, FundSource, Sector, Stage
@@ -155,3 +155,9 @@ def test_format_date(value: date | None, lang: str, short: bool, expected: str) 
 def test_format_baht(amount: int, lang: str, expected: str) -> None:
     """Baht with thousands separators."""
     assert format_baht(amount, lang) == expected
+
+
+def test_a_moment_is_told_on_thailands_clock() -> None:
+    moment = datetime(2027, 2, 18, 3, 5, tzinfo=UTC)  # 10:05 in Thailand, UTC+7 all year
+    assert (format_clock(moment, "th"), format_clock(moment, "en")) == ("10:05 น.", "10:05")
+    assert format_clock(datetime(2027, 2, 18, 17, 30, tzinfo=UTC), "en") == "00:30"
