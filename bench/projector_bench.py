@@ -42,7 +42,7 @@ FEED_INDEX = "CREATE INDEX IF NOT EXISTS ix_contribution_feed ON contribution (f
 def build(engine: Engine, contributions: int, seed: int = 42) -> int:
     """A forum of `contributions` posts, one person for every ten, and a plan with commitments."""
     rng = random.Random(seed)
-    created = make_forum(engine)
+    created = make_forum(engine, revealed=True)  # the wall showing posts as they come: its dearest update
     forum_id = saved_id(created.forum)
     people = [join(engine, created.forum.code).participant for _ in range(max(5, contributions // 10))]
     texts = sample_data.CONTRIBUTIONS

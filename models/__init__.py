@@ -23,6 +23,7 @@ from models.plan import (
 from models.reveal import RevealEvent, RevealEventKind, StageReveal
 from models.timer import StageTimer, TimerStatus
 from models.tree import TreeTie
+from models.words import LeftOutWords
 
 __all__ = [
     "ActionItem",
@@ -38,6 +39,7 @@ __all__ = [
     "ContributionUpdate",
     "Forum",
     "ForumCreate",
+    "LeftOutWords",
     "FundSource",
     "Language",
     "Participant",

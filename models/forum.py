@@ -43,7 +43,5 @@ class Forum(ForumBase, table=True):
     area_name_en: str = ""
     # Per-forum overrides of the welfare-tree part labels ("roots", "trunk", ...).
     tree_labels: dict[str, str] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
-    # Words the room's word cloud leaves out ("ตำบล" in a tambon forum), as the facilitator typed them.
-    left_out_words: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -7,13 +7,12 @@ from facilitation.core.text import CONTRIBUTION_MAX
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import add_contribution, edit_contribution, withdraw_contribution
 from facilitation.forum.feed import LatestFeed
-from facilitation.forum.forums import pulse
 from facilitation.forum.phone_view import phone_screen
 from facilitation.forum.plans import PlanRow
 from facilitation.forum.policy import Action, allows, stage_rules
 from facilitation.live.changes import Topic
 from facilitation.present import cards
-from facilitation.web.share_api import sent_message
+from facilitation.web.share_api import sent_note
 from models import (
     CommitmentCreate,
     Contribution,
@@ -91,8 +90,8 @@ def _post() -> None:
         state["share_text"] = ""
         if posted.created:
             # The stage the post was taken in, which may have moved since this form was drawn.
-            now = ui.read(lambda session: pulse(session=session, forum_id=saved_id(forum)))
-            ui.flash("success", sent_message(Stage(now.stage), lang), "share")
+            sent = ui.read(lambda session: sent_note(session=session, forum_id=saved_id(forum), lang=lang))
+            ui.flash("success", sent, "share")
         else:
             ui.flash("info", ui.tr("share_already"), "share")
 

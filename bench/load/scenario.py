@@ -46,7 +46,8 @@ from facilitation.core.i18n import t
 from facilitation.core.migrate import upgrade
 from facilitation.forum.access import open_projector_link
 from facilitation.forum.forums import create_forum, get_forum, set_stage
-from models import Contribution, ForumCreate, Language, Participant, Sector, Stage
+from facilitation.forum.reveal import REVEAL_STAGES, reveal_stage
+from models import Contribution, ForumCreate, Language, Participant, Sector, Stage, saved_id
 
 ROOT = Path(__file__).resolve().parents[2]
 HOST = "127.0.0.1"
@@ -347,6 +348,10 @@ async def _app_phases(settings: Settings, results: Results, port: int, pid: int,
                              language=Language.TH, **SILA),
         )  # fmt: skip
         code, key = created.forum.code, created.facilitator_token
+        # The hall posts with the wall showing them as they come (a new forum would hold them
+        # until a reveal): the staleness figure is the time a post takes to reach the wall.
+        for stage in REVEAL_STAGES:
+            reveal_stage(session=session, forum_id=saved_id(created.forum), stage=stage, version=0)
     with write_session(engine) as session:
         screen = open_projector_link(session=session, code=code, key=key)
     # The projector's clock for staleness: wall time, to compare with the posts' created_at.

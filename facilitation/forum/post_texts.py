@@ -6,6 +6,7 @@ from sqlmodel import Session, col, select
 
 from facilitation.core.errors import ForumNotFound
 from facilitation.core.words import words_of
+from facilitation.forum.left_out_words import left_out
 from models import Contribution, ContributionStatus, Forum
 
 
@@ -32,7 +33,7 @@ class RoomWords:
 
 def room_words(*, session: Session, forum_id: int) -> RoomWords:
     """The forum's posts' words and its left-out words, in one read."""
-    forum = session.get(Forum, forum_id)
-    if forum is None:
+    if session.get(Forum, forum_id) is None:
         raise ForumNotFound(id=forum_id)
-    return RoomWords(visible_words(session=session, forum_id=forum_id), list(forum.left_out_words or []))
+    words = left_out(session=session, forum_id=forum_id).words
+    return RoomWords(visible_words(session=session, forum_id=forum_id), list(words))

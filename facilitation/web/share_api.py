@@ -12,19 +12,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlmodel import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from facilitation.core.db import write_session
-from facilitation.core.errors import ActionNotAllowed, ForumError, NotAuthorised
+from facilitation.core.errors import ActionNotAllowed, ForumError, ForumNotFound, NotAuthorised
 from facilitation.core.i18n import LANGUAGES, t
 from facilitation.forum.contributions import add_contribution
 from facilitation.forum.participants import identify
 from facilitation.forum.policy import stage_rules
+from facilitation.forum.reveal import REVEAL_STAGES, reveal_view
 from facilitation.web.origin import cross_site
-from models import ContributionCreate, ContributionKind, Stage, saved_id
+from models import ContributionCreate, ContributionKind, Forum, Stage, saved_id
 
 PATH = "/posts/{code}"
 # A post is at most 500 characters; anything far larger is not a phone's post.
@@ -40,14 +42,29 @@ class Outcome:
     body: dict[str, Any]
 
 
-def sent_message(stage: Stage, lang: str) -> str:
-    """What "sent" means in this stage: say what the room's screen really shows."""
+def sent_message(stage: Stage, lang: str, *, held: bool = False) -> str:
+    """What "sent" means in this stage: say what the room's screen really shows.
+
+    `held`: the stage's posts wait for the facilitator's reveal (the wall shows only counts).
+    """
     rules = stage_rules(stage)
+    if held and (rules.projector_feed or rules.projector_recent_posts):
+        return t("share_sent_held", lang)
     if rules.projector_feed:
         return t("share_sent", lang)
     if rules.projector_recent_posts:
         return t("share_sent_plan", lang, count=rules.projector_recent_posts)
     return t("share_sent_unseen", lang)
+
+
+def sent_note(*, session: Session, forum_id: int, lang: str) -> str:
+    """What "sent" means for a post just taken by forum `forum_id`, at its stage and reveal now."""
+    forum = session.get(Forum, forum_id)
+    if forum is None:
+        raise ForumNotFound(id=forum_id)
+    stage = Stage(forum.stage)
+    held = stage in REVEAL_STAGES and not reveal_view(session=session, forum_id=forum_id).projector_posts(stage)
+    return sent_message(stage, lang, held=held)
 
 
 def _refused(status: int, message: str, *, closed: bool = False) -> Outcome:
@@ -68,7 +85,7 @@ def post(*, engine: Engine, code: str, payload: object) -> Outcome:
             member = identify(session=session, code=code, token=token)
             data = ContributionCreate(kind=ContributionKind(str(kind)), text=text)
             posted = add_contribution(session=session, participant=member.participant, data=data)
-            stage = Stage(member.forum.stage)
+            sent = sent_note(session=session, forum_id=member.participant.forum_id, lang=lang)
     except NotAuthorised as error:
         return _refused(403, error.message(lang))
     except ActionNotAllowed as error:
@@ -79,7 +96,7 @@ def post(*, engine: Engine, code: str, payload: object) -> Outcome:
     # A retry whose first try was stored but whose answer was lost finds that post: for
     # the person it is simply sent. A second tap on purpose gets "already sent".
     again = payload.get("retry") is True
-    message = sent_message(stage, lang) if posted.created or again else t("share_already", lang)
+    message = sent if posted.created or again else t("share_already", lang)
     level = "success" if posted.created or again else "info"
     return Outcome(
         200,

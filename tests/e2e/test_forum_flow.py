@@ -101,7 +101,8 @@ def test_whole_forum(browser: Browser, server: str) -> None:
         phone.get_by_label(t("share_text"), exact=True).first.fill(text)
         submit(phone, t("share_submit"))
         idle(phone)
-        expect(phone.get_by_text(t("share_sent"))).to_be_visible()
+        # Written first: the phone says the wall counts it and shows it at the reveal.
+        expect(phone.get_by_text(t("share_sent_held"))).to_be_visible()
         expect(phone.get_by_label(t("share_text"), exact=True).first).to_have_value("")
         # Write first: the wall counts the post at once and holds its words until the reveal.
         column = projector.locator(f'.feed-column[data-kind="{kind}"]')

@@ -56,7 +56,7 @@ def send(scope: Page | Locator, label: str) -> None:
 
 
 def phone_of(browser: Browser, base: str, engine: Engine) -> tuple[Page, int]:
-    created = make_forum(engine)
+    created = make_forum(engine, revealed=True)
     person = join(engine, created.forum.code)
     phone = browser.new_context(**PHONE).new_page()
     phone.goto(f"{base}/?code={created.forum.code}&p={person.token}")
@@ -102,7 +102,7 @@ def test_an_edit_of_my_post_survives_a_language_switch(browser: Browser, site: t
     """The edit form is drawn only in an opened expander, whose label changes with the language:
     it stays open, and the words typed in it (held by the browser until Save) are kept."""
     base, engine = site
-    created = make_forum(engine)
+    created = make_forum(engine, revealed=True)
     person = join(engine, created.forum.code)
     mine = post(engine, person.participant, "รถรับส่งผู้ป่วยมีคันเดียว", ContributionKind.BENEFIT)
     phone = browser.new_context(**PHONE).new_page()
@@ -128,7 +128,7 @@ def test_an_edit_of_my_post_survives_a_language_switch(browser: Browser, site: t
 @pytest.mark.parametrize(("first", "then"), [("th", "en"), ("en", "th")])
 def test_switching_language_before_joining(browser: Browser, site: tuple[str, Engine], first: str, then: str) -> None:
     base, engine = site
-    created = make_forum(engine)
+    created = make_forum(engine, revealed=True)
     phone = browser.new_context(**PHONE).new_page()
     phone.goto(f"{base}/?code={created.forum.code}&lang={first}")
     idle(phone)
@@ -172,7 +172,7 @@ def test_the_plan_form_after_a_language_switch_with_a_buddhist_era_date(
     browser: Browser, site: tuple[str, Engine]
 ) -> None:
     base, engine = site
-    created = make_forum(engine)
+    created = make_forum(engine, revealed=True)
     person = join(engine, created.forum.code)
     raised = post(engine, person.participant, "ลูกหลานไปทำงานต่างจังหวัด")
     console = browser.new_context(**LAPTOP).new_page()
@@ -215,7 +215,7 @@ def test_the_plan_form_after_a_language_switch_with_a_buddhist_era_date(
 
 def test_closing_the_forum_keeps_what_a_phone_was_typing(browser: Browser, site: tuple[str, Engine]) -> None:
     base, engine = site
-    created = make_forum(engine)
+    created = make_forum(engine, revealed=True)
     person = join(engine, created.forum.code)
     phone = browser.new_context(**PHONE).new_page()
     phone.goto(f"{base}/?code={created.forum.code}&p={person.token}")

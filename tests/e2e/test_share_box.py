@@ -30,7 +30,7 @@ BOX = ".share-box"
 
 @pytest.fixture
 def forum(site: tuple[str, Engine]) -> Forum:
-    return make_forum(site[1]).forum
+    return make_forum(site[1], revealed=True).forum  # the wall shows posts as they come
 
 
 @pytest.fixture

@@ -109,17 +109,20 @@ def test_a_budget_past_the_limit_is_called_too_large(app: Callable[..., AppTest]
 
 
 @pytest.mark.parametrize(
-    ("stage", "message"),
+    ("stage", "revealed", "message"),
     [
-        (Stage.SHARE, th("share_sent")),
-        (Stage.PLAN, th("share_sent_plan", count=stage_rules(Stage.PLAN).projector_recent_posts)),
-        (Stage.ACT, th("share_sent_unseen")),
+        (Stage.SHARE, True, th("share_sent")),
+        (Stage.SHARE, False, th("share_sent_held")),
+        (Stage.PLAN, True, th("share_sent_plan", count=stage_rules(Stage.PLAN).projector_recent_posts)),
+        (Stage.PLAN, False, th("share_sent_held")),
+        (Stage.ACT, True, th("share_sent_unseen")),
+        (Stage.ACT, False, th("share_sent_unseen")),
     ],
 )
 def test_sent_says_what_the_screen_shows_in_each_stage(
-    app: Callable[..., AppTest], db: Engine, stage: Stage, message: str
+    app: Callable[..., AppTest], db: Engine, stage: Stage, revealed: bool, message: str
 ) -> None:
-    created = make_forum(db)
+    created = make_forum(db, revealed=revealed)
     person = join(db, created.forum.code)
     with write_session(db) as session:
         set_stage(session=session, forum=created.forum, stage=stage)

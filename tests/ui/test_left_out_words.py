@@ -8,7 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from facilitation.core.db import read_session
 from facilitation.forum.forums import CreatedForum
-from models import Forum, saved_id
+from facilitation.forum.left_out_words import left_out
+from models import saved_id
 from tests.factories import join, make_forum, post
 from tests.ui.helpers import html, no_exception, shown, submit, th
 
@@ -34,9 +35,7 @@ def _box(at: AppTest) -> str:
 
 def _left_out(engine: Engine, created: CreatedForum) -> list[str]:
     with read_session(engine) as session:
-        forum = session.get(Forum, saved_id(created.forum))
-        assert forum is not None
-        return list(forum.left_out_words)
+        return list(left_out(session=session, forum_id=saved_id(created.forum)).words)
 
 
 def test_the_facilitator_leaves_words_out_and_the_wall_and_summary_follow(

@@ -108,4 +108,4 @@ def test_the_projector_watches_what_its_view_shows(
     # The words follow the posts, at most every few seconds: a cloud redrawn each second is never read.
     at.segmented_control(key="projector_view").set_value("words").run()
     no_exception(at)
-    assert watcher(at)["topics"] == {"stage": 0, "people": 1, "posts": 5, "timer": 0, "reveal": 0}
+    assert watcher(at)["topics"] == {"stage": 0, "people": 1, "posts": 5, "timer": 0, "reveal": 0, "words": 0}

@@ -31,7 +31,7 @@ CLOSED_INTRO = "phone_closed_intro"
 
 @pytest.fixture
 def forum(db: Engine) -> Forum:
-    return make_forum(db).forum
+    return make_forum(db, revealed=True).forum  # the wall shows posts as they come
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from facilitation.core.db import read_session, write_session
 from facilitation.core.i18n import t
 from facilitation.forum.forums import CreatedForum, set_stage
 from facilitation.forum.policy import stage_rules
+from facilitation.forum.reveal import reveal_stage
 from facilitation.live.changes import Topic, counters
 from facilitation.web import share_api
 from models import Contribution, Stage, saved_id
@@ -21,7 +22,7 @@ from tests.factories import Joined, join, make_forum
 
 @pytest.fixture
 def created(engine: Engine) -> CreatedForum:
-    return make_forum(engine)
+    return make_forum(engine, revealed=True)  # the wall shows posts as they come
 
 
 @pytest.fixture
@@ -176,3 +177,14 @@ def test_the_endpoint_takes_json_from_the_apps_own_pages(engine: Engine, created
     assert handle(engine, code, b"not json", **same)[0] == 400
     with read_session(engine) as session:
         assert session.exec(select(func.count()).select_from(Contribution)).one() == 1
+
+
+def test_while_the_wall_holds_posts_sent_says_they_show_at_the_reveal(engine: Engine) -> None:
+    held = make_forum(engine)  # a new forum writes first
+    person = join(engine, held.forum.code)
+    outcome = send(engine, held.forum.code, p=person.token, kind="fund", text="กองทุนหมู่บ้าน", lang="en")
+    assert (outcome.status, outcome.body["message"]) == (200, t("share_sent_held", "en"))
+    with write_session(engine) as session:
+        reveal_stage(session=session, forum_id=saved_id(held.forum), stage=Stage.SHARE, version=0)
+    outcome = send(engine, held.forum.code, p=person.token, kind="fund", text="กองทุนสัจจะ", lang="en")
+    assert outcome.body["message"] == t("share_sent", "en")
