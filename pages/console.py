@@ -301,7 +301,6 @@ for column, stage in zip(st.columns(len(STAGE_ORDER)), STAGE_ORDER, strict=True)
 st.caption(ui.tr(f"console_stage_help_{forum.stage}"))
 stage_timer.controls(forum_id, enabled=allows(forum.stage, Action.RUN_TIMER))
 reveal.controls(forum_id, Stage(forum.stage), enabled=allows(forum.stage, Action.REVEAL_POSTS))
-left_out_words.controls(forum_id, enabled=allows(forum.stage, Action.LEAVE_OUT_WORDS))
 
 
 @st.fragment(run_every=CONNECTED_SECONDS)
@@ -478,4 +477,6 @@ with plan_tab:
                     args=(saved_id(item),),
                 )
 with share_tab:
+    # Beside the posts it is about: which words the room's word cloud leaves out.
+    left_out_words.controls(forum_id, enabled=allows(forum.stage, Action.LEAVE_OUT_WORDS))
     st.html(cards.feed_board(contributions, lang, limit=200))
