@@ -70,12 +70,8 @@ LOAD_TIMEOUT_MS = 90_000
 SETTLE_SECONDS = 2.0  # after interactive: no HTTP request finishing for this long counts as settled
 SETTLE_LIMIT = 20.0
 
-# Polled in the page from the first script on (every 50 ms) until the page can be used; records
-# performance.now(), which counts from the navigation's start.
-READY_SCRIPT = """
-(() => {
-  if (window.top !== window) return;
-  // Custom components (the phone's share box) draw inside a shadow root: look there too.
+# Whether an element can be used now: there, laid out, visible, enabled. Shared by both scripts below.
+USABLE_JS = """  // Custom components (the phone's share box) draw inside a shadow root: look there too.
   const find = (selector) => document.querySelector(selector) || [...document.querySelectorAll("*")]
     .map((host) => host.shadowRoot && host.shadowRoot.querySelector(selector)).find(Boolean);
   const usable = (selector) => {
@@ -83,7 +79,13 @@ READY_SCRIPT = """
     return !!element && !element.disabled && element.getClientRects().length > 0
       && getComputedStyle(element).visibility !== "hidden";
   };
-  const ready = () => %s;
+"""
+# Polled in the page from the first script on (every 50 ms) until the page can be used; records
+# performance.now(), which counts from the navigation's start.
+READY_SCRIPT = """
+(() => {
+  if (window.top !== window) return;
+%(usable)s  const ready = () => %(ready)s;
   const timer = setInterval(() => {
     if (ready()) { window.__interactive = performance.now(); clearInterval(timer); }
   }, 50);
@@ -101,20 +103,12 @@ AFTER_JOIN_SCRIPT = """
   if (window.top !== window) return;
   const now = () => performance.timeOrigin + performance.now();
   document.addEventListener("submit", () => sessionStorage.setItem("__tapped", String(now())), true);
-  // Custom components (the phone's share box) draw inside a shadow root: look there too.
-  const find = (selector) => document.querySelector(selector) || [...document.querySelectorAll("*")]
-    .map((host) => host.shadowRoot && host.shadowRoot.querySelector(selector)).find(Boolean);
-  const usable = (selector) => {
-    const element = find(selector);
-    return !!element && !element.disabled && element.getClientRects().length > 0
-      && getComputedStyle(element).visibility !== "hidden";
-  };
-  const ready = () => %s;
+%(usable)s  const ready = () => %(ready)s;
   const timer = setInterval(() => {
     if (ready()) { window.__interactive_at = now(); clearInterval(timer); }
   }, 50);
 })();
-"""  # % the phone page's ready expression
+"""  # % {"usable": USABLE_JS, "ready": the phone page's ready expression}
 # Streamlit's files, blocked for the "cold" tap (the light page's prefetch then gets nothing).
 BUNDLE_PATTERNS = ["*/static/*"]
 READY = {"light": LIGHT_READY, "join": JOIN_READY, "bare": BARE_READY}
@@ -263,7 +257,7 @@ def load_page(browser: Browser, url: str, page_name: str, *, throttled: bool) ->
         if throttled:
             cdp.send("Network.emulateNetworkConditions", FAST_3G)
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
-        page.add_init_script(READY_SCRIPT % READY[page_name])
+        page.add_init_script(READY_SCRIPT % {"usable": USABLE_JS, "ready": READY[page_name]})
         page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT_MS)
         interactive = page.wait_for_function("window.__interactive", polling=100, timeout=LOAD_TIMEOUT_MS)
         seconds = float(interactive.json_value()) / 1000
@@ -304,8 +298,8 @@ def join_then_phone(browser: Browser, url: str, *, prefetched: bool, fill_second
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
         if not prefetched:
             cdp.send("Network.setBlockedURLs", {"urls": BUNDLE_PATTERNS})
-        page.add_init_script(READY_SCRIPT % LIGHT_READY)
-        page.add_init_script(AFTER_JOIN_SCRIPT % PHONE_READY)
+        page.add_init_script(READY_SCRIPT % {"usable": USABLE_JS, "ready": LIGHT_READY})
+        page.add_init_script(AFTER_JOIN_SCRIPT % {"usable": USABLE_JS, "ready": PHONE_READY})
         page.goto(url, wait_until="commit", timeout=LOAD_TIMEOUT_MS)
         page.wait_for_function("window.__interactive", polling=100, timeout=LOAD_TIMEOUT_MS)
         usable_at = time.monotonic()
