@@ -130,24 +130,10 @@ def _unchunk(content: bytes) -> bytes:
 
 async def http_post_json(host: str, port: int, target: str, payload: object) -> tuple[int, dict[str, Any]]:
     """POST `payload` as JSON to `target` as a page's fetch() would (same-origin); its status and JSON answer."""
-    body = json.dumps(payload).encode()
-    reader, writer = await asyncio.open_connection(host, port)
-    try:
-        lines = [
-            f"POST {target} HTTP/1.1",
-            f"Host: {host}:{port}",
-            f"Origin: http://{host}:{port}",
-            "Content-Type: application/json",
-            f"Content-Length: {len(body)}",
-            "Connection: close",
-        ]
-        writer.write(("\r\n".join(lines) + "\r\n\r\n").encode() + body)
-        await writer.drain()
-        reply = await reader.read()
-    finally:
-        writer.close()
-    head, _, content = reply.partition(b"\r\n\r\n")
-    status = int(head.split(b" ", 2)[1]) if head.startswith(b"HTTP/") else 0
+    headers = [("Origin", f"http://{host}:{port}"), ("Content-Type", "application/json")]
+    status, _, content = await http_request(
+        host, port, "POST", target, body=json.dumps(payload).encode(), headers=headers
+    )
     try:
         answer = json.loads(content)
     except ValueError:
