@@ -208,6 +208,8 @@ class Watcher {
     if (this.mark) {
       this.mark.dataset.run = String(this.run);
       this.mark.dataset.stream = this.connected ? "open" : "closed";
+      // "heard": the page has run since it learnt the stream works, so no rerun is owed.
+      this.mark.dataset.hello = this.needHello ? "owed" : "heard";
     }
     // The facilitator moved the forum on and this page has not redrawn yet: say so now.
     const now = this.latest ? this.latest.current_stage : undefined;

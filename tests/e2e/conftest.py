@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from sqlalchemy import Engine
 
 from facilitation.core.db import make_engine
@@ -123,6 +123,16 @@ def browser() -> Iterator[Browser]:
         )
         yield launched
         launched.close()
+
+
+FOLLOWING = ".live-watch[data-stream='open'][data-hello='heard']"
+
+
+def following(page: Page, timeout: float = 15_000) -> None:
+    """Wait until the page's live watcher has its stream open and the page has run since
+    (the one "hello" rerun that puts the fallback timer away), and the page is idle."""
+    expect(page.locator(FOLLOWING)).to_have_count(1, timeout=timeout)
+    idle(page)
 
 
 def idle(page: Page, timeout: float = 30_000) -> None:

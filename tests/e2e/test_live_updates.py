@@ -18,7 +18,7 @@ from facilitation.forum.forums import get_forum, set_stage
 from facilitation.tree.admin import set_in_tree
 from models import ContributionKind, Stage, saved_id
 from pages.live import FALLBACK_SECONDS
-from tests.e2e.conftest import PHONE, PROJECTOR, idle, shot
+from tests.e2e.conftest import PHONE, PROJECTOR, following, idle, shot
 from tests.factories import CreatedForum, join, make_forum, post
 
 pytestmark = pytest.mark.e2e
@@ -42,19 +42,12 @@ class RunRequests:
         self.count += 1
 
 
-def streaming(page: Page) -> None:
-    """Wait until the page's watcher has its event stream open and the page is idle again."""
-    expect(page.locator(".live-watch[data-stream='open']")).to_have_count(1, timeout=FOLLOW_MS)
-    page.wait_for_timeout(1_000)  # the one "hello" rerun that puts the fallback timer away
-    idle(page)
-
-
 def open_phone(browser: Browser, base: str, code: str, token: str) -> tuple[Page, RunRequests]:
     page = browser.new_context(**PHONE).new_page()
     runs = RunRequests(page)
     page.goto(f"{base}/?code={code}&p={token}")
     idle(page)
-    streaming(page)
+    following(page)
     return page, runs
 
 
@@ -107,7 +100,7 @@ def test_a_phone_says_the_new_stage_before_its_page_has_redrawn(browser: Browser
     page.route_web_socket(re.compile(r".*/_stcore/stream"), proxy)
     page.goto(f"{base}/?code={created.forum.code}&p={token}")
     idle(page)
-    streaming(page)
+    following(page)
     banner = page.locator(".live-stage")
     expect(banner).to_be_hidden()
 
@@ -137,7 +130,7 @@ def test_the_projector_shows_a_new_post(browser: Browser, site: tuple[str, Engin
     runs = RunRequests(wall)
     wall.goto(f"{base}/?code={code}&screen={screen}")
     idle(wall)
-    streaming(wall)
+    following(wall)
     before = runs.count
     wall.wait_for_timeout(FALLBACK_SECONDS * 1000 + 3_000)
     assert runs.count == before  # idle: the wall keeps no timer either (its watcher sits in a fragment)

@@ -30,7 +30,7 @@ from facilitation.core.db import make_engine, write_session
 from facilitation.core.i18n import t
 from facilitation.core.migrate import upgrade
 from facilitation.forum.access import open_projector_link
-from tests.e2e.conftest import HOST, LAPTOP, PHONE, PROJECTOR, ROOT, free_port, idle, shot, start_app
+from tests.e2e.conftest import HOST, LAPTOP, PHONE, PROJECTOR, ROOT, following, free_port, idle, shot, start_app
 from tests.factories import make_forum
 from tests.postgres import temporary_postgres, unavailable
 
@@ -237,13 +237,6 @@ def opened(browser: Browser, address: str, device: dict[str, Any]) -> BrowserCon
     return browser.new_context(**device, ignore_https_errors=True, extra_http_headers={"X-Forwarded-For": address})
 
 
-def streaming(page: Page) -> None:
-    """Wait until the page's live watcher has its event stream open."""
-    expect(page.locator(".live-watch[data-stream='open']")).to_have_count(1, timeout=FOLLOW_MS)
-    page.wait_for_timeout(1_000)  # the one rerun that puts the fallback timer away
-    idle(page)
-
-
 def join_on_phone(phone: Page, base: str, code: str) -> None:
     # The link the QR code carries: the light join page, through nginx's `location /`; its form
     # posts with an Origin that must match the Host nginx passes on.
@@ -255,7 +248,7 @@ def join_on_phone(phone: Page, base: str, code: str) -> None:
     phone.wait_for_url(re.compile(r"[?&]p="), timeout=FOLLOW_MS)
     idle(phone)
     expect(phone.get_by_text(t("phone_share_intro"))).to_be_visible()
-    streaming(phone)
+    following(phone)
 
 
 def test_a_forum_is_one_forum_on_both_replicas(browser: Browser, cluster: tuple[Front, str, str, str]) -> None:
@@ -268,7 +261,7 @@ def test_a_forum_is_one_forum_on_both_replicas(browser: Browser, cluster: tuple[
     join_on_phone(phone, front.base, code)
     wall.goto(f"{front.base}/?code={code}&screen={screen}")
     idle(wall)
-    streaming(wall)
+    following(wall)
     console.goto(f"{front.base}/?code={code}&key={key}")
     idle(console)
 
