@@ -16,9 +16,11 @@ from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.policy import accepts_input, stage_rules
 from facilitation.forum.post_texts import room_words
 from facilitation.forum.reveal import RevealView, reveal_view
+from facilitation.forum.sides import sector_sides
 from facilitation.forum.timer import TimerStatus, TimerView, timer_view
 from facilitation.live.changes import Topic
 from facilitation.present import wall
+from facilitation.present.sides import sides_html
 from facilitation.present.word_cloud import cloud_html, ranked
 from facilitation.tree.view import forum_tree
 from models import Forum, Stage, saved_id
@@ -38,8 +40,11 @@ WATCHED = {
     # The words settle slowly; a cloud laid out anew every second would never be read.
     "words": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: WORDS_SECONDS, Topic.TIMER: 0.0,
               Topic.REVEAL: 0.0, Topic.WORDS: 0.0},
+    # Counts by sector: the room's joins, posts and commitments at most once a second.
+    "sides": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: ROOM_SECONDS, Topic.COMMITMENTS: ROOM_SECONDS,
+              Topic.TIMER: 0.0, Topic.REVEAL: 0.0, Topic.WORDS: 0.0},
 }  # fmt: skip
-VIEWS = ("feed", "tree", "sankey", "words")
+VIEWS = ("feed", "tree", "sankey", "words", "sides")
 PLOT_CONFIG = {"displayModeBar": False, "displaylogo": False}
 TREE_LABEL_PX = 20  # read from the back of a hall: what does not fit at this size folds into "+N more"
 # Under the one-line header of a 1920×1080 screen the tree views have about 1470×950 pixels:
@@ -114,9 +119,14 @@ def _live(view: str) -> None:
         f'<span class="joined-label">{escape(ui.tr("projector_joined"))}</span></span></div></div>'
     )
     stage_timer.countdown(timer, size="wall", key="projector_clock")
+    # The words tell what was written: while the stage's posts are held, so are they.
+    held = Stage(stage) in reveal.stages and not reveal.projector_posts(stage)
+    if view == "sides":
+        found = ui.read(lambda session: sector_sides(session=session, forum_id=forum_id, with_words=not held))
+        st.html(sides_html(found, lang, held=held) + (wall.held_note(lang) if held else ""))
+        return
     if view == "words":
-        # The words tell what was written: while the stage's posts are held, so are they.
-        if Stage(stage) in reveal.stages and not reveal.projector_posts(stage):
+        if held:
             st.html(f'<div class="projector-words">{wall.held_note(lang)}</div>')
             return
         words = ui.read(lambda session: room_words(session=session, forum_id=forum_id))

@@ -46,6 +46,7 @@ READ_FROM_AFAR = {
     "activity": ".plan-board.wall h4",
     "plan facts": ".plan-board.wall .fact, .plan-board.wall li",
     "word": ".word-cloud .word",
+    "sides": ".sides-board .side, .sides-board .side *",
 }
 # The sample forum's organisations (the first of each sector) and promises: long names, real lengths.
 ORGANISATIONS = {
@@ -346,3 +347,28 @@ def test_the_words_view_fits_the_screen_and_reads_from_afar(browser: Browser, tm
         )
         assert outside == []
         _check_screen(page, "projector-1080-words")
+
+
+def test_the_sides_view_fits_the_screen_and_reads_from_afar(browser: Browser, tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'forum.db'}"
+    link, _empty, _code, _forum_id = _seed(url)
+    with running_app(url, tmp_path) as base:
+        page = browser.new_context(**PROJECTOR).new_page()
+        page.goto(f"{base}/{link}")
+        idle(page)
+        page.get_by_role("radio", name=t("projector_view_sides")).click()
+        idle(page)
+        sides = page.locator(".sides-board .side")
+        expect(sides.first).to_be_visible(timeout=15_000)
+        assert sides.count() == len(Sector)  # the seed has someone from every sector
+        sizes = _check_screen(page, "projector-1080-sides")
+        assert sizes["sides"] >= MIN_PX
+        cut = page.evaluate(
+            """() => [...document.querySelectorAll('.sides-board .side, .sides-board .side-kind-label')]
+                .filter((el) => {
+                    const box = el.getBoundingClientRect();
+                    return box.bottom > innerHeight + 0.5 || box.right > innerWidth + 0.5
+                        || el.scrollWidth > el.clientWidth + 1;
+                }).map((el) => el.textContent)"""
+        )
+        assert cut == []

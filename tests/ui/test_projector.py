@@ -11,7 +11,7 @@ from facilitation.forum.commitments import add_commitment
 from facilitation.forum.forums import CreatedForum, set_stage
 from facilitation.forum.plans import create_action_item
 from facilitation.forum.reveal import reveal_stage
-from models import ActionItemCreate, CommitmentCreate, ContributionKind, Stage, saved_id
+from models import ActionItemCreate, CommitmentCreate, ContributionKind, Sector, Stage, saved_id
 from tests.factories import join, make_forum, post
 from tests.ui.helpers import LAN_ADDRESS, html, no_exception, th
 
@@ -236,3 +236,36 @@ def test_the_words_wait_for_the_reveal_like_the_posts(app: Callable[..., AppTest
         reveal_stage(session=session, forum_id=saved_id(held.forum), stage=Stage.SHARE, version=0)
     at.run()
     assert ">ผู้สูงอายุ</span>" in html(at)
+
+
+def test_the_sides_view_puts_state_and_community_next_to_each_other(
+    projector: Callable[[], AppTest], db: Engine, created: CreatedForum
+) -> None:
+    officer = join(db, created.forum.code, name="พัฒนาการอำเภอ", sector=Sector.STATE)
+    elder = join(db, created.forum.code, name="ยายมา", sector=Sector.COMMUNITY)
+    post(db, officer.participant, "ผู้สูงอายุติดเตียงไม่มีคนดูแล")
+    post(db, elder.participant, "<b>กองทุน</b>สวัสดิการชุมชน", ContributionKind.FUND)
+
+    at = projector()
+    at.button_group(key="projector_view").set_value("sides").run()
+
+    no_exception(at)
+    shown = html(at)
+    assert shown.index('data-sector="state"') < shown.index('data-sector="local_government"')
+    assert shown.index('data-sector="local_government"') < shown.index('data-sector="community"')
+    community = shown.split('data-sector="community"')[1].split("</section>")[0]
+    assert th("sector_community") in community and th("sides_posts", count=1) in community
+    assert "<b>" not in community and "กองทุน" in community  # a word of what was typed, as plain text
+    assert "ผู้สูงอายุ" in shown.split('data-sector="state"')[1].split("</section>")[0]
+
+
+def test_the_sides_view_holds_the_words_until_the_reveal(app: Callable[..., AppTest], db: Engine) -> None:
+    held = make_forum(db)
+    officer = join(db, held.forum.code, sector=Sector.STATE)
+    post(db, officer.participant, "ผู้สูงอายุติดเตียงไม่มีคนดูแล")
+    at = app(code=held.forum.code, key=held.facilitator_token).switch_page("pages/projector.py").run()
+    at.button_group(key="projector_view").set_value("sides").run()
+    no_exception(at)
+    shown = html(at)
+    assert th("reveal_hidden_note") in shown and th("sides_posts", count=1) in shown
+    assert "ผู้สูงอายุ" not in shown
