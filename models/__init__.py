@@ -12,6 +12,7 @@ from models.enums import (
 )
 from models.forum import Forum, ForumCreate
 from models.live import ChangeCounter, ScreenPresence
+from models.overlap import OverlapDecision, OverlapMark
 from models.participant import Participant, ParticipantCreate
 from models.plan import (
     ActionItem,
@@ -40,6 +41,8 @@ __all__ = [
     "Forum",
     "ForumCreate",
     "LeftOutWords",
+    "OverlapDecision",
+    "OverlapMark",
     "FundSource",
     "Language",
     "Participant",

@@ -12,6 +12,8 @@ class ActionItemBase(SQLModel):
     activity: str
     objective: str = ""
     target_group: str = ""
+    # Where in the forum's area (พื้นที่): a village (หมู่ที่) or community; empty: the whole area.
+    area: str = ""
     lead_organisation: str = ""
     partners: str = ""
     # Not bounded here: the service refuses a negative or absurd budget with a message

@@ -26,7 +26,7 @@ from facilitation.forum.policy import Action, allows, stage_rules
 from facilitation.live.changes import connected
 from facilitation.present import cards
 from models import ActionItemCreate, FundSource, Stage, saved_id
-from pages import inputs, left_out_words, reveal, stage_timer, ui
+from pages import inputs, left_out_words, overlaps, reveal, stage_timer, ui
 
 ui.ensure_routed(__file__)
 
@@ -53,6 +53,7 @@ def _plan_data(prefix: str) -> ActionItemCreate:
         activity=state.get(f"{prefix}_activity", ""),
         objective=state.get(f"{prefix}_objective", ""),
         target_group=state.get(f"{prefix}_target", ""),
+        area=state.get(f"{prefix}_area", ""),
         lead_organisation=state.get(f"{prefix}_lead", ""),
         partners=state.get(f"{prefix}_partners", ""),
         budget_baht=int(state.get(f"{prefix}_budget") or 0),
@@ -83,7 +84,7 @@ def _create_item(creation_key: str) -> None:
     )
     if made is not None:
         st.session_state["plan_new_key"] = new_token()
-        for field in ("activity", "objective", "target", "lead", "partners", "indicator", "expected"):
+        for field in ("activity", "objective", "target", "area", "lead", "partners", "indicator", "expected"):
             st.session_state[f"plan_new_{field}"] = ""
         st.session_state["plan_new_budget"] = 0
         st.session_state["plan_new_answers"] = []
@@ -163,6 +164,7 @@ FIELD_LABELS = {
     "activity": "plan_activity",
     "objective": "plan_objective",
     "target_group": "plan_target_group",
+    "area": "plan_area",
     "lead_organisation": "plan_lead",
     "partners": "plan_partners",
     "budget_baht": "plan_budget_baht",
@@ -228,38 +230,42 @@ def _plan_form(
         st.text_area(
             ui.tr("plan_objective"), value=item.objective if item else "", key=f"{prefix}_objective", height=68
         )
+        # In the order of the Thai action-plan form: who and where, when and with what money,
+        # how success is seen, then who leads.
         left, right = st.columns(2)
         left.text_input(ui.tr("plan_target_group"), value=item.target_group if item else "", key=f"{prefix}_target")
-        right.text_input(ui.tr("plan_lead"), value=item.lead_organisation if item else "", key=f"{prefix}_lead")
-        st.text_input(ui.tr("plan_partners"), value=item.partners if item else "", key=f"{prefix}_partners")
+        right.text_input(ui.tr("plan_area"), value=item.area if item else "", key=f"{prefix}_area")
         left, middle, right = st.columns(3)
+        with left:
+            start, end = st.columns(2)
+            inputs.date_field(
+                start, ui.tr("plan_start"), value=item.start_date if item else None, key=f"{prefix}_start"
+            )
+            inputs.date_field(end, ui.tr("plan_end"), value=item.end_date if item else None, key=f"{prefix}_end")
         # No min_value: the browser's own refusal is an English tooltip and a dead button;
         # the service refuses a negative or absurd budget in the reader's language.
-        left.number_input(
+        middle.number_input(
             ui.tr("plan_budget_baht"),
             step=1000,
             value=item.budget_baht if item else 0,
             key=f"{prefix}_budget",
         )
         inputs.choice(
-            middle.selectbox,
+            right.selectbox,
             ui.tr("plan_fund_source"),
             funds,
             index=funds.index(FundSource(item.fund_source)) if item else len(funds) - 1,
             labels=lambda fund, language: t(f"fund_{fund.value}", language),
             key=f"{prefix}_fund",
         )
-        with right:
-            start, end = st.columns(2)
-            inputs.date_field(
-                start, ui.tr("plan_start"), value=item.start_date if item else None, key=f"{prefix}_start"
-            )
-            inputs.date_field(end, ui.tr("plan_end"), value=item.end_date if item else None, key=f"{prefix}_end")
         left, right = st.columns(2)
         left.text_input(ui.tr("plan_indicator"), value=item.indicator if item else "", key=f"{prefix}_indicator")
         right.text_input(
             ui.tr("plan_expected_result"), value=item.expected_result if item else "", key=f"{prefix}_expected"
         )
+        left, right = st.columns(2)
+        left.text_input(ui.tr("plan_lead"), value=item.lead_organisation if item else "", key=f"{prefix}_lead")
+        right.text_input(ui.tr("plan_partners"), value=item.partners if item else "", key=f"{prefix}_partners")
         inputs.choice(
             st.multiselect,
             ui.tr("plan_answers"),
@@ -391,8 +397,13 @@ def _item_options(row: PlanRow) -> dict[int, str]:
     return {**answer_options, **extra}
 
 
-plan_tab, share_tab = st.tabs(
-    [ui.tr("console_tab_plan", count=len(rows)), ui.tr("console_tab_share", count=len(answer_options))]
+flags = overlaps.flags(forum_id)
+plan_tab, share_tab, overlaps_tab = st.tabs(
+    [
+        ui.tr("console_tab_plan", count=len(rows)),
+        ui.tr("console_tab_share", count=len(answer_options)),
+        ui.tr("console_tab_overlaps", count=sum(flag.is_open for flag in flags)),
+    ]
 )
 editing = allows(forum.stage, Action.EDIT_ACTION_ITEM)
 deleting = allows(forum.stage, Action.DELETE_ACTION_ITEM)
@@ -480,3 +491,5 @@ with share_tab:
     # Beside the posts it is about: which words the room's word cloud leaves out.
     left_out_words.controls(forum_id, enabled=allows(forum.stage, Action.LEAVE_OUT_WORDS))
     st.html(cards.feed_board(contributions, lang, limit=200))
+with overlaps_tab:
+    overlaps.controls(forum_id, flags, enabled=allows(forum.stage, Action.MARK_OVERLAPS))

@@ -4,7 +4,7 @@ import streamlit as st
 
 from facilitation.core.i18n import format_baht, format_date
 from facilitation.exports.markdown import summary_filename, to_markdown
-from facilitation.exports.summary import build_summary, plan_table
+from facilitation.exports.summary import build_summary, overlap_line, plan_table
 from facilitation.forum.forums import authorise_facilitator
 from facilitation.present import cards
 from facilitation.present.word_cloud import cloud_html
@@ -50,6 +50,10 @@ st.dataframe(
 st.subheader(ui.tr("summary_plan"))
 st.dataframe(plan_table(summary, lang), hide_index=True, width="stretch")
 st.html(cards.plan_board(summary.plan, lang))
+if summary.overlaps:
+    st.markdown(f"#### {ui.tr('summary_overlaps_heading')}")
+    for flag in summary.overlaps:
+        ui.plain(f"⚠ {overlap_line(flag, lang)}")
 st.subheader(ui.tr("summary_share"))
 st.html(cards.feed_board(summary.contributions, lang, limit=1000))
 st.subheader(ui.tr("words_heading"))

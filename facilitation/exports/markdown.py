@@ -3,7 +3,7 @@
 import re
 
 from facilitation.core.i18n import format_baht, format_date, t
-from facilitation.exports.summary import ForumSummary
+from facilitation.exports.summary import ForumSummary, overlap_line
 from facilitation.forum.plans import Answer
 from models import Forum
 
@@ -74,13 +74,14 @@ def to_markdown(summary: ForumSummary, lang: str) -> str:
         t("plan_activity", lang),
         t("plan_objective", lang),
         t("plan_target_group", lang),
+        t("plan_area", lang),
         t("plan_dates", lang),
         t("plan_budget", lang),
         t("plan_fund_source", lang),
-        t("plan_lead", lang),
-        t("plan_partners", lang),
         t("plan_indicator", lang),
         t("plan_expected_result", lang),
+        t("plan_lead", lang),
+        t("plan_partners", lang),
     ]
     lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for row in summary.plan:
@@ -91,13 +92,14 @@ def to_markdown(summary: ForumSummary, lang: str) -> str:
             _cell(action.activity),
             _cell(action.objective),
             _cell(action.target_group),
+            _cell(action.area),
             dates,
             format_baht(action.budget_baht, lang),
             t(f"fund_{action.fund_source}", lang),
-            _cell(action.lead_organisation),
-            _cell(action.partners),
             _cell(action.indicator),
             _cell(action.expected_result),
+            _cell(action.lead_organisation),
+            _cell(action.partners),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", f"**{t('summary_budget_total', lang)}:** {format_baht(summary.budget_total, lang)}", ""]
@@ -106,6 +108,10 @@ def to_markdown(summary: ForumSummary, lang: str) -> str:
             lines.append(f"**{row.number}. {md_escape(row.item.activity)}** — {t('plan_answers', lang)}:")
             lines += [f"- {md_escape(c.text)}{_answer_mark(c, lang)}" for c in row.answers]
             lines.append("")
+    if summary.overlaps:
+        lines += [f"### {t('summary_overlaps_heading', lang)}", ""]
+        lines += [f"- {md_escape(overlap_line(flag, lang))}" for flag in summary.overlaps]
+        lines.append("")
     lines += [f"## {t('summary_act', lang)}", ""]
     if not summary.commitment_total:
         lines += [t("summary_no_commitments", lang), ""]

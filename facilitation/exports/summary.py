@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 from facilitation.core.errors import ForumNotFound
 from facilitation.core.i18n import format_baht, format_date, t
 from facilitation.forum.contributions import FeedItem, feed
+from facilitation.forum.overlaps import OverlapFlag, open_overlaps
 from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.post_texts import room_words
 from facilitation.present.word_cloud import Word, ranked
@@ -21,6 +22,7 @@ class ForumSummary:
     contributions: dict[ContributionKind, list[FeedItem]]
     plan: list[PlanRow]
     words: list[Word]  # what the room said most, less the words the facilitator left out
+    overlaps: list[OverlapFlag]  # flags between organisations' plans nobody has marked yet
 
     @property
     def participant_total(self) -> int:
@@ -50,6 +52,20 @@ def build_summary(*, session: Session, forum_id: int) -> ForumSummary:
         contributions=feed(session=session, forum_id=forum_id),
         plan=plan(session=session, forum_id=forum_id),
         words=ranked(room.posts, exclude=room.left_out),
+        overlaps=open_overlaps(session=session, forum_id=forum_id),
+    )
+
+
+def overlap_line(flag: OverlapFlag, lang: str) -> str:
+    """One open overlap as a sentence: who, which activities, and what the app suggests."""
+    return t(
+        "summary_overlap_line",
+        lang,
+        first=flag.first.organisation,
+        first_number=flag.first.item_number,
+        second=flag.second.organisation,
+        second_number=flag.second.item_number,
+        suggestion=t(f"overlap_suggestion_{flag.suggestion}", lang),
     )
 
 
@@ -61,14 +77,15 @@ def plan_table(summary: ForumSummary, lang: str) -> dict[str, list[str]]:
         t("plan_activity", lang): [item.activity for item in rows],
         t("plan_objective", lang): [item.objective for item in rows],
         t("plan_target_group", lang): [item.target_group for item in rows],
+        t("plan_area", lang): [item.area for item in rows],
         t("plan_dates", lang): [
             f"{format_date(i.start_date, lang, short=True)} – {format_date(i.end_date, lang, short=True)}" for i in rows
         ],
         t("plan_budget", lang): [format_baht(item.budget_baht, lang) for item in rows],
         t("plan_fund_source", lang): [t(f"fund_{item.fund_source}", lang) for item in rows],
-        t("plan_lead", lang): [item.lead_organisation for item in rows],
-        t("plan_partners", lang): [item.partners for item in rows],
         t("plan_indicator", lang): [item.indicator for item in rows],
         t("plan_expected_result", lang): [item.expected_result for item in rows],
+        t("plan_lead", lang): [item.lead_organisation for item in rows],
+        t("plan_partners", lang): [item.partners for item in rows],
         t("plan_commitments", lang): [str(len(row.commitments)) for row in summary.plan],
     }

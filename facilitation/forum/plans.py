@@ -70,6 +70,7 @@ def _clean(data: ActionItemCreate) -> dict[str, Any]:
         "activity": clean_text(data.activity, max_length=300, field="plan_activity"),
         "objective": clean_text(data.objective, required=False, field="plan_objective"),
         "target_group": clean_text(data.target_group, max_length=300, required=False, field="plan_target_group"),
+        "area": clean_text(data.area, max_length=200, required=False, field="plan_area"),
         "lead_organisation": clean_text(data.lead_organisation, max_length=200, required=False, field="plan_lead"),
         "partners": clean_text(data.partners, required=False, field="plan_partners"),
         "budget_baht": int(data.budget_baht),

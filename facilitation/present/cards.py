@@ -62,21 +62,25 @@ def _answer_mark(answer: Answer, lang: str) -> str:
 def plan_card(row: PlanRow, lang: str, *, with_commitments: bool = True) -> str:
     """One action item as a card: activity, who leads, money, dates, what it answers."""
     item = row.item
+    # In the order of the Thai action-plan form, as the summary and the exports list them.
     facts = [
         (t("plan_objective", lang), item.objective),
         (t("plan_target_group", lang), item.target_group),
-        (t("plan_lead", lang), item.lead_organisation),
-        (t("plan_partners", lang), item.partners),
-        (
-            t("plan_budget", lang),
-            f"{format_baht(item.budget_baht, lang)} · {t(f'fund_{item.fund_source}', lang)}",
-        ),
+        (t("plan_area", lang), item.area),
         (
             t("plan_dates", lang),
             f"{format_date(item.start_date, lang, short=True)} – {format_date(item.end_date, lang, short=True)}"
             if item.start_date or item.end_date
             else "",
         ),
+        (
+            t("plan_budget", lang),
+            f"{format_baht(item.budget_baht, lang)} · {t(f'fund_{item.fund_source}', lang)}",
+        ),
+        (t("plan_indicator", lang), item.indicator),
+        (t("plan_expected_result", lang), item.expected_result),
+        (t("plan_lead", lang), item.lead_organisation),
+        (t("plan_partners", lang), item.partners),
     ]
     rows = "".join(
         f'<div class="fact"><span class="fact-label">{escape(label)}</span> {escape(value)}</div>'

@@ -82,6 +82,7 @@ def load_sample_forum(
                 activity=action.activity,
                 objective=action.objective,
                 target_group=action.target_group,
+                area=action.area,
                 lead_organisation=action.lead_organisation,
                 partners=action.partners,
                 budget_baht=action.budget_baht,

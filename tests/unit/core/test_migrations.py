@@ -408,3 +408,19 @@ def test_0007_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
     assert back == old_columns(upgraded, back)
     upgrade(engine)
     assert rows(engine) == upgraded and model_differences(engine) == []
+
+
+def test_0012_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
+    """Back before 0012 the items lose only their area and the overlap marks go; forward again areas are empty."""
+    engine = new_database()
+    load_release_0_1(engine)
+    upgrade(engine)
+    upgraded = rows(engine)
+    assert upgraded["actionitem"] and all(row["area"] == "" for row in upgraded["actionitem"])
+    downgrade(engine, revision="-1")
+    back = rows(engine)
+    assert "overlapmark" not in inspect(engine).get_table_names()
+    assert all("area" not in row for row in back["actionitem"])
+    assert back == old_columns(upgraded, back)
+    upgrade(engine)
+    assert rows(engine) == upgraded and model_differences(engine) == []

@@ -95,8 +95,21 @@ def test_markdown_in_thai(filled: ForumSummary) -> None:
     for item in ("ผู้สูงอายุอยู่คนเดียว", "กองทุนสัจจะวันละบาท", "ค่ารับขวัญเด็ก 1,000 บาท"):
         assert f"- {item}" in text
     header = next(line for line in text.splitlines() if line.startswith("| ") and "โครงการ/กิจกรรม" in line)
-    assert header.startswith("| ลำดับ | โครงการ/กิจกรรม |")
-    assert header.count("|") == 12
+    # The columns of the Thai action-plan form, in its order.
+    assert [cell.strip() for cell in header.strip("|").split("|")] == [
+        "ลำดับ",
+        "โครงการ/กิจกรรม",
+        "วัตถุประสงค์",
+        "กลุ่มเป้าหมาย (จำนวน)",
+        "พื้นที่ (หมู่ที่/ชุมชน)",
+        "ระยะเวลา",
+        "งบประมาณ",
+        "แหล่งงบประมาณ",
+        "ตัวชี้วัด",
+        "ผลที่คาดว่าจะได้รับ",
+        "หน่วยงานรับผิดชอบหลัก",
+        "หน่วยงานร่วม",
+    ]
     assert "| 1 | รถรับส่งผู้ป่วยติดเตียง |" in text
     assert "60,000 บาท" in text
     assert "1,234,567 บาท" in text
@@ -128,7 +141,7 @@ def test_markdown_escapes_peoples_words(filled: ForumSummary, lang: str) -> None
     assert "\n# หัวข้อ" not in text and "- \\# หัวข้อ" in text
     table = [line for line in text.splitlines() if line.startswith("|")]
     assert len(table) == 2 + len(filled.plan)
-    assert {len(UNESCAPED_PIPE.findall(line)) for line in table} == {12}
+    assert {len(UNESCAPED_PIPE.findall(line)) for line in table} == {13}
 
 
 def test_markdown_without_commitments(engine: Engine) -> None:
@@ -177,7 +190,7 @@ def test_md_escape_keeps_html_entities_literal() -> None:
 def test_plan_table_has_one_value_per_row_in_every_column(filled: ForumSummary, lang: str) -> None:
     """Every column has exactly one value per action item."""
     table = plan_table(filled, lang)
-    assert len(table) == 12
+    assert len(table) == 13
     assert {len(values) for values in table.values()} == {len(filled.plan)}
 
 
@@ -189,7 +202,7 @@ def test_plan_table_values(filled: ForumSummary) -> None:
     assert columns[1] == ["รถรับส่งผู้ป่วยติดเตียง", NASTY]
     assert "โครงการ/กิจกรรม" in table
     assert table[next(k for k in table if "โครงการ" in k)] == columns[1]
-    assert "60,000 บาท" in columns[5]
+    assert "60,000 บาท" in columns[6]
     assert columns[-1] == ["1", "1"]
 
 

@@ -16,6 +16,7 @@ from facilitation.core.tokens import new_token
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import add_contribution, edit_contribution, withdraw_contribution
 from facilitation.forum.left_out_words import set_left_out_words
+from facilitation.forum.overlaps import mark_overlap
 from facilitation.forum.participants import join_forum
 from facilitation.forum.plans import create_action_item, delete_action_item, restore_action_item, update_action_item
 from facilitation.forum.policy import (
@@ -42,6 +43,8 @@ from models import (
     ContributionUpdate,
     Forum,
     LeftOutWords,
+    OverlapDecision,
+    OverlapMark,
     Participant,
     ParticipantCreate,
     RevealEvent,
@@ -72,6 +75,7 @@ EXPECTED: dict[Action, frozenset[Stage]] = {
     Action.RUN_TIMER: OPEN,
     Action.REVEAL_POSTS: OPEN,
     Action.LEAVE_OUT_WORDS: OPEN,
+    Action.MARK_OVERLAPS: OPEN,
 }
 ROOT, FUND, BENEFIT = ContributionKind.ROOT_CAUSE, ContributionKind.FUND, ContributionKind.BENEFIT
 
@@ -128,6 +132,21 @@ def _forum(engine: Engine, world: World) -> Forum:
         forum = session.get(Forum, world.id)
     assert forum is not None
     return forum
+
+
+def _mark_overlap(session: Session, world: World) -> object:
+    # A second organisation's plan beside the world's item, written here so a refusal rolls it back too.
+    other = ActionItem(forum_id=world.id, activity="รถรับส่งผู้ป่วยไปโรงพยาบาล", lead_organisation="รพ.สต.ศิลา")
+    session.add(other)
+    session.flush()
+    return mark_overlap(
+        session=session,
+        forum_id=world.id,
+        first=f"item:{world.item}",
+        second=f"item:{saved_id(other)}",
+        decision=OverlapDecision.COORDINATED,
+        version=0,
+    )
 
 
 @dataclass(frozen=True)
@@ -319,6 +338,9 @@ PROBES = [
         "set_left_out_words",
         lambda s, w: set_left_out_words(session=s, forum_id=w.id, typed="ตำบล", version=0),
         lambda e, w: count(e, LeftOutWords) == 1,
+    ),
+    Probe(
+        Action.MARK_OVERLAPS, "mark_overlap", lambda s, w: _mark_overlap(s, w), lambda e, w: count(e, OverlapMark) == 1
     ),
 ]
 

@@ -13,7 +13,17 @@ from sqlmodel import Session
 from facilitation.core.db import read_session, write_session
 from facilitation.core.errors import ForumClosed, ForumError, StaleEdit, TimerNotRunning
 from facilitation.core.tokens import new_token
-from facilitation.forum import access, commitments, contributions, forums, left_out_words, participants, plans, timer
+from facilitation.forum import (
+    access,
+    commitments,
+    contributions,
+    forums,
+    left_out_words,
+    overlaps,
+    participants,
+    plans,
+    timer,
+)
 from facilitation.forum.access import new_facilitator_key, new_projector_link, open_projector_link, projector_token
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import add_contribution, edit_contribution, withdraw_contribution
@@ -45,6 +55,7 @@ from models import (
     ContributionUpdate,
     Forum,
     ForumCreate,
+    OverlapDecision,
     Participant,
     ParticipantCreate,
     Sector,
@@ -63,7 +74,7 @@ ROOT, FUND, BENEFIT, OTHER = (
 S, P, PO, PL, C, T = Topic.STAGE, Topic.PEOPLE, Topic.POSTS, Topic.PLAN, Topic.COMMITMENTS, Topic.TREE
 TI = Topic.TIMER
 WRITERS: tuple[ModuleType, ...] = (
-    forums, participants, contributions, plans, commitments, access, admin, timer, left_out_words,
+    forums, participants, contributions, plans, commitments, access, admin, timer, left_out_words, overlaps,
 )  # fmt: skip
 
 
@@ -374,6 +385,19 @@ CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
     "time added": (add_time, lambda s, w: add_time(session=s, forum_id=w.id, minutes=1, version=_timer(s, w)), {TI}),
     "a timer stopped": (stop_timer, lambda s, w: stop_timer(session=s, forum_id=w.id, version=_timer(s, w)), {TI}),
     "a stop with no timer": (stop_timer, lambda s, w: stop_timer(session=s, forum_id=w.id, version=0), set()),
+    # Only the console shows overlaps, and it draws them anew on its own run: no screen follows them.
+    "an overlap marked": (
+        overlaps.mark_overlap,
+        lambda s, w: overlaps.mark_overlap(
+            session=s,
+            forum_id=w.id,
+            first=f"item:{w.item_id}",
+            second=f"item:{w.bare_item_id}",
+            decision=OverlapDecision.NOT_OVERLAP,
+            version=0,
+        ),
+        set(),
+    ),
 }
 
 
