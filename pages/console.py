@@ -23,10 +23,11 @@ from facilitation.forum.plans import (
     update_action_item,
 )
 from facilitation.forum.policy import Action, allows, stage_rules
+from facilitation.forum.themes import theme_board
 from facilitation.live.changes import connected
 from facilitation.present import cards
 from models import ActionItemCreate, FundSource, Stage, saved_id
-from pages import inputs, left_out_words, reveal, stage_timer, ui
+from pages import inputs, left_out_words, reveal, stage_timer, themes, ui
 
 ui.ensure_routed(__file__)
 
@@ -391,8 +392,13 @@ def _item_options(row: PlanRow) -> dict[int, str]:
     return {**answer_options, **extra}
 
 
-plan_tab, share_tab = st.tabs(
-    [ui.tr("console_tab_plan", count=len(rows)), ui.tr("console_tab_share", count=len(answer_options))]
+board = ui.read(lambda session: theme_board(session=session, forum_id=forum_id))
+plan_tab, share_tab, themes_tab = st.tabs(
+    [
+        ui.tr("console_tab_plan", count=len(rows)),
+        ui.tr("console_tab_share", count=len(answer_options)),
+        ui.tr("console_tab_themes", count=len(board.themes)),
+    ]
 )
 editing = allows(forum.stage, Action.EDIT_ACTION_ITEM)
 deleting = allows(forum.stage, Action.DELETE_ACTION_ITEM)
@@ -480,3 +486,5 @@ with share_tab:
     # Beside the posts it is about: which words the room's word cloud leaves out.
     left_out_words.controls(forum_id, enabled=allows(forum.stage, Action.LEAVE_OUT_WORDS))
     st.html(cards.feed_board(contributions, lang, limit=200))
+with themes_tab:
+    themes.controls(forum_id, board, enabled=allows(forum.stage, Action.GROUP_THEMES))
