@@ -29,6 +29,8 @@ from facilitation.forum.policy import (
     stages_allowing,
 )
 from facilitation.forum.reveal import hide_stage, reveal_stage, set_reveal_settings
+from facilitation.forum.theme_suggestions import reject_suggestion
+from facilitation.forum.themes import create_theme
 from facilitation.forum.timer import start_timer
 from facilitation.tree import admin as tree_admin
 from models import (
@@ -49,6 +51,8 @@ from models import (
     Stage,
     StageReveal,
     StageTimer,
+    Theme,
+    ThemeRejection,
     TreeTie,
     saved_id,
 )
@@ -72,6 +76,7 @@ EXPECTED: dict[Action, frozenset[Stage]] = {
     Action.RUN_TIMER: OPEN,
     Action.REVEAL_POSTS: OPEN,
     Action.LEAVE_OUT_WORDS: OPEN,
+    Action.GROUP_THEMES: OPEN,
 }
 ROOT, FUND, BENEFIT = ContributionKind.ROOT_CAUSE, ContributionKind.FUND, ContributionKind.BENEFIT
 
@@ -319,6 +324,18 @@ PROBES = [
         "set_left_out_words",
         lambda s, w: set_left_out_words(session=s, forum_id=w.id, typed="ตำบล", version=0),
         lambda e, w: count(e, LeftOutWords) == 1,
+    ),
+    Probe(
+        Action.GROUP_THEMES,
+        "create_theme",
+        lambda s, w: create_theme(session=s, forum_id=w.id, name="การเดินทาง", contribution_ids=[w.root, w.root_b]),
+        lambda e, w: count(e, Theme) == 1,
+    ),
+    Probe(
+        Action.GROUP_THEMES,
+        "reject_suggestion",
+        lambda s, w: reject_suggestion(session=s, forum_id=w.id, post_ids=[w.root, w.root_b]),
+        lambda e, w: count(e, ThemeRejection) == 1,
     ),
 ]
 
