@@ -397,7 +397,9 @@ plan_tab, share_tab, themes_tab = st.tabs(
     [
         ui.tr("console_tab_plan", count=len(rows)),
         ui.tr("console_tab_share", count=len(answer_options)),
-        ui.tr("console_tab_themes", count=len(board.themes)),
+        # No count in its label: a label that changes makes a new tab set, and the console would
+        # jump back to the plan after each theme made.
+        ui.tr("console_tab_themes"),
     ]
 )
 editing = allows(forum.stage, Action.EDIT_ACTION_ITEM)
