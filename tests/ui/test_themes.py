@@ -9,10 +9,11 @@ from streamlit.testing.v1 import AppTest
 
 from facilitation.core.db import read_session
 from facilitation.forum.forums import CreatedForum
+from facilitation.forum.plans import plan
 from facilitation.forum.themes import ThemeBoard, theme_board
 from models import saved_id
 from tests.factories import join, make_forum, post
-from tests.ui.helpers import html, no_exception, shown, th
+from tests.ui.helpers import html, no_exception, shown, submit, th
 
 TEXTS = ["ไม่มีรถไปโรงพยาบาล", "รถรับส่งไปโรงพยาบาลไม่มี", "**ศูนย์เด็กเล็ก** <b>อยู่ไกล</b>", "เด็กเล็กไม่มีที่เรียน"]
 
@@ -173,3 +174,23 @@ def test_while_the_posts_are_held_the_themes_show_as_numbers_with_their_counts(
     assert th("projector_theme_number", number=1) in board
     assert '<span class="big-number" data-testid="count">2</span>' in board
     assert 'data-testid="held-note"' in board
+
+
+def test_an_action_item_answers_a_theme_chosen_in_the_plan_form(
+    console: Callable[[], AppTest], db: Engine, created: CreatedForum
+) -> None:
+    ids = [p.id for p in _board(db, created).ungrouped]
+    at = _group(console(), ids[:2], "การเดินทาง")
+    (theme_id,) = (t.id for t in _board(db, created).themes)
+    at.text_input(key="plan_new_activity").input("รถรับส่งผู้ป่วย")
+    at.multiselect(key="plan_new_themes").set_value([theme_id])
+    at = submit(at, "plan_add")
+    no_exception(at)
+    with read_session(db) as session:
+        (row,) = plan(session=session, forum_id=saved_id(created.forum))
+    assert [(t.id, t.name) for t in row.themes] == [(theme_id, "การเดินทาง")]
+    assert "🗂 การเดินทาง" in html(at)
+    assert at.multiselect(key="plan_new_themes").value == []  # ready for the next item
+    # Ungrouped later: the item still lists it, marked.
+    at = _click(at, f"themes_ungroup_{theme_id}_1")
+    assert f'การเดินทาง <span class="answer-mark">({th("plan_theme_dissolved")})</span>' in html(at)

@@ -19,6 +19,7 @@ from facilitation.core.errors import (
     ThemeNotFound,
 )
 from facilitation.forum.contributions import withdraw_contribution
+from facilitation.forum.plans import plan, update_action_item
 from facilitation.forum.themes import (
     ThemeBoard,
     create_theme,
@@ -32,7 +33,7 @@ from facilitation.forum.themes import (
 from facilitation.live.changes import Topic, counters
 from models import Forum, Participant, Stage, Theme, saved_id
 from tests.factories import join, make_forum, post
-from tests.unit.helpers import move
+from tests.unit.helpers import item_data, make_item, move
 
 
 @dataclass(frozen=True)
@@ -245,3 +246,43 @@ def test_a_closed_forum_refuses_every_theme_tool(db: Engine, room: Room) -> None
         with pytest.raises(ForumClosed), write_session(db) as session:
             tool(session)
     assert _themes(db, room) == {"การเดินทาง": room.posts[:2]}
+
+
+def _plan_themes(engine: Engine, room: Room) -> list[tuple[str, str | None, bool]]:
+    with read_session(engine) as session:
+        (row,) = plan(session=session, forum_id=room.forum_id)
+    return [(theme.name, theme.renamed_to, theme.dissolved) for theme in row.themes]
+
+
+def test_an_action_item_answers_themes_and_keeps_them_through_renames_merges_and_ungrouping(
+    db: Engine, room: Room
+) -> None:
+    ride = saved_id(_create(db, room, "การเดินทาง", room.posts[:2]))
+    cars = saved_id(_create(db, room, "รถ", room.posts[4:5]))
+    kids = saved_id(_create(db, room, "เด็กเล็ก", room.posts[2:4]))
+    item = make_item(db, room.forum_id, theme_ids=[ride, cars])
+    assert _plan_themes(db, room) == [("การเดินทาง", None, False), ("รถ", None, False)]
+    with read_session(db) as session:
+        before = counters(session=session, forum_ids=[room.forum_id])[room.forum_id]
+    with write_session(db) as session:
+        rename_theme(session=session, forum_id=room.forum_id, theme_id=ride, name="ไปโรงพยาบาล", version=1)
+    with read_session(db) as session:
+        after = counters(session=session, forum_ids=[room.forum_id])[room.forum_id]
+    assert after[Topic.PLAN.value] == before[Topic.PLAN.value] + 1  # the plan's cards name these themes
+    with write_session(db) as session:
+        merge_themes(session=session, forum_id=room.forum_id, theme_id=cars, version=1, into_id=ride)
+    assert _plan_themes(db, room) == [("การเดินทาง", "ไปโรงพยาบาล", False)]  # the merged one's link moved over
+    with write_session(db) as session:
+        ungroup_theme(session=session, forum_id=room.forum_id, theme_id=ride, version=3)
+    assert _plan_themes(db, room) == [("การเดินทาง", "ไปโรงพยาบาล", True)]  # listed, marked, not dropped
+    # Only the forum's live themes are tied; an edit that changes them keeps the rest.
+    with write_session(db) as session:
+        update_action_item(
+            session=session,
+            forum_id=room.forum_id,
+            item_id=saved_id(item),
+            seen=item.version,
+            data=item_data(theme_ids=[ride, kids, 999]),
+            changed={"theme_ids"},
+        )
+    assert _plan_themes(db, room) == [("การเดินทาง", "ไปโรงพยาบาล", True), ("เด็กเล็ก", None, False)]

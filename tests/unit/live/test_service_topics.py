@@ -194,6 +194,20 @@ def _theme(session: Session, w: World, name: str = "การดูแลที�
     return saved_id(themes.create_theme(session=session, forum_id=w.id, name=name, contribution_ids=chosen))
 
 
+def _tied_theme(session: Session, w: World) -> int:
+    """A theme the bare action item answers (tying it moves the plan as well; test_themes.py counts a rename alone)."""
+    theme_id = _theme(session, w)
+    update_action_item(
+        session=session,
+        forum_id=w.id,
+        item_id=w.bare_item_id,
+        seen=1,
+        data=item_data(theme_ids=[theme_id]),
+        changed={"theme_ids"},
+    )
+    return theme_id
+
+
 NEW_FORUM = ForumCreate.model_validate({"title": "อีกเวที", "forum_date": sample.FORUM_DATE, **SILA})
 
 # (service, what the case does, the topics it must move: nothing else)
@@ -406,6 +420,13 @@ CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
             session=s, forum_id=w.id, contribution_id=saved_id(w.root), theme_id=_theme(s, w)
         ),
         {TH},
+    ),
+    "a theme renamed that an action item answers": (
+        themes.rename_theme,
+        lambda s, w: themes.rename_theme(
+            session=s, forum_id=w.id, theme_id=_tied_theme(s, w), name="เยี่ยมบ้าน", version=1
+        ),
+        {TH, PL},
     ),
     "a theme merged": (
         themes.merge_themes,
