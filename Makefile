@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint unit ui e2e fuzz bench bench-projector bench-load bench-page bench-words clean
+.PHONY: run test lint unit ui e2e fuzz bench bench-projector bench-load bench-page bench-words bench-themes clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -103,6 +103,10 @@ bench-projector: $(VENV)/.dev
 # The word cloud of 5,000 posts (Thai cut with pythainlp's newmm), cold and warm, beside its 300 ms target.
 bench-words: $(VENV)/.dev
 	$(BIN)/python -m bench.word_cloud_bench
+
+# Suggested themes for 1,000 Thai posts (TF-IDF over words and character n-grams, clustered), beside its 2 s target.
+bench-themes: $(VENV)/.dev
+	$(BIN)/python -m bench.themes_bench
 
 # What a phone downloads to open the join page, against a bare Streamlit page served the same way,
 # and the time until its form can be used on DevTools' "Fast 3G" with a 4x CPU slowdown (headless

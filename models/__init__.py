@@ -22,6 +22,7 @@ from models.plan import (
     CommitmentCreate,
 )
 from models.reveal import RevealEvent, RevealEventKind, StageReveal
+from models.theme import ActionItemTheme, Theme, ThemePost, ThemeRejection
 from models.timer import StageTimer, TimerStatus
 from models.tree import TreeTie
 from models.words import LeftOutWords
@@ -56,6 +57,10 @@ __all__ = [
     "StageTimer",
     "TimerStatus",
     "TreeTie",
+    "Theme",
+    "ThemePost",
+    "ThemeRejection",
+    "ActionItemTheme",
     "saved_id",
     "utcnow",
 ]

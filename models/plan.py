@@ -28,6 +28,7 @@ class ActionItemBase(SQLModel):
 
 class ActionItemCreate(ActionItemBase):
     contribution_ids: list[int] = []
+    theme_ids: list[int] = []  # the themes (models/theme.py) it answers
 
 
 class ActionItem(ActionItemBase, table=True):

@@ -23,10 +23,11 @@ from facilitation.forum.plans import (
     update_action_item,
 )
 from facilitation.forum.policy import Action, allows, stage_rules
+from facilitation.forum.themes import theme_board
 from facilitation.live.changes import connected
 from facilitation.present import cards
 from models import ActionItemCreate, FundSource, Stage, saved_id
-from pages import inputs, left_out_words, overlaps, reveal, stage_timer, ui
+from pages import inputs, left_out_words, overlaps, reveal, stage_timer, themes, ui
 
 ui.ensure_routed(__file__)
 
@@ -63,6 +64,7 @@ def _plan_data(prefix: str) -> ActionItemCreate:
         indicator=state.get(f"{prefix}_indicator", ""),
         expected_result=state.get(f"{prefix}_expected", ""),
         contribution_ids=list(inputs.chosen(f"{prefix}_answers") or []),
+        theme_ids=list(inputs.chosen(f"{prefix}_themes") or []),
     )
 
 
@@ -88,6 +90,7 @@ def _create_item(creation_key: str) -> None:
             st.session_state[f"plan_new_{field}"] = ""
         st.session_state["plan_new_budget"] = 0
         st.session_state["plan_new_answers"] = []
+        st.session_state["plan_new_themes"] = []
         ui.flash("success", ui.tr("plan_added"), "plan_new")
 
 
@@ -174,6 +177,7 @@ FIELD_LABELS = {
     "indicator": "plan_indicator",
     "expected_result": "plan_expected_result",
     "contribution_ids": "plan_answers",
+    "theme_ids": "plan_themes",
 }
 
 
@@ -186,6 +190,8 @@ def _shown_value(name: str, value: object, answer_options: dict[int, str]) -> st
         return format_date(value, lang)  # type: ignore[arg-type]
     if name == "contribution_ids" and isinstance(value, list):
         return " · ".join(answer_options.get(cid, str(cid)) for cid in value) or "—"
+    if name == "theme_ids" and isinstance(value, list):
+        return " · ".join(theme_names.get(tid, str(tid)) for tid in value) or "—"
     return str(value) if value not in (None, "") else "—"
 
 
@@ -275,6 +281,17 @@ def _plan_form(
             key=f"{prefix}_answers",
             placeholder=ui.tr("plan_answers_hint"),
         )
+        themes_here = _theme_options(item)
+        if themes_here:
+            inputs.choice(
+                st.multiselect,
+                ui.tr("plan_themes"),
+                list(themes_here),
+                labels=lambda tid, language: themes_here[tid],
+                default=[tid for tid in item.theme_ids if tid in themes_here] if item else [],
+                key=f"{prefix}_themes",
+                placeholder=ui.tr("plan_themes_hint"),
+            )
         ui.show_flash(slot)
         st.form_submit_button(
             ui.tr("plan_save") if prefix != "plan_new" else ui.tr("plan_add"),
@@ -397,12 +414,28 @@ def _item_options(row: PlanRow) -> dict[int, str]:
     return {**answer_options, **extra}
 
 
-flags = overlaps.flags(forum_id)
-plan_tab, share_tab, overlaps_tab = st.tabs(
+board = ui.read(lambda session: theme_board(session=session, forum_id=forum_id))
+theme_names = {theme.id: theme.name for theme in board.themes}
+# Themes an item answers that were ungrouped since: its form still lists them, marked, so saving
+# other changes never drops a link nobody chose to drop.
+dissolved = ui.tr("plan_theme_dissolved")
+gone_themes = {theme.id: f"{theme.name} ({dissolved})" for row in rows for theme in row.themes if theme.dissolved}
+
+
+def _theme_options(item: ActionItemCreate | None) -> dict[int, str]:
+    """What the plan form can tie to: the live themes, and the ungrouped ones this item is already tied to."""
+    linked = item.theme_ids if item else []
+    return {**theme_names, **{tid: gone_themes[tid] for tid in linked if tid in gone_themes}}
+
+
+plan_tab, share_tab, themes_tab, overlaps_tab = st.tabs(
     [
         ui.tr("console_tab_plan", count=len(rows)),
         ui.tr("console_tab_share", count=len(answer_options)),
-        ui.tr("console_tab_overlaps", count=sum(flag.is_open for flag in flags)),
+        # No count in these labels: a label that changes makes a new tab set, and the console
+        # would jump back to the plan after each theme made or overlap marked.
+        ui.tr("console_tab_themes"),
+        ui.tr("console_tab_overlaps"),
     ]
 )
 editing = allows(forum.stage, Action.EDIT_ACTION_ITEM)
@@ -491,5 +524,7 @@ with share_tab:
     # Beside the posts it is about: which words the room's word cloud leaves out.
     left_out_words.controls(forum_id, enabled=allows(forum.stage, Action.LEAVE_OUT_WORDS))
     st.html(cards.feed_board(contributions, lang, limit=200))
+with themes_tab:
+    themes.controls(forum_id, board, enabled=allows(forum.stage, Action.GROUP_THEMES))
 with overlaps_tab:
-    overlaps.controls(forum_id, flags, enabled=allows(forum.stage, Action.MARK_OVERLAPS))
+    overlaps.controls(forum_id, overlaps.flags(forum_id), enabled=allows(forum.stage, Action.MARK_OVERLAPS))

@@ -76,5 +76,6 @@ def controls(forum_id: int, flags: list[OverlapFlag], *, enabled: bool) -> None:
     if not flags:
         st.info(ui.tr("overlap_none"))
         return
+    st.markdown(f"**{ui.tr('overlap_open_count', count=sum(flag.is_open for flag in flags))}**")
     for flag in sorted(flags, key=lambda flag: not flag.is_open):
         _flag(forum_id, flag, enabled=enabled)

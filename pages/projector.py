@@ -17,10 +17,12 @@ from facilitation.forum.policy import accepts_input, stage_rules
 from facilitation.forum.post_texts import room_words
 from facilitation.forum.reveal import RevealView, reveal_view
 from facilitation.forum.sides import sector_sides
+from facilitation.forum.themes import theme_options
 from facilitation.forum.timer import TimerStatus, TimerView, timer_view
 from facilitation.live.changes import Topic
 from facilitation.present import wall
 from facilitation.present.sides import sides_html
+from facilitation.present.theme_wall import theme_wall
 from facilitation.present.word_cloud import cloud_html, ranked
 from facilitation.tree.view import forum_tree
 from models import Forum, Stage, saved_id
@@ -40,11 +42,14 @@ WATCHED = {
     # The words settle slowly; a cloud laid out anew every second would never be read.
     "words": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: WORDS_SECONDS, Topic.TIMER: 0.0,
               Topic.REVEAL: 0.0, Topic.WORDS: 0.0},
+    # A withdrawn post in a theme moves THEMES too (facilitation/forum/contributions.py).
+    "themes": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.THEMES: 0.0, Topic.TIMER: 0.0,
+               Topic.REVEAL: 0.0},
     # Counts by sector: the room's joins, posts and commitments at most once a second.
     "sides": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: ROOM_SECONDS, Topic.COMMITMENTS: ROOM_SECONDS,
               Topic.TIMER: 0.0, Topic.REVEAL: 0.0, Topic.WORDS: 0.0},
 }  # fmt: skip
-VIEWS = ("feed", "tree", "sankey", "words", "sides")
+VIEWS = ("feed", "tree", "sankey", "words", "themes", "sides")
 PLOT_CONFIG = {"displayModeBar": False, "displaylogo": False}
 TREE_LABEL_PX = 20  # read from the back of a hall: what does not fit at this size folds into "+N more"
 # Under the one-line header of a 1920×1080 screen the tree views have about 1470×950 pixels:
@@ -132,6 +137,11 @@ def _live(view: str) -> None:
         words = ui.read(lambda session: room_words(session=session, forum_id=forum_id))
         cloud = cloud_html(ranked(words.posts, exclude=words.left_out), empty=ui.tr("words_empty"))
         st.html(f'<div class="projector-words">{cloud}</div>')
+        return
+    if view == "themes":
+        # Names wait with the posts: while the stage's posts are held, each theme shows its count only.
+        options = ui.read(lambda session: theme_options(session=session, forum_id=forum_id))
+        st.html(f'<div class="projector-themes">{theme_wall(options, lang, held=held)}</div>')
         return
     if view != "feed":
         # Laid out for this canvas; fixed_size_chart never draws it narrower, so labels stay apart.

@@ -266,3 +266,33 @@ class TooManyLeftOutWords(ForumError):
     """More words to leave out of the word cloud than a wall has room to mean."""
 
     message_key = "error_too_many_left_out_words"
+
+
+class ThemeNotFound(ForumError):
+    """A theme that is not (or no longer) in the forum: ungrouped or merged from another tab."""
+
+    message_key = "error_theme_not_found"
+
+
+class ThemeNameTaken(ForumError):
+    """Another theme of the forum has this name: two themes of one name could not be told apart."""
+
+    message_key = "error_theme_name_taken"
+
+
+class NoPostsChosen(ForumError):
+    """A theme made of no posts."""
+
+    message_key = "error_theme_no_posts"
+
+
+class PostsAlreadyGrouped(ForumError):
+    """Some chosen posts were put in a theme since the list was drawn (another tab): a post is in one theme."""
+
+    message_key = "error_theme_posts_grouped"
+
+
+class CannotMergeTheme(ForumError):
+    """A theme merged into itself."""
+
+    message_key = "error_theme_merge_itself"

@@ -15,6 +15,7 @@ from facilitation.core.versioning import update_if_current
 from facilitation.core.words import words_of
 from facilitation.forum.plans import answers_plan
 from facilitation.forum.policy import Action, require
+from facilitation.forum.themes import in_a_theme
 from facilitation.live.changes import Topic, bump
 from models import (
     Contribution,
@@ -85,9 +86,11 @@ def _tree_if_drawn(kinds: Iterable[ContributionKind]) -> list[Topic]:
 
 
 def _changed_posts(session: Session, forum_id: int, ids: Collection[int], kinds: Iterable[ContributionKind]) -> None:
-    """Bump the topics of the screens showing these posts: the feed, the tree if drawn, the plan if answered."""
+    """Bump the topics of the screens showing these posts: the feed, the tree if drawn, the plan if answered,
+    the themes if grouped."""
     plan = [Topic.PLAN] if answers_plan(session=session, contribution_ids=ids) else []
-    bump(session=session, forum_id=forum_id, topics=[Topic.POSTS, *_tree_if_drawn(kinds), *plan])
+    themes = [Topic.THEMES] if in_a_theme(session=session, contribution_ids=ids) else []
+    bump(session=session, forum_id=forum_id, topics=[Topic.POSTS, *_tree_if_drawn(kinds), *plan, *themes])
 
 
 def _own(session: Session, participant: Participant, contribution_id: int) -> Contribution:

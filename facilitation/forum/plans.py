@@ -17,19 +17,22 @@ from models import (
     ActionItem,
     ActionItemContribution,
     ActionItemCreate,
+    ActionItemTheme,
     Commitment,
     Contribution,
     ContributionKind,
     ContributionStatus,
     FundSource,
     Participant,
+    Theme,
     saved_id,
     utcnow,
 )
 
 MAX_BUDGET_BAHT = 10_000_000_000
-# The fields of an item a form can change; `contribution_ids` are its links.
+# The fields of an item a form can change; `contribution_ids` and `theme_ids` are its links.
 ITEM_FIELDS = (*ActionItemCreate.model_fields,)
+LINKS = ("contribution_ids", "theme_ids")
 
 
 @dataclass(frozen=True)
@@ -52,13 +55,24 @@ class Answer:
 
 
 @dataclass(frozen=True)
+class ThemeAnswer:
+    """A theme an action item answers, in the name it had when the item was tied to it."""
+
+    id: int
+    name: str
+    renamed_to: str | None  # its name now, when renamed since
+    dissolved: bool  # ungrouped since: still listed, marked, never dropped silently
+
+
+@dataclass(frozen=True)
 class PlanRow:
-    """An action item with the contributions it answers and the commitments made to it."""
+    """An action item with the contributions and themes it answers and the commitments made to it."""
 
     number: int
     item: ActionItem
     answers: list[Answer] = field(default_factory=list)
     commitments: list[CommitmentView] = field(default_factory=list)
+    themes: list[ThemeAnswer] = field(default_factory=list)
 
 
 def _clean(data: ActionItemCreate) -> dict[str, Any]:
@@ -113,6 +127,24 @@ def _link(session: Session, forum_id: int, item_id: int, contribution_ids: list[
         )
 
 
+def _link_themes(session: Session, forum_id: int, item_id: int, theme_ids: list[int]) -> None:
+    # As with posts: a link that stays keeps the name it was made with; new links take the name now.
+    kept = set(theme_ids)
+    session.exec(
+        delete(ActionItemTheme).where(
+            col(ActionItemTheme.action_item_id) == item_id, col(ActionItemTheme.theme_id).not_in(kept)
+        )
+    )
+    linked = set(session.exec(select(ActionItemTheme.theme_id).where(ActionItemTheme.action_item_id == item_id)))
+    new = session.exec(
+        select(Theme)
+        .where(Theme.forum_id == forum_id, col(Theme.id).in_(kept - linked), col(Theme.dissolved_at).is_(None))
+        .order_by(col(Theme.id))
+    ).all()
+    for theme in new:
+        session.add(ActionItemTheme(action_item_id=item_id, theme_id=saved_id(theme), linked_name=theme.name))
+
+
 def create_action_item(
     *, session: Session, forum_id: int, data: ActionItemCreate, creation_key: str | None = None
 ) -> ActionItem:
@@ -133,6 +165,7 @@ def create_action_item(
     item, created = insert_once(session, item, first_made)
     if created:
         _link(session, forum_id, saved_id(item), data.contribution_ids)
+        _link_themes(session, forum_id, saved_id(item), data.theme_ids)
         bump_revision(session=session, forum_id=forum_id)
         bump(session=session, forum_id=forum_id, topics=[Topic.PLAN])
     return item
@@ -156,6 +189,7 @@ def drawn_values(row: PlanRow) -> ActionItemCreate:
     return ActionItemCreate(
         **row.item.model_dump(include=set(ITEM_FIELDS)),
         contribution_ids=sorted(saved_id(answer) for answer in row.answers),
+        theme_ids=sorted(theme.id for theme in row.themes),
     )
 
 
@@ -185,11 +219,13 @@ def update_action_item(
         table=ActionItem,
         row_id=item_id,
         seen=seen,
-        values={name: cleaned[name] for name in names if name != "contribution_ids"},
+        values={name: cleaned[name] for name in names if name not in LINKS},
         missing=ActionItemNotFound(id=item_id),
     )
     if "contribution_ids" in names:
         _link(session, forum_id, item_id, data.contribution_ids)
+    if "theme_ids" in names:
+        _link_themes(session, forum_id, item_id, data.theme_ids)
     bump_revision(session=session, forum_id=forum_id)
     bump(session=session, forum_id=forum_id, topics=[Topic.PLAN])
     return saved
@@ -308,7 +344,28 @@ def plan(*, session: Session, forum_id: int) -> list[PlanRow]:
                 author=author.display_name if author else "",
             )
         )
+    themes: dict[int, list[ThemeAnswer]] = {}
+    for theme_link, theme in session.exec(
+        select(ActionItemTheme, Theme)
+        .join(Theme)
+        .where(col(ActionItemTheme.action_item_id).in_(ids))
+        .order_by(col(Theme.id))
+    ):
+        themes.setdefault(theme_link.action_item_id, []).append(
+            ThemeAnswer(
+                id=saved_id(theme),
+                name=theme_link.linked_name or theme.name,
+                renamed_to=theme.name if theme.name != theme_link.linked_name else None,
+                dissolved=theme.dissolved_at is not None,
+            )
+        )
     return [
-        PlanRow(number, item, answers.get(saved_id(item), []), commitments.get(saved_id(item), []))
+        PlanRow(
+            number,
+            item,
+            answers.get(saved_id(item), []),
+            commitments.get(saved_id(item), []),
+            themes.get(saved_id(item), []),
+        )
         for number, item in enumerate(items, start=1)
     ]

@@ -34,6 +34,7 @@ class Action(StrEnum):
     REVEAL_POSTS = "reveal_posts"  # the facilitator reveals or hides a stage's posts, or sets how they show
     LEAVE_OUT_WORDS = "leave_out_words"  # the facilitator chooses the words the room's word cloud leaves out
     MARK_OVERLAPS = "mark_overlaps"  # the facilitator marks a flagged overlap merged, coordinated or not one
+    GROUP_THEMES = "group_themes"  # the facilitator groups posts into themes: group, move, rename, merge, ungroup
 
 
 # Everything but committing stays open until the forum closes: late arrivals still join
@@ -53,6 +54,7 @@ _WHILE_OPEN = frozenset(
         Action.REVEAL_POSTS,
         Action.LEAVE_OUT_WORDS,
         Action.MARK_OVERLAPS,
+        Action.GROUP_THEMES,
     }
 )
 

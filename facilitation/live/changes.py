@@ -35,6 +35,7 @@ class Topic(StrEnum):
     TIMER = "timer"  # the stage timer started, paused, resumed, given more time or stopped (not reaching zero)
     REVEAL = "reveal"  # a stage's posts revealed or hidden again, or how they show changed
     WORDS = "words"  # the words the word cloud leaves out
+    THEMES = "themes"  # themes made, renamed, merged, ungrouped, their posts moved, or a post in one edited/withdrawn
 
 
 ROLES = ("phone", "projector")

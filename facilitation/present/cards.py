@@ -8,7 +8,7 @@ from html import escape
 
 from facilitation.core.i18n import format_baht, format_date, t
 from facilitation.forum.contributions import FeedItem
-from facilitation.forum.plans import Answer, PlanRow
+from facilitation.forum.plans import Answer, PlanRow, ThemeAnswer
 from facilitation.present.palette import KIND_COLOURS, KIND_ICONS, SECTOR_COLOURS
 from models import ContributionKind, Sector
 
@@ -59,6 +59,25 @@ def _answer_mark(answer: Answer, lang: str) -> str:
     return ""
 
 
+def _theme_mark(theme: ThemeAnswer, lang: str) -> str:
+    # The plan keeps the name it was tied to; say when the theme was renamed or ungrouped since.
+    if theme.dissolved:
+        return f' <span class="answer-mark">({escape(t("plan_theme_dissolved", lang))})</span>'
+    if theme.renamed_to is not None:
+        return f' <span class="answer-mark">({escape(t("plan_theme_renamed", lang, name=theme.renamed_to))})</span>'
+    return ""
+
+
+def theme_answers(row: PlanRow, lang: str) -> str:
+    """The themes an action item answers, as a labelled list (empty when none)."""
+    if not row.themes:
+        return ""
+    entries = "".join(
+        f'<li class="theme-answer">🗂 {escape(theme.name)}{_theme_mark(theme, lang)}</li>' for theme in row.themes
+    )
+    return f'<div class="fact-label">{escape(t("plan_themes", lang))}</div><ul class="answers themes">{entries}</ul>'
+
+
 def plan_card(row: PlanRow, lang: str, *, with_commitments: bool = True) -> str:
     """One action item as a card: activity, who leads, money, dates, what it answers."""
     item = row.item
@@ -96,6 +115,7 @@ def plan_card(row: PlanRow, lang: str, *, with_commitments: bool = True) -> str:
         if answers
         else ""
     )
+    themes_html = theme_answers(row, lang)
     commitments_html = ""
     if with_commitments and row.commitments:
         entries = "".join(
@@ -107,7 +127,7 @@ def plan_card(row: PlanRow, lang: str, *, with_commitments: bool = True) -> str:
         )
     return (
         f'<article class="plan-card" data-item="{item.id}"><h4>{row.number}. {escape(item.activity)}</h4>'
-        f"{rows}{answers_html}{commitments_html}</article>"
+        f"{rows}{themes_html}{answers_html}{commitments_html}</article>"
     )
 
 

@@ -139,6 +139,9 @@ def plan_card(row: PlanRow, lang: str, *, with_commitments: bool) -> str:
         if part
     )
     facts_html = f'<div class="fact">{escape(facts)}</div>' if facts else ""
+    if row.themes:  # the themes it answers, on one line (the wall's facts are clamped to one)
+        names = " · ".join(theme.name for theme in row.themes)
+        facts_html += f'<div class="fact themes" data-testid="plan-themes">🗂 {escape(names)}</div>'
     answers = "".join(
         f'<li style="color:{KIND_COLOURS[ContributionKind(answer.kind)]}">{escape(answer.text)}</li>'
         for answer in row.answers[:ANSWERS_PER_CARD]

@@ -39,7 +39,8 @@ def test_the_console_shows_both_sides_and_a_second_tab_cannot_mark_over_the_firs
 ) -> None:
     first, second = console(), console()
     no_exception(first)
-    assert th("console_tab_overlaps", count=1) in [tab.label for tab in first.tabs]
+    assert th("console_tab_overlaps") in [tab.label for tab in first.tabs]
+    assert th("overlap_open_count", count=1) in "\n".join(str(m.value) for m in first.markdown)
     page = html(first)
     assert TAO in page and HOSPITAL in page and "หมู่ 3" in page
     assert th("overlap_suggest_coordinate", percent=41) in page
@@ -48,7 +49,7 @@ def test_the_console_shows_both_sides_and_a_second_tab_cannot_mark_over_the_firs
     first.button(key=coordinated).click().run()
     no_exception(first)
     assert th("overlap_marked", decision=th("overlap_coordinated")) in shown(first, "success")
-    assert th("console_tab_overlaps", count=0) in [tab.label for tab in first.tabs]
+    assert th("overlap_open_count", count=0) in "\n".join(str(m.value) for m in first.markdown)
 
     # The second tab was drawn before the mark: its button carries version 0 and is refused.
     (merged,) = _buttons(second, OverlapDecision.MERGED)

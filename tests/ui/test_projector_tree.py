@@ -106,9 +106,9 @@ def test_the_projector_opens_on_the_feed_without_a_chart(projector: AppTest) -> 
         assert text in shown
 
 
-def test_the_view_choice_offers_feed_tree_sankey_words_and_sides(projector: AppTest) -> None:
+def test_the_view_choice_offers_every_view(projector: AppTest) -> None:
     control = projector.button_group(key="projector_view")
-    views = ("feed", "tree", "sankey", "words", "sides")
+    views = ("feed", "tree", "sankey", "words", "themes", "sides")
     assert list(control.options) == [th(f"projector_view_{view}") for view in views]
 
 

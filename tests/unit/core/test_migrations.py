@@ -424,3 +424,22 @@ def test_0012_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
     assert back == old_columns(upgraded, back)
     upgrade(engine)
     assert rows(engine) == upgraded and model_differences(engine) == []
+
+
+def test_0010_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
+    """Back to 0007 the theme tables go and every old row stays; forward again they return, empty, at the models."""
+    engine = new_database()
+    load_release_0_1(engine)
+    upgrade(engine)
+    upgraded = rows(engine)
+    theme_tables = {"theme", "themepost", "themerejection", "actionitemtheme"}
+    assert theme_tables <= set(inspect(engine).get_table_names())
+    downgrade(engine, revision="0007")
+    assert current_revision(engine) == "0007"
+    assert not theme_tables & set(inspect(engine).get_table_names())
+    back = rows(engine)
+    assert back == old_columns(upgraded, back)
+    upgrade(engine)
+    assert rows(engine) == upgraded and model_differences(engine) == []
+    with engine.connect() as connection:
+        assert all(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0 for table in theme_tables)

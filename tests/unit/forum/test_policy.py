@@ -30,6 +30,8 @@ from facilitation.forum.policy import (
     stages_allowing,
 )
 from facilitation.forum.reveal import hide_stage, reveal_stage, set_reveal_settings
+from facilitation.forum.theme_suggestions import reject_suggestion
+from facilitation.forum.themes import create_theme
 from facilitation.forum.timer import start_timer
 from facilitation.tree import admin as tree_admin
 from models import (
@@ -52,6 +54,8 @@ from models import (
     Stage,
     StageReveal,
     StageTimer,
+    Theme,
+    ThemeRejection,
     TreeTie,
     saved_id,
 )
@@ -76,6 +80,7 @@ EXPECTED: dict[Action, frozenset[Stage]] = {
     Action.REVEAL_POSTS: OPEN,
     Action.LEAVE_OUT_WORDS: OPEN,
     Action.MARK_OVERLAPS: OPEN,
+    Action.GROUP_THEMES: OPEN,
 }
 ROOT, FUND, BENEFIT = ContributionKind.ROOT_CAUSE, ContributionKind.FUND, ContributionKind.BENEFIT
 
@@ -341,6 +346,18 @@ PROBES = [
     ),
     Probe(
         Action.MARK_OVERLAPS, "mark_overlap", lambda s, w: _mark_overlap(s, w), lambda e, w: count(e, OverlapMark) == 1
+    ),
+    Probe(
+        Action.GROUP_THEMES,
+        "create_theme",
+        lambda s, w: create_theme(session=s, forum_id=w.id, name="การเดินทาง", contribution_ids=[w.root, w.root_b]),
+        lambda e, w: count(e, Theme) == 1,
+    ),
+    Probe(
+        Action.GROUP_THEMES,
+        "reject_suggestion",
+        lambda s, w: reject_suggestion(session=s, forum_id=w.id, post_ids=[w.root, w.root_b]),
+        lambda e, w: count(e, ThemeRejection) == 1,
     ),
 ]
 

@@ -22,6 +22,8 @@ from facilitation.forum import (
     overlaps,
     participants,
     plans,
+    theme_suggestions,
+    themes,
     timer,
 )
 from facilitation.forum.access import new_facilitator_key, new_projector_link, open_projector_link, projector_token
@@ -73,8 +75,10 @@ ROOT, FUND, BENEFIT, OTHER = (
 )
 S, P, PO, PL, C, T = Topic.STAGE, Topic.PEOPLE, Topic.POSTS, Topic.PLAN, Topic.COMMITMENTS, Topic.TREE
 TI = Topic.TIMER
+TH = Topic.THEMES
 WRITERS: tuple[ModuleType, ...] = (
-    forums, participants, contributions, plans, commitments, access, admin, timer, left_out_words, overlaps,
+    forums, participants, contributions, plans, commitments, access, admin, timer, left_out_words, overlaps, themes,
+    theme_suggestions,
 )  # fmt: skip
 
 
@@ -184,6 +188,26 @@ def _edit_item(which: Callable[[World], Contribution], **change: Any) -> Action:
 def _timer(session: Session, w: World) -> int:
     """Start the forum's first timer; its version."""
     return start_timer(session=session, forum_id=w.id, minutes=5, version=0).version
+
+
+def _theme(session: Session, w: World, name: str = "การดูแลที่บ้าน", *posts: Contribution) -> int:
+    """A theme of `posts` (the two benefits about care at home by default); its id."""
+    chosen = [saved_id(row) for row in posts or (w.benefit, w.twin)]
+    return saved_id(themes.create_theme(session=session, forum_id=w.id, name=name, contribution_ids=chosen))
+
+
+def _tied_theme(session: Session, w: World) -> int:
+    """A theme the bare action item answers (tying it moves the plan as well; test_themes.py counts a rename alone)."""
+    theme_id = _theme(session, w)
+    update_action_item(
+        session=session,
+        forum_id=w.id,
+        item_id=w.bare_item_id,
+        seen=1,
+        data=item_data(theme_ids=[theme_id]),
+        changed={"theme_ids"},
+    )
+    return theme_id
 
 
 NEW_FORUM = ForumCreate.model_validate({"title": "อีกเวที", "forum_date": sample.FORUM_DATE, **SILA})
@@ -398,6 +422,53 @@ CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
         ),
         set(),
     ),
+    # Themes move their own topic only (the plan's cards name the themes they answer: see below).
+    "a theme made": (themes.create_theme, lambda s, w: _theme(s, w), {TH}),
+    "a theme renamed": (
+        themes.rename_theme,
+        lambda s, w: themes.rename_theme(session=s, forum_id=w.id, theme_id=_theme(s, w), name="เยี่ยมบ้าน", version=1),
+        {TH},
+    ),
+    "a post moved into a theme": (
+        themes.move_post,
+        lambda s, w: themes.move_post(
+            session=s, forum_id=w.id, contribution_id=saved_id(w.root), theme_id=_theme(s, w)
+        ),
+        {TH},
+    ),
+    "a theme renamed that an action item answers": (
+        themes.rename_theme,
+        lambda s, w: themes.rename_theme(
+            session=s, forum_id=w.id, theme_id=_tied_theme(s, w), name="เยี่ยมบ้าน", version=1
+        ),
+        {TH, PL},
+    ),
+    "a theme merged": (
+        themes.merge_themes,
+        lambda s, w: themes.merge_themes(
+            session=s, forum_id=w.id, theme_id=_theme(s, w, "ราก", w.root), version=1, into_id=_theme(s, w)
+        ),
+        {TH},
+    ),
+    "a theme ungrouped": (
+        themes.ungroup_theme,
+        lambda s, w: themes.ungroup_theme(session=s, forum_id=w.id, theme_id=_theme(s, w), version=1),
+        {TH},
+    ),
+    "a suggestion accepted": (
+        theme_suggestions.accept_suggestion,
+        lambda s, w: theme_suggestions.accept_suggestion(
+            session=s, forum_id=w.id, post_ids=[saved_id(w.benefit), saved_id(w.twin)], name="ดูแลที่บ้าน"
+        ),
+        {TH},
+    ),
+    "a suggestion rejected": (
+        theme_suggestions.reject_suggestion,
+        lambda s, w: theme_suggestions.reject_suggestion(
+            session=s, forum_id=w.id, post_ids=[saved_id(w.benefit), saved_id(w.twin)]
+        ),
+        {TH},
+    ),
 }
 
 
@@ -459,6 +530,7 @@ def test_the_sample_forum_counts_what_its_services_wrote(engine: Engine) -> None
         "timer": 0,
         "reveal": 2,  # Share and Plan revealed, so a newcomer sees the wall filled
         "words": 0,
+        "themes": 0,
     }
 
 
@@ -520,3 +592,19 @@ def test_a_write_refused_by_the_stage_moves_nothing(engine: Engine, world: World
 
 def test_the_kinds_whose_posts_move_the_tree_are_the_kinds_it_draws() -> None:
     assert contributions.TREE_KINDS == set(PART_OF_KIND)
+
+
+def test_an_edit_or_withdrawal_of_a_post_in_a_theme_moves_the_themes_too(engine: Engine, world: World) -> None:
+    """The console and the wall list a theme's posts and count them: a post in one changes them."""
+    with write_session(engine) as session:
+        _theme(session, world, "ดูแลที่บ้าน", world.other, world.benefit)
+    for action, expected in (
+        (_edit(lambda w: w.other, text="อยากให้มีเวทีทุกเดือน"), {PO, TH}),
+        (lambda s, w: withdraw_contribution(session=s, participant=w.alice, contribution_id=saved_id(w.benefit)),
+         {PO, T, TH}),
+        (_edit(lambda w: w.root, text="ผู้สูงอายุถูกทิ้งไว้"), {PO, T}),  # in no theme
+    ):  # fmt: skip
+        before = read_counters(engine, world.id)
+        with write_session(engine) as session:
+            action(session, world)
+        assert moved(before, read_counters(engine, world.id)) == expected
