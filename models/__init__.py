@@ -12,6 +12,7 @@ from models.enums import (
 )
 from models.forum import Forum, ForumCreate
 from models.live import ChangeCounter, ScreenPresence
+from models.moderation import ModerationAction, ModerationEvent, ModerationSetting, ModerationWords
 from models.participant import Participant, ParticipantCreate
 from models.plan import (
     ActionItem,
@@ -40,6 +41,10 @@ __all__ = [
     "Forum",
     "ForumCreate",
     "LeftOutWords",
+    "ModerationAction",
+    "ModerationEvent",
+    "ModerationSetting",
+    "ModerationWords",
     "FundSource",
     "Language",
     "Participant",

@@ -33,6 +33,8 @@ class Action(StrEnum):
     RUN_TIMER = "run_timer"  # the facilitator's stage timer: start, pause, resume, add time, stop
     REVEAL_POSTS = "reveal_posts"  # the facilitator reveals or hides a stage's posts, or sets how they show
     LEAVE_OUT_WORDS = "leave_out_words"  # the facilitator chooses the words the room's word cloud leaves out
+    MODERATE_POSTS = "moderate_posts"  # the facilitator hides, restores, approves or keeps hidden a post
+    SET_MODERATION = "set_moderation"  # the facilitator turns pre-approval on or off, or edits the words held
 
 
 # Everything but committing stays open until the forum closes: late arrivals still join
@@ -51,6 +53,8 @@ _WHILE_OPEN = frozenset(
         Action.RUN_TIMER,
         Action.REVEAL_POSTS,
         Action.LEAVE_OUT_WORDS,
+        Action.MODERATE_POSTS,
+        Action.SET_MODERATION,
     }
 )
 

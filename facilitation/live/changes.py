@@ -35,6 +35,8 @@ class Topic(StrEnum):
     TIMER = "timer"  # the stage timer started, paused, resumed, given more time or stopped (not reaching zero)
     REVEAL = "reveal"  # a stage's posts revealed or hidden again, or how they show changed
     WORDS = "words"  # the words the word cloud leaves out
+    QUEUE = "queue"  # posts sent to or leaving the moderation queue, moderation settings and log (the console)
+    MODERATION = "moderation"  # the facilitator's decision on a post: its author's phone shows the mark
 
 
 ROLES = ("phone", "projector")

@@ -12,7 +12,7 @@ from facilitation.core import errors
 from facilitation.core.i18n import LANGUAGES, catalogue, format_baht, format_clock, format_date, t
 from facilitation.forum.policy import Action
 from facilitation.tree.categories import CATEGORY_KEYS
-from models import ContributionKind, FundSource, Sector, Stage
+from models import ContributionKind, ContributionStatus, FundSource, ModerationAction, Sector, Stage
 
 ROOT = Path(__file__).resolve().parents[3]
 SOURCES = sorted([*ROOT.glob("pages/*.py"), ROOT / "app.py", *ROOT.glob("facilitation/**/*.py")])
@@ -33,6 +33,10 @@ DYNAMIC_KEYS = {
     "category_": [f"category_{key}" for key in CATEGORY_KEYS],
     "tree_part_": [f"tree_part_{part}" for part in ("roots", "trunk", "branches", "fruits", "leaves")],
     "projector_view_": [f"projector_view_{view}" for view in ("feed", "tree", "sankey")],
+    "moderation_action_": [f"moderation_action_{action.value}" for action in ModerationAction],
+    "moderation_by_": [f"moderation_by_{role}" for role in ("facilitator", "organiser", "filter", "pre_approval")],
+    "moderation_pre_approval_": ["moderation_pre_approval_on", "moderation_pre_approval_off"],
+    "moderation_state_": [f"moderation_state_{status.value}" for status in ContributionStatus],
 }
 
 
