@@ -10,6 +10,7 @@ from facilitation.core.tokens import new_token
 from facilitation.forum.access import new_facilitator_key, new_projector_link, open_projector_link, projector_token
 from facilitation.forum.contributions import feed
 from facilitation.forum.forums import STAGE_ORDER, authorise_facilitator, participant_count, set_stage
+from facilitation.forum.moderation import queue_size
 from facilitation.forum.participants import shared_phones
 from facilitation.forum.plans import (
     ITEM_FIELDS,
@@ -26,7 +27,7 @@ from facilitation.forum.policy import Action, allows, stage_rules
 from facilitation.live.changes import connected
 from facilitation.present import cards
 from models import ActionItemCreate, FundSource, Stage, saved_id
-from pages import inputs, left_out_words, reveal, stage_timer, ui
+from pages import inputs, left_out_words, moderation, reveal, stage_timer, ui
 
 ui.ensure_routed(__file__)
 
@@ -379,7 +380,8 @@ def _answer_label(cid: int, language: str) -> str:
         kind, text = answer_texts[cid]
         return f"{t(f'kind_{kind.value}', language)}: {text}"
     kind, text = gone_answers[cid]
-    return f"{t(f'kind_{kind.value}', language)}: {text} ({t('plan_answer_withdrawn', language)})"
+    gone = "plan_answer_hidden" if not text else "plan_answer_withdrawn"  # a hidden post's words are left out
+    return f"{t(f'kind_{kind.value}', language)}: {text} ({t(gone, language)})"
 
 
 answer_options = {cid: _answer_label(cid, lang) for cid in answer_texts}
@@ -391,8 +393,13 @@ def _item_options(row: PlanRow) -> dict[int, str]:
     return {**answer_options, **extra}
 
 
-plan_tab, share_tab = st.tabs(
-    [ui.tr("console_tab_plan", count=len(rows)), ui.tr("console_tab_share", count=len(answer_options))]
+waiting = ui.read(lambda session: queue_size(session=session, forum_id=forum_id))
+plan_tab, share_tab, moderation_tab = st.tabs(
+    [
+        ui.tr("console_tab_plan", count=len(rows)),
+        ui.tr("console_tab_share", count=len(answer_options)),
+        ui.tr("console_tab_moderation", count=waiting),
+    ]
 )
 editing = allows(forum.stage, Action.EDIT_ACTION_ITEM)
 deleting = allows(forum.stage, Action.DELETE_ACTION_ITEM)
@@ -480,3 +487,5 @@ with share_tab:
     # Beside the posts it is about: which words the room's word cloud leaves out.
     left_out_words.controls(forum_id, enabled=allows(forum.stage, Action.LEAVE_OUT_WORDS))
     st.html(cards.feed_board(contributions, lang, limit=200))
+with moderation_tab:
+    moderation.controls(forum_id, enabled=allows(forum.stage, Action.MODERATE_POSTS))

@@ -408,3 +408,62 @@ def test_0007_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
     assert back == old_columns(upgraded, back)
     upgrade(engine)
     assert rows(engine) == upgraded and model_differences(engine) == []
+
+
+def test_0008_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
+    """Back to 0007 the moderation tables go and waiting or hidden posts become withdrawn (shown nowhere, as
+    before); the double-tap index counts visible posts again. Forward again ends at the models."""
+    engine = new_database()
+    load_release_0_1(engine)
+    upgrade(engine)
+    with engine.begin() as connection:
+        ids = connection.execute(text("SELECT id FROM contribution WHERE status = 'visible' ORDER BY id")).scalars()
+        first, second = list(ids)[:2]
+        connection.execute(text("UPDATE contribution SET status = 'hidden' WHERE id = :id"), {"id": first})
+        connection.execute(text("UPDATE contribution SET status = 'pending' WHERE id = :id"), {"id": second})
+        connection.execute(
+            text(
+                "INSERT INTO moderationevent (forum_id, action, contribution_id, by_role, reason, detail, at)"
+                " SELECT forum_id, 'hidden', id, 'facilitator', 'rude', '', CURRENT_TIMESTAMP"
+                " FROM contribution WHERE id = :id"
+            ),
+            {"id": first},
+        )
+    upgraded = rows(engine)
+    downgrade(engine, revision="0007")
+    assert current_revision(engine) == "0007"
+    assert not {"moderationevent", "moderationsetting", "moderationwords"} & set(inspect(engine).get_table_names())
+    back = {row["id"]: row for row in rows(engine)["contribution"]}
+    assert back[first]["status"] == back[second]["status"] == "withdrawn"
+    indexes = {index["name"] for index in inspect(engine).get_indexes("contribution")}
+    assert "uq_contribution_visible_text" in indexes and "uq_contribution_kept_text" not in indexes
+    upgrade(engine)
+    assert model_differences(engine) == []
+    after = rows(engine)
+    assert [row for row in after["contribution"] if row["id"] not in (first, second)] == [
+        row for row in upgraded["contribution"] if row["id"] not in (first, second)
+    ]
+
+
+def test_0008_counts_hidden_and_waiting_posts_in_the_double_tap_index(new_database: NewDatabase) -> None:
+    """On both databases the new index refuses a second row of a hidden post's words, and not of a withdrawn one."""
+    engine = new_database()
+    load_release_0_1(engine)
+    upgrade(engine)
+    with engine.begin() as connection:
+        row = (
+            connection.execute(
+                text("SELECT * FROM contribution WHERE status = 'visible' AND participant_id IS NOT NULL ORDER BY id")
+            )
+            .mappings()
+            .first()
+        )
+        assert row is not None
+        connection.execute(text("UPDATE contribution SET status = 'hidden' WHERE id = :id"), {"id": row["id"]})
+    copy = {k: v for k, v in row.items() if k != "id"}
+    insert = text(f"INSERT INTO contribution ({', '.join(copy)}) VALUES ({', '.join(':' + k for k in copy)})")
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(insert, copy)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE contribution SET status = 'withdrawn' WHERE id = :id"), {"id": row["id"]})
+        connection.execute(insert, copy)
