@@ -329,6 +329,8 @@ with st.container():
         _others(screen.others)
 if allows(forum.stage, Action.POST):
     st.subheader(ui.tr("share_more"))
+    if screen.pre_approval:
+        st.caption(ui.tr("phone_pre_approval_note"))
     _share()
     st.session_state["share_form_drawn"] = True
 elif st.session_state.get("share_form_drawn"):

@@ -56,6 +56,12 @@ def moderation_rules(*, session: Session, forum_id: int) -> ModerationRules:
     )
 
 
+def pre_approval(*, session: Session, forum_id: int) -> bool:
+    """Whether every new post of the forum waits for the facilitator (one read, for a phone's page)."""
+    setting = session.get(ModerationSetting, forum_id)
+    return setting is not None and setting.pre_approval
+
+
 def hold_for(*, session: Session, forum_id: int, text: str) -> Hold | None:
     """Whether a post of `text` waits for the facilitator instead of showing, and why."""
     rules = moderation_rules(session=session, forum_id=forum_id)

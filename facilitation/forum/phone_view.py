@@ -13,6 +13,7 @@ from facilitation.core.errors import NotAuthorised
 from facilitation.forum.contributions import my_contributions
 from facilitation.forum.feed import LatestFeed, latest_feed
 from facilitation.forum.moderation_log import hide_reasons
+from facilitation.forum.moderation_rules import pre_approval
 from facilitation.forum.participants import identify
 from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.policy import stage_rules
@@ -38,6 +39,7 @@ class PhoneScreen:
     reveal: RevealView  # whether the stage's posts show, on the projector and on phones
     others: LatestFeed | None  # others' newest posts per kind, when phones show them now; None otherwise
     hidden_reasons: dict[int, str] = field(default_factory=dict)  # why the facilitator hid each own hidden post
+    pre_approval: bool = False  # every new post waits for the facilitator's approval
 
 
 def phone_screen(*, session: Session, forum_id: int, code: str, token: str | None) -> PhoneScreen:
@@ -69,4 +71,5 @@ def phone_screen(*, session: Session, forum_id: int, code: str, token: str | Non
     return PhoneScreen(
         seen=dict(seen), forum=forum, participant=participant, plan=rows, mine=mine, timer=timer,
         reveal=reveal, others=others, hidden_reasons=reasons,
+        pre_approval=pre_approval(session=session, forum_id=forum_id),
     )  # fmt: skip

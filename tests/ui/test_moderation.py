@@ -10,7 +10,7 @@ from facilitation.core.db import read_session, write_session
 from facilitation.forum.contributions import add_contribution
 from facilitation.forum.forums import CreatedForum
 from facilitation.forum.moderation_log import moderation_log
-from facilitation.forum.moderation_rules import moderation_rules
+from facilitation.forum.moderation_rules import moderation_rules, set_pre_approval
 from models import Contribution, ContributionCreate, ContributionKind, ContributionStatus, ModerationAction, saved_id
 from tests.factories import Joined, join, make_forum, post
 from tests.ui.helpers import everything, html, no_exception, shown, th
@@ -163,3 +163,12 @@ def test_the_settings_turn_pre_approval_on_and_save_the_forums_words(
     _press(console(), "moderation_pre_approval_1")  # another tab turns it off first
     stale = stale_button.click().run()
     assert th("moderation_setting_stale") in shown(stale, "info")
+
+
+def test_a_phone_says_every_post_is_approved_first_when_the_forum_does(
+    phone: Callable[[], AppTest], db: Engine, created: CreatedForum
+) -> None:
+    assert th("phone_pre_approval_note") not in shown(phone(), "caption")
+    with write_session(db) as session:
+        set_pre_approval(session=session, forum_id=saved_id(created.forum), on=True, version=0)
+    assert th("phone_pre_approval_note") in shown(phone(), "caption")
