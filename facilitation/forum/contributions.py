@@ -283,8 +283,9 @@ def withdraw_contribution(*, session: Session, participant: Participant, contrib
     heirs = hand_on_duplicates(session=session, node=contribution, kind=kind)
     if status == ContributionStatus.VISIBLE:
         _changed_posts(session=session, forum_id=participant.forum_id, ids=[contribution_id, *heirs], kinds=[kind])
-    else:  # it showed nowhere but on the author's phone, and in the console's moderation tab
-        bump(session=session, forum_id=participant.forum_id, topics=[Topic.QUEUE])
+    else:  # it showed nowhere but on the author's phone, the console's moderation tab and the plan's marks
+        plan = [Topic.PLAN] if answers_plan(session=session, contribution_ids=[contribution_id]) else []
+        bump(session=session, forum_id=participant.forum_id, topics=[Topic.QUEUE, *plan])
     session.refresh(contribution)
     return contribution
 
