@@ -12,6 +12,7 @@ from models.enums import (
 )
 from models.forum import Forum, ForumCreate
 from models.live import ChangeCounter, ScreenPresence
+from models.moderation import ModerationAction, ModerationEvent, ModerationSetting, ModerationWords
 from models.overlap import OverlapDecision, OverlapMark
 from models.participant import Participant, ParticipantCreate
 from models.plan import (
@@ -44,6 +45,10 @@ __all__ = [
     "LeftOutWords",
     "OverlapDecision",
     "OverlapMark",
+    "ModerationAction",
+    "ModerationEvent",
+    "ModerationSetting",
+    "ModerationWords",
     "FundSource",
     "Language",
     "Participant",

@@ -8,6 +8,8 @@ from sqlmodel import JSON, Column, Field, SQLModel
 from models.common import UTCDateTime, enum_type, utcnow
 from models.enums import ContributionKind, ContributionStatus
 
+KEPT_STATUSES = "status <> 'withdrawn'"
+
 
 class ContributionBase(SQLModel):
     kind: ContributionKind = Field(sa_type=enum_type(ContributionKind))
@@ -24,17 +26,19 @@ class ContributionUpdate(SQLModel):
 
 
 class Contribution(ContributionBase, table=True):
-    # One visible copy per author, kind and text: a double tap or a resubmitted form
-    # lands on this index instead of creating a second row.
+    # One kept copy per author, kind and text: a double tap or a resubmitted form lands on
+    # this index instead of creating a second row. Pending and hidden posts count as kept, so
+    # a post the facilitator hid (or has not approved yet) cannot be sent again as a new row;
+    # only the author's own withdrawal frees the words.
     __table_args__ = (
         Index(
-            "uq_contribution_visible_text",
+            "uq_contribution_kept_text",
             "participant_id",
             "kind",
             "text",
             unique=True,
-            sqlite_where=text("status = 'visible'"),
-            postgresql_where=text("status = 'visible'"),
+            sqlite_where=text(KEPT_STATUSES),
+            postgresql_where=text(KEPT_STATUSES),
         ),
     )
 

@@ -20,6 +20,8 @@ class ContributionKind(StrEnum):
 class ContributionStatus(StrEnum):
     VISIBLE = "visible"
     WITHDRAWN = "withdrawn"
+    PENDING = "pending"  # waits in the moderation queue for the facilitator (pre-approval or the word filter)
+    HIDDEN = "hidden"  # hidden by the facilitator: shown only to its author, marked, with the reason
 
 
 class Sector(StrEnum):

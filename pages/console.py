@@ -10,6 +10,7 @@ from facilitation.core.tokens import new_token
 from facilitation.forum.access import new_facilitator_key, new_projector_link, open_projector_link, projector_token
 from facilitation.forum.contributions import feed
 from facilitation.forum.forums import STAGE_ORDER, authorise_facilitator, participant_count, set_stage
+from facilitation.forum.moderation import queue_size
 from facilitation.forum.participants import shared_phones
 from facilitation.forum.plans import (
     ITEM_FIELDS,
@@ -27,7 +28,7 @@ from facilitation.forum.themes import theme_board
 from facilitation.live.changes import connected
 from facilitation.present import cards
 from models import ActionItemCreate, FundSource, Stage, saved_id
-from pages import inputs, left_out_words, overlaps, reveal, stage_timer, themes, ui
+from pages import inputs, left_out_words, moderation, overlaps, reveal, stage_timer, themes, ui
 
 ui.ensure_routed(__file__)
 
@@ -402,7 +403,8 @@ def _answer_label(cid: int, language: str) -> str:
         kind, text = answer_texts[cid]
         return f"{t(f'kind_{kind.value}', language)}: {text}"
     kind, text = gone_answers[cid]
-    return f"{t(f'kind_{kind.value}', language)}: {text} ({t('plan_answer_withdrawn', language)})"
+    gone = "plan_answer_hidden" if not text else "plan_answer_withdrawn"  # a hidden post's words are left out
+    return f"{t(f'kind_{kind.value}', language)}: {text} ({t(gone, language)})"
 
 
 answer_options = {cid: _answer_label(cid, lang) for cid in answer_texts}
@@ -428,12 +430,19 @@ def _theme_options(item: ActionItemCreate | None) -> dict[int, str]:
     return {**theme_names, **{tid: gone_themes[tid] for tid in linked if tid in gone_themes}}
 
 
-plan_tab, share_tab, themes_tab, overlaps_tab = st.tabs(
+waiting = ui.read(lambda session: queue_size(session=session, forum_id=forum_id))
+if waiting:
+    # Said above the tabs, not in a tab's label: a label that changes makes a new tab set, and
+    # the console would jump back to the plan after each post approved.
+    st.warning(ui.tr("console_queue_waiting", count=waiting), icon="⏳")
+plan_tab, share_tab, moderation_tab, themes_tab, overlaps_tab = st.tabs(
     [
         ui.tr("console_tab_plan", count=len(rows)),
-        ui.tr("console_tab_share", count=len(answer_options)),
         # No count in these labels: a label that changes makes a new tab set, and the console
-        # would jump back to the plan after each theme made or overlap marked.
+        # would jump back to the plan after each post approved, theme made or overlap marked
+        # (the plan's own count changes only from the plan's tab).
+        ui.tr("console_tab_share"),
+        ui.tr("console_tab_moderation"),
         ui.tr("console_tab_themes"),
         ui.tr("console_tab_overlaps"),
     ]
@@ -521,9 +530,12 @@ with plan_tab:
                     args=(saved_id(item),),
                 )
 with share_tab:
+    st.markdown(f"**{ui.tr('console_share_count', count=len(answer_options))}**")
     # Beside the posts it is about: which words the room's word cloud leaves out.
     left_out_words.controls(forum_id, enabled=allows(forum.stage, Action.LEAVE_OUT_WORDS))
     st.html(cards.feed_board(contributions, lang, limit=200))
+with moderation_tab:
+    moderation.controls(forum_id, enabled=allows(forum.stage, Action.MODERATE_POSTS))
 with themes_tab:
     themes.controls(forum_id, board, enabled=allows(forum.stage, Action.GROUP_THEMES))
 with overlaps_tab:

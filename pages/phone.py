@@ -12,12 +12,13 @@ from facilitation.forum.plans import PlanRow
 from facilitation.forum.policy import Action, allows, stage_rules
 from facilitation.live.changes import Topic
 from facilitation.present import cards
-from facilitation.web.share_api import sent_note
+from facilitation.web.share_api import posted_message, sent_note
 from models import (
     CommitmentCreate,
     Contribution,
     ContributionCreate,
     ContributionKind,
+    ContributionStatus,
     ContributionUpdate,
     Stage,
     saved_id,
@@ -50,6 +51,10 @@ def _watched(stage: Stage) -> dict[Topic, float]:
     topics = {Topic.STAGE: 0.0, Topic.TIMER: 0.0}
     if stage_rules(stage).phone_plan:
         topics |= {Topic.PLAN: 0.0, Topic.COMMITMENTS: ROOM_SECONDS}
+    if screen.mine:
+        # The facilitator's decisions on this phone's own posts (approved, hidden, restored),
+        # at most this often: a phone that has posted nothing has nothing to be marked.
+        topics |= {Topic.MODERATION: ROOM_SECONDS}
     if screen.reveal.phones_may_show(stage):
         # A reveal or hide at once; others' posts as the room writes them, at most this often.
         topics |= {Topic.REVEAL: 0.0}
@@ -88,12 +93,11 @@ def _post() -> None:
     posted = ui.act(lambda session: add_contribution(session=session, participant=me, data=data), slot="share")
     if posted is not None:
         state["share_text"] = ""
-        if posted.created:
-            # The stage the post was taken in, which may have moved since this form was drawn.
-            sent = ui.read(lambda session: sent_note(session=session, forum_id=saved_id(forum), lang=lang))
-            ui.flash("success", sent, "share")
-        else:
-            ui.flash("info", ui.tr("share_already"), "share")
+        # The stage the post was taken in, which may have moved since this form was drawn.
+        sent = ui.read(lambda session: sent_note(session=session, forum_id=saved_id(forum), lang=lang))
+        status = ContributionStatus(posted.contribution.status)
+        message, level = posted_message(status, sent, lang, first=posted.created)
+        ui.flash("success" if level == "success" else "info", message, "share")
 
 
 def _save_edit(cid: int, version: int, kind: ContributionKind, text: str) -> None:
@@ -122,7 +126,8 @@ def _save_edit(cid: int, version: int, kind: ContributionKind, text: str) -> Non
         kept[cid] = data
     else:
         kept.pop(cid, None)
-        ui.flash("success", ui.tr("mine_saved"), "mine")
+        waiting = saved.status == ContributionStatus.PENDING
+        ui.flash("info" if waiting else "success", ui.tr("mine_saved_waiting" if waiting else "mine_saved"), "mine")
 
 
 def _withdraw(contribution_id: int) -> None:
@@ -225,8 +230,11 @@ def _my_contributions(mine: list[Contribution], *, editing: bool, withdrawing: b
     opened: set[int] = state.setdefault("mine_opened", set())
     for contribution in mine:
         cid = saved_id(contribution)
+        status = ContributionStatus(contribution.status)
         st.html(cards.text_card(contribution.text, kind=contribution.kind, meta=_kind_label(contribution.kind)))
-        if not (editing or withdrawing):
+        _mark(cid, status)
+        editing_this = editing and status != ContributionStatus.HIDDEN  # the facilitator's decision stands
+        if not (editing_this or withdrawing):
             continue
         # The form is drawn only while its expander is open: a closed one would still cost
         # every phone's every run its widgets. Which are open is kept here too, as the
@@ -244,10 +252,18 @@ def _my_contributions(mine: list[Contribution], *, editing: bool, withdrawing: b
             kept.pop(cid, None)
             continue
         with box:
-            if editing:
+            if editing_this:
                 _edit_form(contribution, kept.get(cid))
             if withdrawing:
                 st.button(ui.tr("mine_withdraw"), key=f"mine_withdraw_{cid}", on_click=_withdraw, args=(cid,))
+
+
+def _mark(cid: int, status: ContributionStatus) -> None:
+    # Only the author sees these: a post waiting, or hidden with the facilitator's reason.
+    if status == ContributionStatus.PENDING:
+        st.caption(ui.tr("mine_pending_mark"))
+    elif status == ContributionStatus.HIDDEN:
+        ui.plain(ui.tr("mine_hidden_mark", reason=screen.hidden_reasons.get(cid) or "—"), small=True)
 
 
 def _refused_commitment(item_id: int) -> None:
@@ -313,6 +329,8 @@ with st.container():
         _others(screen.others)
 if allows(forum.stage, Action.POST):
     st.subheader(ui.tr("share_more"))
+    if screen.pre_approval:
+        st.caption(ui.tr("phone_pre_approval_note"))
     _share()
     st.session_state["share_form_drawn"] = True
 elif st.session_state.get("share_form_drawn"):

@@ -78,6 +78,7 @@ def share_box(*, code: str, token: str, who: int, listed: list[int], closed: boo
                 "closed_button": ui.tr("phone_closed_form_button"),
                 "sent_heading": ui.tr("share_sent_heading", count="{count}"),
                 "sent_open": ui.tr("share_sent_open"),
+                "waiting": ui.tr("share_waiting_mark"),
             },
         },
         on_list_change=lambda: None,

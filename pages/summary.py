@@ -59,3 +59,9 @@ st.html(cards.feed_board(summary.contributions, lang, limit=1000))
 st.subheader(ui.tr("words_heading"))
 st.caption(ui.tr("words_note"))
 st.html(cloud_html(summary.words, empty=ui.tr("words_empty")))
+moderated = summary.moderation
+if moderated.log_total or moderated.hidden or moderated.pending:
+    st.subheader(ui.tr("moderation_heading"))
+    st.caption(ui.tr("moderation_summary_hidden", count=moderated.hidden))
+    st.caption(ui.tr("moderation_summary_pending", count=moderated.pending))
+    st.caption(ui.tr("moderation_summary_log", count=moderated.log_total))

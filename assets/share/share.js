@@ -251,9 +251,14 @@ class ShareBox {
       this.showButton();
       this.say(answer.level || "success", answer.message);
       if (!this.data.listed.includes(answer.id) && !this.sent.some((post) => post.id === answer.id)) {
-        this.sent.unshift({ id: answer.id, kind: sent.kind, text: sent.text.trim() });
+        this.sent.unshift({ id: answer.id, kind: sent.kind, text: sent.text.trim(), status: answer.status });
       }
       this.showSent();
+      if (answer.status === "pending" && answer.created) {
+        // A post that waits for the facilitator moves into the page's own list at once, with
+        // its mark, so the phone follows the facilitator's decision on it.
+        this.setTriggerValue("list", this.sent.length);
+      }
     } else {
       this.showButton();
       this.say("error", answer.message, { stay: answer.closed === true });
@@ -275,6 +280,9 @@ class ShareBox {
         meta.className = "card-meta";
         const kind = kinds.find((option) => option.value === post.kind);
         meta.textContent = kind ? kind.label : "";
+        if (post.status === "pending") {
+          meta.textContent += ` · ${labels.waiting}`;
+        }
         card.style.borderLeftColor = kind ? kind.colour : "";
         card.append(text, meta);
         return card;

@@ -296,3 +296,28 @@ class CannotMergeTheme(ForumError):
     """A theme merged into itself."""
 
     message_key = "error_theme_merge_itself"
+
+
+class TooManyModerationWords(ForumError):
+    """More words to hold than a forum's own list is meant for."""
+
+    message_key = "error_too_many_moderation_words"
+
+
+class PostModerated(StaleEdit):
+    """A moderation button drawn from an older version of a post: pressed twice, another tab acted, or its author
+    edited or withdrew it since.
+
+    `current` is the post as it is now, and `state` the catalogue key of what it is now
+    (showing, waiting, hidden, withdrawn), so the console says it; nothing was changed.
+    """
+
+    message_key = "error_post_moderated"
+
+    def __init__(self, *, current: object, state: str) -> None:
+        super().__init__(current=current)
+        self.state = state
+
+    def message(self, lang: str) -> str:
+        """The message in `lang`, naming what the post is now."""
+        return t(self.message_key, lang, state=t(self.state, lang))

@@ -2,10 +2,11 @@
 
 import re
 
-from facilitation.core.i18n import format_baht, format_date, t
-from facilitation.exports.summary import ForumSummary, overlap_line
+from facilitation.core.i18n import format_baht, format_clock, format_date, t
+from facilitation.exports.summary import ForumSummary, ModerationSummary, overlap_line
+from facilitation.forum.moderation_log import LogLine
 from facilitation.forum.plans import Answer
-from models import Forum
+from models import Forum, ModerationAction
 
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|~$&])")
 # What GitHub-flavoured viewers link by themselves: a scheme, "www." and an e-mail address.
@@ -119,12 +120,54 @@ def to_markdown(summary: ForumSummary, lang: str) -> str:
         for commitment in row.commitments:
             who = md_escape(commitment.organisation or commitment.author or "—")
             lines.append(f"- **{who}** → {row.number}. {md_escape(row.item.activity)}: {md_escape(commitment.text)}")
-    lines += ["", f"_{t('summary_footer', lang)}_", ""]
+    lines += ["", *_moderation(summary.moderation, lang)]
+    lines += [f"_{t('summary_footer', lang)}_", ""]
     return "\n".join(lines)
+
+
+def _log_note(line: LogLine, lang: str) -> str:
+    # The words a post was held for, or a forum's list of them, stay in the console: this
+    # file goes to agencies. A settings change says what it became.
+    if line.action == ModerationAction.SETTING_CHANGED:
+        return t(f"moderation_pre_approval_{line.detail}", lang)
+    if line.action == ModerationAction.WORDS_CHANGED:
+        return t("moderation_words_count", lang, count=len(line.detail.split(", ")) if line.detail else 0)
+    return line.reason
+
+
+def _moderation(moderation: ModerationSummary, lang: str) -> list[str]:
+    """How many posts were hidden or wait, and the audit log; hidden posts' words stay out of the file."""
+    if not (moderation.log_total or moderation.hidden or moderation.pending):
+        return []
+    lines = [
+        f"## {t('moderation_heading', lang)}",
+        "",
+        f"- {t('moderation_summary_hidden', lang, count=moderation.hidden)}",
+        f"- {t('moderation_summary_pending', lang, count=moderation.pending)}",
+        f"- {t('moderation_summary_log', lang, count=moderation.log_total)}",
+        "",
+    ]
+    if moderation.log:
+        header = [t(key, lang) for key in ("moderation_log_at", "moderation_log_action", "moderation_log_post")]
+        header += [t("moderation_log_by", lang), t("moderation_log_reason", lang)]
+        lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+        for line in reversed(moderation.log):  # oldest first reads as the forum went
+            cells = [
+                format_clock(line.at, lang),
+                t(f"moderation_action_{line.action.value}", lang),
+                f"#{line.contribution_id}" if line.contribution_id else "—",
+                t(f"moderation_by_{line.by_role}", lang),
+                _cell(_log_note(line, lang)),
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+        lines.append("")
+    return lines
 
 
 def _answer_mark(answer: Answer, lang: str) -> str:
     # The plan keeps the words it was tied to; say when the post changed or went since.
+    if answer.hidden:
+        return f" _({t('plan_answer_hidden', lang)})_"
     if answer.withdrawn:
         return f" _({t('plan_answer_withdrawn', lang)})_"
     if answer.edited:

@@ -8,11 +8,25 @@ from sqlmodel import Session, select
 from facilitation.core.errors import ForumNotFound
 from facilitation.core.i18n import format_baht, format_date, t
 from facilitation.forum.contributions import FeedItem, feed
+from facilitation.forum.moderation_log import LogLine, log_count, moderation_log
 from facilitation.forum.overlaps import OverlapFlag, open_overlaps
 from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.post_texts import room_words
 from facilitation.present.word_cloud import Word, ranked
-from models import ContributionKind, Forum, Participant, Sector
+from models import Contribution, ContributionKind, ContributionStatus, Forum, Participant, Sector
+
+# The audit-log lines the Markdown file lists in full; past that it gives their count.
+LOG_LINES = 500
+
+
+@dataclass(frozen=True)
+class ModerationSummary:
+    """What moderation did in the forum: how many posts it hid and holds, and its audit log."""
+
+    hidden: int  # hidden by the facilitator (left out of everything above)
+    pending: int  # still waiting for the facilitator
+    log_total: int
+    log: list[LogLine]  # newest first, at most LOG_LINES
 
 
 @dataclass(frozen=True)
@@ -23,6 +37,7 @@ class ForumSummary:
     plan: list[PlanRow]
     words: list[Word]  # what the room said most, less the words the facilitator left out
     overlaps: list[OverlapFlag]  # flags between organisations' plans nobody has marked yet
+    moderation: ModerationSummary
 
     @property
     def participant_total(self) -> int:
@@ -46,12 +61,24 @@ def build_summary(*, session: Session, forum_id: int) -> ForumSummary:
     sectors = Counter(
         Sector(s) for s in session.exec(select(Participant.sector).where(Participant.forum_id == forum_id))
     )
+    statuses = Counter(
+        ContributionStatus(status)
+        for status in session.exec(select(Contribution.status).where(Contribution.forum_id == forum_id))
+    )
+    log = moderation_log(session=session, forum_id=forum_id, limit=LOG_LINES + 1)
+    total = len(log) if len(log) <= LOG_LINES else log_count(session=session, forum_id=forum_id)
     return ForumSummary(
         forum=forum,
         participants_by_sector={sector: sectors.get(sector, 0) for sector in Sector},
         contributions=feed(session=session, forum_id=forum_id),
         plan=plan(session=session, forum_id=forum_id),
         words=ranked(room.posts, exclude=room.left_out),
+        moderation=ModerationSummary(
+            hidden=statuses.get(ContributionStatus.HIDDEN, 0),
+            pending=statuses.get(ContributionStatus.PENDING, 0),
+            log_total=total,
+            log=log[:LOG_LINES],
+        ),
         overlaps=open_overlaps(session=session, forum_id=forum_id),
     )
 

@@ -5,20 +5,22 @@ shows at once: one connection checkout, one BEGIN, one ROLLBACK per run instead 
 for each part.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
 from facilitation.core.errors import NotAuthorised
 from facilitation.forum.contributions import my_contributions
 from facilitation.forum.feed import LatestFeed, latest_feed
+from facilitation.forum.moderation_log import hide_reasons
+from facilitation.forum.moderation_rules import pre_approval
 from facilitation.forum.participants import identify
 from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.policy import stage_rules
 from facilitation.forum.reveal import RevealView, reveal_view
 from facilitation.forum.timer import TimerView, timer_view
 from facilitation.live.changes import counters
-from models import Contribution, Forum, Participant, Stage, saved_id
+from models import Contribution, ContributionStatus, Forum, Participant, Stage, saved_id
 
 # Others' posts a phone lists per kind once revealed: a short read, not the projector's wall.
 OTHERS_PER_KIND = 3
@@ -32,10 +34,12 @@ class PhoneScreen:
     forum: Forum
     participant: Participant
     plan: list[PlanRow] | None  # None when the forum's stage does not show the plan on phones
-    mine: list[Contribution]  # the participant's own visible posts, newest first
+    mine: list[Contribution]  # the participant's own posts (showing, waiting or hidden), newest first
     timer: TimerView  # the stage timer, which the phone counts down by itself
     reveal: RevealView  # whether the stage's posts show, on the projector and on phones
     others: LatestFeed | None  # others' newest posts per kind, when phones show them now; None otherwise
+    hidden_reasons: dict[int, str] = field(default_factory=dict)  # why the facilitator hid each own hidden post
+    pre_approval: bool = False  # every new post waits for the facilitator's approval
 
 
 def phone_screen(*, session: Session, forum_id: int, code: str, token: str | None) -> PhoneScreen:
@@ -56,6 +60,8 @@ def phone_screen(*, session: Session, forum_id: int, code: str, token: str | Non
         raise NotAuthorised()
     rows = plan(session=session, forum_id=forum_id) if stage_rules(Stage(forum.stage)).phone_plan else None
     mine = my_contributions(session=session, participant=participant)
+    hidden = [saved_id(post) for post in mine if post.status == ContributionStatus.HIDDEN]
+    reasons = hide_reasons(session=session, contribution_ids=hidden) if hidden else {}
     timer = timer_view(session=session, forum_id=forum_id)
     reveal = reveal_view(session=session, forum_id=forum_id)
     others = None
@@ -64,5 +70,6 @@ def phone_screen(*, session: Session, forum_id: int, code: str, token: str | Non
         others = latest_feed(session=session, forum_id=forum_id, per_kind=OTHERS_PER_KIND, excluding=me)
     return PhoneScreen(
         seen=dict(seen), forum=forum, participant=participant, plan=rows, mine=mine, timer=timer,
-        reveal=reveal, others=others,
+        reveal=reveal, others=others, hidden_reasons=reasons,
+        pre_approval=pre_approval(session=session, forum_id=forum_id),
     )  # fmt: skip

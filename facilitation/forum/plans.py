@@ -52,6 +52,7 @@ class Answer:
     text: str
     edited: bool  # its author changed it since: the plan keeps the words it was tied to
     withdrawn: bool  # its author took it back: still listed, marked, never dropped silently
+    hidden: bool = False  # the facilitator hid it: listed and marked, its words left out
 
 
 @dataclass(frozen=True)
@@ -110,9 +111,14 @@ def _link(session: Session, forum_id: int, item_id: int, contribution_ids: list[
             select(ActionItemContribution.contribution_id).where(ActionItemContribution.action_item_id == item_id)
         ).all()
     )
+    # Only posts that show are newly tied: a tab drawn before a post was hidden cannot tie it.
     new = session.exec(
         select(Contribution)
-        .where(Contribution.forum_id == forum_id, col(Contribution.id).in_(kept - linked))
+        .where(
+            Contribution.forum_id == forum_id,
+            col(Contribution.id).in_(kept - linked),
+            Contribution.status == ContributionStatus.VISIBLE,
+        )
         .order_by(col(Contribution.id))
     ).all()
     for contribution in new:
@@ -317,16 +323,20 @@ def plan(*, session: Session, forum_id: int) -> list[PlanRow]:
         .where(col(ActionItemContribution.action_item_id).in_(ids))
         .order_by(col(Contribution.id))
     ):
-        withdrawn = contribution.status != ContributionStatus.VISIBLE
+        withdrawn = contribution.status == ContributionStatus.WITHDRAWN
+        # The room no longer sees a post the facilitator hid, not even as the plan quoted it.
+        hidden = contribution.status == ContributionStatus.HIDDEN
         answers.setdefault(link.action_item_id, []).append(
             Answer(
                 id=saved_id(contribution),
                 kind=ContributionKind(link.linked_kind or contribution.kind),
-                text=link.linked_text or contribution.text,
+                text="" if hidden else link.linked_text or contribution.text,
                 # Words or kind, not the version: tidying the tree (a category, a merge) raises
-                # a post's version without changing what the plan quotes.
-                edited=not withdrawn and _changed_since_linked(link, contribution),
+                # a post's version without changing what the plan quotes. A post edited and
+                # waiting for the facilitator keeps the words it was tied to, marked edited.
+                edited=not (withdrawn or hidden) and _changed_since_linked(link, contribution),
                 withdrawn=withdrawn,
+                hidden=hidden,
             )
         )
     commitments: dict[int, list[CommitmentView]] = {}

@@ -35,6 +35,8 @@ class Action(StrEnum):
     LEAVE_OUT_WORDS = "leave_out_words"  # the facilitator chooses the words the room's word cloud leaves out
     MARK_OVERLAPS = "mark_overlaps"  # the facilitator marks a flagged overlap merged, coordinated or not one
     GROUP_THEMES = "group_themes"  # the facilitator groups posts into themes: group, move, rename, merge, ungroup
+    MODERATE_POSTS = "moderate_posts"  # the facilitator hides, restores, approves or keeps hidden a post
+    SET_MODERATION = "set_moderation"  # the facilitator turns pre-approval on or off, or edits the words held
 
 
 # Everything but committing stays open until the forum closes: late arrivals still join
@@ -55,6 +57,8 @@ _WHILE_OPEN = frozenset(
         Action.LEAVE_OUT_WORDS,
         Action.MARK_OVERLAPS,
         Action.GROUP_THEMES,
+        Action.MODERATE_POSTS,
+        Action.SET_MODERATION,
     }
 )
 

@@ -36,6 +36,8 @@ class Topic(StrEnum):
     REVEAL = "reveal"  # a stage's posts revealed or hidden again, or how they show changed
     WORDS = "words"  # the words the word cloud leaves out
     THEMES = "themes"  # themes made, renamed, merged, ungrouped, their posts moved, or a post in one edited/withdrawn
+    QUEUE = "queue"  # posts sent to or leaving the moderation queue, moderation settings and log (the console)
+    MODERATION = "moderation"  # the facilitator's decision on a post: its author's phone shows the mark
 
 
 ROLES = ("phone", "projector")

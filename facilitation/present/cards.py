@@ -52,6 +52,8 @@ def feed_board(feed: dict[ContributionKind, list[FeedItem]], lang: str, *, limit
 
 def _answer_mark(answer: Answer, lang: str) -> str:
     # The plan keeps the words it was tied to; say when the post changed or went since.
+    if answer.hidden:
+        return f' <span class="answer-mark">({escape(t("plan_answer_hidden", lang))})</span>'
     if answer.withdrawn:
         return f' <span class="answer-mark">({escape(t("plan_answer_withdrawn", lang))})</span>'
     if answer.edited:

@@ -16,7 +16,7 @@ from facilitation.core.errors import (
 )
 from facilitation.core.text import clean_text
 from facilitation.core.versioning import update_if_current
-from facilitation.forum.contributions import same_visible
+from facilitation.forum.contributions import same_kept
 from facilitation.forum.forums import bump_revision
 from facilitation.forum.plans import answers_plan
 from facilitation.forum.policy import Action, require
@@ -83,7 +83,7 @@ def _movable_duplicates(session: Session, contribution: Contribution, kind: Cont
     for row in [contribution, *duplicates]:
         if row.participant_id is None:
             continue
-        clash = same_visible(session=session, participant_id=row.participant_id, kind=kind, text=row.text)
+        clash = same_kept(session=session, participant_id=row.participant_id, kind=kind, text=row.text)
         if clash is not None:
             raise DuplicateContribution(id=row.id)
     return duplicates

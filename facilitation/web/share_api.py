@@ -26,7 +26,7 @@ from facilitation.forum.participants import identify
 from facilitation.forum.policy import stage_rules
 from facilitation.forum.reveal import REVEAL_STAGES, reveal_view
 from facilitation.web.origin import cross_site
-from models import ContributionCreate, ContributionKind, Forum, Stage, saved_id
+from models import ContributionCreate, ContributionKind, ContributionStatus, Forum, Stage, saved_id
 
 PATH = "/posts/{code}"
 # A post is at most 500 characters; anything far larger is not a phone's post.
@@ -96,18 +96,32 @@ def post(*, engine: Engine, code: str, payload: object) -> Outcome:
     # A retry whose first try was stored but whose answer was lost finds that post: for
     # the person it is simply sent. A second tap on purpose gets "already sent".
     again = payload.get("retry") is True
-    message = sent if posted.created or again else t("share_already", lang)
-    level = "success" if posted.created or again else "info"
+    status = ContributionStatus(posted.contribution.status)
+    message, level = posted_message(status, sent, lang, first=posted.created or again)
     return Outcome(
         200,
         {
             "ok": True,
             "created": posted.created,
             "id": saved_id(posted.contribution),
+            "status": status.value,
             "message": message,
             "level": level,
         },
     )
+
+
+def posted_message(status: ContributionStatus, sent: str, lang: str, *, first: bool) -> tuple[str, str]:
+    """What the person is told of a post stored as `status` (and its level); `first`: stored by this send.
+
+    `sent`: what "sent" means at the forum's stage now (`sent_note`). Never silent: a post
+    that waits says so, and the same words sent again after a hide say they stay hidden.
+    """
+    if status == ContributionStatus.PENDING:
+        return t("share_waiting" if first else "share_already_waiting", lang), "info"
+    if status == ContributionStatus.HIDDEN:
+        return t("share_hidden_again", lang), "warning"
+    return (sent, "success") if first else (t("share_already", lang), "info")
 
 
 async def _handle(engine: Engine, request: Request) -> Response:

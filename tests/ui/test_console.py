@@ -275,7 +275,8 @@ def test_share_tab_lists_contributions_as_text(
     no_exception(at)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html(at)
     assert "<script>" not in html(at)
-    assert th("console_tab_share", count=1) in [tab.label for tab in at.tabs]
+    assert th("console_tab_share") in [tab.label for tab in at.tabs]
+    assert th("console_share_count", count=1) in "\n".join(str(m.value) for m in at.markdown)
 
 
 def test_another_forums_items_cannot_be_deleted_from_this_console(

@@ -12,7 +12,7 @@ from facilitation.core import errors
 from facilitation.core.i18n import LANGUAGES, catalogue, format_baht, format_clock, format_date, t
 from facilitation.forum.policy import Action
 from facilitation.tree.categories import CATEGORY_KEYS
-from models import ContributionKind, FundSource, OverlapDecision, Sector, Stage
+from models import ContributionKind, ContributionStatus, FundSource, ModerationAction, OverlapDecision, Sector, Stage
 
 ROOT = Path(__file__).resolve().parents[3]
 SOURCES = sorted([*ROOT.glob("pages/*.py"), ROOT / "app.py", *ROOT.glob("facilitation/**/*.py")])
@@ -32,11 +32,15 @@ DYNAMIC_KEYS = {
     "fund_": [f"fund_{f.value}" for f in FundSource],
     "category_": [f"category_{key}" for key in CATEGORY_KEYS],
     "tree_part_": [f"tree_part_{part}" for part in ("roots", "trunk", "branches", "fruits", "leaves")],
-    "projector_view_": [f"projector_view_{view}" for view in ("feed", "tree", "sankey", "words", "sides")],
+    "projector_view_": [f"projector_view_{view}" for view in ("feed", "tree", "sankey", "words", "themes", "sides")],
     "overlap_": [f"overlap_{decision.value}" for decision in OverlapDecision],
     "overlap_do_": [f"overlap_do_{decision.value}" for decision in OverlapDecision],
     "overlap_suggest_": [f"overlap_suggest_{suggestion}" for suggestion in ("merge", "coordinate")],
     "overlap_suggestion_": [f"overlap_suggestion_{suggestion}" for suggestion in ("merge", "coordinate")],
+    "moderation_action_": [f"moderation_action_{action.value}" for action in ModerationAction],
+    "moderation_by_": [f"moderation_by_{role}" for role in ("facilitator", "organiser", "filter", "pre_approval")],
+    "moderation_pre_approval_": ["moderation_pre_approval_on", "moderation_pre_approval_off"],
+    "moderation_state_": [f"moderation_state_{status.value}" for status in ContributionStatus],
 }
 
 

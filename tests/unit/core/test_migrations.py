@@ -18,13 +18,14 @@ import psycopg
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import SQLModel
 
 from facilitation.core.db import make_engine, read_session
-from facilitation.core.migrate import current_revision, downgrade, head_revision, main, upgrade
+from facilitation.core.migrate import MIGRATIONS, current_revision, downgrade, head_revision, main, upgrade
 from facilitation.core.settings import get_settings
 from facilitation.exports.summary import build_summary
 from facilitation.tree.data import tree_data
@@ -410,6 +411,72 @@ def test_0007_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
     assert rows(engine) == upgraded and model_differences(engine) == []
 
 
+def test_0008_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
+    """Back to 0007 the moderation tables go and waiting or hidden posts become withdrawn (shown nowhere, as
+    before); the double-tap index counts visible posts again. Forward again ends at the models."""
+    engine = new_database()
+    load_release_0_1(engine)
+    upgrade(engine)
+    with engine.begin() as connection:
+        ids = connection.execute(text("SELECT id FROM contribution WHERE status = 'visible' ORDER BY id")).scalars()
+        first, second = list(ids)[:2]
+        connection.execute(text("UPDATE contribution SET status = 'hidden' WHERE id = :id"), {"id": first})
+        connection.execute(text("UPDATE contribution SET status = 'pending' WHERE id = :id"), {"id": second})
+        connection.execute(
+            text(
+                "INSERT INTO moderationevent (forum_id, action, contribution_id, by_role, reason, detail, at)"
+                " SELECT forum_id, 'hidden', id, 'facilitator', 'rude', '', CURRENT_TIMESTAMP"
+                " FROM contribution WHERE id = :id"
+            ),
+            {"id": first},
+        )
+    upgraded = rows(engine)
+    downgrade(engine, revision="0007")
+    assert current_revision(engine) == "0007"
+    assert not {"moderationevent", "moderationsetting", "moderationwords"} & set(inspect(engine).get_table_names())
+    back = {row["id"]: row for row in rows(engine)["contribution"]}
+    assert back[first]["status"] == back[second]["status"] == "withdrawn"
+    indexes = {index["name"] for index in inspect(engine).get_indexes("contribution")}
+    assert "uq_contribution_visible_text" in indexes and "uq_contribution_kept_text" not in indexes
+    upgrade(engine)
+    assert model_differences(engine) == []
+    after = rows(engine)
+    assert [row for row in after["contribution"] if row["id"] not in (first, second)] == [
+        row for row in upgraded["contribution"] if row["id"] not in (first, second)
+    ]
+
+
+def test_0008_counts_hidden_and_waiting_posts_in_the_double_tap_index(new_database: NewDatabase) -> None:
+    """On both databases the new index refuses a second row of a hidden post's words, and not of a withdrawn one."""
+    engine = new_database()
+    load_release_0_1(engine)
+    upgrade(engine)
+    with engine.begin() as connection:
+        row = (
+            connection.execute(
+                text("SELECT * FROM contribution WHERE status = 'visible' AND participant_id IS NOT NULL ORDER BY id")
+            )
+            .mappings()
+            .first()
+        )
+        assert row is not None
+        connection.execute(text("UPDATE contribution SET status = 'hidden' WHERE id = :id"), {"id": row["id"]})
+    copy = {k: v for k, v in row.items() if k != "id"}
+    insert = text(f"INSERT INTO contribution ({', '.join(copy)}) VALUES ({', '.join(':' + k for k in copy)})")
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(insert, copy)
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE contribution SET status = 'withdrawn' WHERE id = :id"), {"id": row["id"]})
+        connection.execute(insert, copy)
+
+
+def below(revision: str) -> str:
+    """The revision `revision` follows: where its own downgrade takes a database."""
+    script = ScriptDirectory(str(MIGRATIONS)).get_revision(revision)
+    assert script is not None and isinstance(script.down_revision, str)
+    return script.down_revision
+
+
 def test_0012_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
     """Back before 0012 the items lose only their area and the overlap marks go; forward again areas are empty."""
     engine = new_database()
@@ -417,7 +484,7 @@ def test_0012_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
     upgrade(engine)
     upgraded = rows(engine)
     assert upgraded["actionitem"] and all(row["area"] == "" for row in upgraded["actionitem"])
-    downgrade(engine, revision="-1")
+    downgrade(engine, revision=below("0012"))
     back = rows(engine)
     assert "overlapmark" not in inspect(engine).get_table_names()
     assert all("area" not in row for row in back["actionitem"])
@@ -427,15 +494,15 @@ def test_0012_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
 
 
 def test_0010_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
-    """Back to 0007 the theme tables go and every old row stays; forward again they return, empty, at the models."""
+    """Back before 0010 the theme tables go and every old row stays; forward again they return, empty, at the models."""
     engine = new_database()
     load_release_0_1(engine)
     upgrade(engine)
     upgraded = rows(engine)
     theme_tables = {"theme", "themepost", "themerejection", "actionitemtheme"}
     assert theme_tables <= set(inspect(engine).get_table_names())
-    downgrade(engine, revision="0007")
-    assert current_revision(engine) == "0007"
+    downgrade(engine, revision=below("0010"))
+    assert current_revision(engine) == below("0010")
     assert not theme_tables & set(inspect(engine).get_table_names())
     back = rows(engine)
     assert back == old_columns(upgraded, back)

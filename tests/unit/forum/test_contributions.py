@@ -14,7 +14,7 @@ from facilitation.forum.contributions import (
     edit_contribution,
     feed,
     my_contributions,
-    same_visible,
+    same_kept,
     withdraw_contribution,
 )
 from models import (
@@ -269,7 +269,7 @@ def test_posting_again_after_withdrawing_creates_a_new_row(engine: Engine, membe
     assert count(engine, Contribution) == 2
 
 
-def test_same_visible_matches_author_kind_text_and_visibility_only(engine: Engine) -> None:
+def test_same_kept_matches_author_kind_text_and_visibility_only(engine: Engine) -> None:
     """The one query behind "already posted" (sharing) and "would clash" (moving on the tree)."""
     forum = make_forum(engine).forum
     me, other = join(engine, forum.code).participant, join(engine, forum.code, name="คนอื่น").participant
@@ -280,7 +280,7 @@ def test_same_visible_matches_author_kind_text_and_visibility_only(engine: Engin
 
     def found(participant: Participant, kind: ContributionKind, text: str) -> int | None:
         with read_session(engine) as session:
-            row = same_visible(session=session, participant_id=saved_id(participant), kind=kind, text=text)
+            row = same_kept(session=session, participant_id=saved_id(participant), kind=kind, text=text)
             return row.id if row is not None else None
 
     assert found(me, ROOT, "ไม่มีรถ") == mine.id

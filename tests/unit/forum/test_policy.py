@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine
-from sqlmodel import Session, SQLModel
+from sqlmodel import Session, SQLModel, select
 
 from facilitation.core.db import read_session, write_session
 from facilitation.core.errors import ActionNotAllowed, ForumClosed
@@ -16,6 +16,8 @@ from facilitation.core.tokens import new_token
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import add_contribution, edit_contribution, withdraw_contribution
 from facilitation.forum.left_out_words import set_left_out_words
+from facilitation.forum.moderation import approve_post, hide_post, reject_post, restore_post
+from facilitation.forum.moderation_rules import set_moderation_words, set_pre_approval
 from facilitation.forum.overlaps import mark_overlap
 from facilitation.forum.participants import join_forum
 from facilitation.forum.plans import create_action_item, delete_action_item, restore_action_item, update_action_item
@@ -45,6 +47,8 @@ from models import (
     ContributionUpdate,
     Forum,
     LeftOutWords,
+    ModerationSetting,
+    ModerationWords,
     OverlapDecision,
     OverlapMark,
     Participant,
@@ -81,6 +85,8 @@ EXPECTED: dict[Action, frozenset[Stage]] = {
     Action.LEAVE_OUT_WORDS: OPEN,
     Action.MARK_OVERLAPS: OPEN,
     Action.GROUP_THEMES: OPEN,
+    Action.MODERATE_POSTS: OPEN,
+    Action.SET_MODERATION: OPEN,
 }
 ROOT, FUND, BENEFIT = ContributionKind.ROOT_CAUSE, ContributionKind.FUND, ContributionKind.BENEFIT
 
@@ -360,6 +366,72 @@ PROBES = [
         lambda e, w: count(e, ThemeRejection) == 1,
     ),
 ]
+
+
+def _pending(session: Session, world: World) -> int:
+    """A post of the world's person waiting in the queue (written in the probe's own transaction)."""
+    row = Contribution(
+        forum_id=world.id,
+        participant_id=world.person.id,
+        kind=ContributionKind.OTHER,
+        text="รอตรวจ",
+        status=ContributionStatus.PENDING,
+    )
+    session.add(row)
+    session.flush()
+    return saved_id(row)
+
+
+def _status(engine: Engine, text: str) -> set[ContributionStatus]:
+    with read_session(engine) as session:
+        rows = session.exec(select(Contribution).where(Contribution.text == text)).all()
+    return {ContributionStatus(row.status) for row in rows}
+
+
+MODERATE = Action.MODERATE_POSTS
+MODERATION_PROBES = [
+    Probe(
+        MODERATE,
+        "hide_post",
+        lambda s, w: hide_post(session=s, forum_id=w.id, contribution_id=w.root_b, version=1, reason="ไม่สุภาพ"),
+        lambda e, w: _row(e, w.root_b).status == ContributionStatus.HIDDEN,
+    ),
+    Probe(
+        MODERATE,
+        "restore_post",
+        # Only a hidden post can be restored, so the probe hides it first (the same action).
+        lambda s, w: (
+            hide_post(session=s, forum_id=w.id, contribution_id=w.root_b, version=1, reason="ไม่สุภาพ"),
+            restore_post(session=s, forum_id=w.id, contribution_id=w.root_b, version=2),
+        ),
+        lambda e, w: _row(e, w.root_b).version == 3 and _row(e, w.root_b).status == ContributionStatus.VISIBLE,
+    ),
+    Probe(
+        MODERATE,
+        "approve_post",
+        lambda s, w: approve_post(session=s, forum_id=w.id, contribution_id=_pending(s, w), version=1),
+        lambda e, w: _status(e, "รอตรวจ") == {ContributionStatus.VISIBLE},
+    ),
+    Probe(
+        MODERATE,
+        "reject_post",
+        lambda s, w: reject_post(session=s, forum_id=w.id, contribution_id=_pending(s, w), version=1, reason="ซ้ำ"),
+        lambda e, w: _status(e, "รอตรวจ") == {ContributionStatus.HIDDEN},
+    ),
+    Probe(
+        Action.SET_MODERATION,
+        "set_pre_approval",
+        lambda s, w: set_pre_approval(session=s, forum_id=w.id, on=True, version=0),
+        lambda e, w: count(e, ModerationSetting) == 1,
+    ),
+    Probe(
+        Action.SET_MODERATION,
+        "set_moderation_words",
+        lambda s, w: set_moderation_words(session=s, forum_id=w.id, typed="ขี้โกง", version=0),
+        lambda e, w: count(e, ModerationWords) == 1,
+    ),
+]
+PROBES += MODERATION_PROBES
 
 
 def _everything(engine: Engine) -> dict[str, list[tuple[object, ...]]]:

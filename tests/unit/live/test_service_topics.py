@@ -19,6 +19,8 @@ from facilitation.forum import (
     contributions,
     forums,
     left_out_words,
+    moderation,
+    moderation_rules,
     overlaps,
     participants,
     plans,
@@ -76,9 +78,11 @@ ROOT, FUND, BENEFIT, OTHER = (
 S, P, PO, PL, C, T = Topic.STAGE, Topic.PEOPLE, Topic.POSTS, Topic.PLAN, Topic.COMMITMENTS, Topic.TREE
 TI = Topic.TIMER
 TH = Topic.THEMES
+Q, M = Topic.QUEUE, Topic.MODERATION
+RUDE = "ไอ้เหี้ยไม่ช่วยอะไรเลย"  # the word filter holds it
 WRITERS: tuple[ModuleType, ...] = (
     forums, participants, contributions, plans, commitments, access, admin, timer, left_out_words, overlaps, themes,
-    theme_suggestions,
+    theme_suggestions, moderation, moderation_rules,
 )  # fmt: skip
 
 
@@ -472,6 +476,76 @@ CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
 }
 
 
+def _held(session: Session, w: World, kind: ContributionKind = ROOT) -> Contribution:
+    """A post of Alice's the word filter sent to the queue."""
+    data = ContributionCreate(kind=kind, text=RUDE)
+    return add_contribution(session=session, participant=w.alice, data=data).contribution
+
+
+def _hide(which: Callable[[World], Contribution]) -> Action:
+    def action(session: Session, w: World) -> object:
+        row = which(w)
+        return moderation.hide_post(
+            session=session, forum_id=w.id, contribution_id=saved_id(row), version=row.version, reason="ไม่สุภาพ"
+        )
+
+    return action
+
+
+def _restore(session: Session, w: World) -> object:
+    hidden = _hide(lambda w: w.root)(session, w)
+    assert isinstance(hidden, Contribution)
+    return moderation.restore_post(
+        session=session, forum_id=w.id, contribution_id=saved_id(hidden), version=hidden.version
+    )
+
+
+def _approve(kind: ContributionKind) -> Action:
+    def action(session: Session, w: World) -> object:
+        held = _held(session, w, kind)
+        return moderation.approve_post(session=session, forum_id=w.id, contribution_id=saved_id(held), version=1)
+
+    return action
+
+
+def _reject(session: Session, w: World) -> object:
+    held = _held(session, w)
+    return moderation.reject_post(
+        session=session, forum_id=w.id, contribution_id=saved_id(held), version=1, reason="หยาบ"
+    )
+
+
+def _withdraw_held(session: Session, w: World) -> object:
+    held = _held(session, w)
+    return withdraw_contribution(session=session, participant=w.alice, contribution_id=saved_id(held))
+
+
+MODERATION_CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
+    # Held: only the console's queue hears of it; the wall does not count it.
+    "a post the word filter holds": (add_contribution, lambda s, w: _held(s, w), {Q}),
+    "an edit the word filter holds": (edit_contribution, _edit(lambda w: w.root, text=RUDE), {PO, T, Q}),
+    "a withdrawal of a waiting post": (withdraw_contribution, _withdraw_held, {Q}),
+    "a post on the tree hidden": (moderation.hide_post, _hide(lambda w: w.root), {PO, T, Q, M}),
+    "a post off the tree hidden": (moderation.hide_post, _hide(lambda w: w.other), {PO, Q, M}),
+    "a post the plan answers hidden": (moderation.hide_post, _hide(lambda w: w.answer), {PO, T, PL, Q, M}),
+    "a hidden post restored": (moderation.restore_post, _restore, {PO, T, Q, M}),
+    "a waiting post on the tree approved": (moderation.approve_post, _approve(ROOT), {PO, T, Q, M}),
+    "a waiting post off the tree approved": (moderation.approve_post, _approve(OTHER), {PO, Q, M}),
+    "a waiting post kept hidden": (moderation.reject_post, _reject, {Q, M}),
+    "pre-approval turned on": (
+        moderation_rules.set_pre_approval,
+        lambda s, w: moderation_rules.set_pre_approval(session=s, forum_id=w.id, on=True, version=0),
+        {Q},
+    ),
+    "the forum's words to hold": (
+        moderation_rules.set_moderation_words,
+        lambda s, w: moderation_rules.set_moderation_words(session=s, forum_id=w.id, typed="ขี้โกง", version=0),
+        {Q},
+    ),
+}
+CASES |= MODERATION_CASES
+
+
 def read_counters(engine: Engine, forum_id: int) -> dict[str, int]:
     with read_session(engine) as session:
         return counters(session=session, forum_ids=[forum_id])[forum_id]
@@ -531,6 +605,8 @@ def test_the_sample_forum_counts_what_its_services_wrote(engine: Engine) -> None
         "reveal": 2,  # Share and Plan revealed, so a newcomer sees the wall filled
         "words": 0,
         "themes": 0,
+        "queue": 0,
+        "moderation": 0,
     }
 
 
@@ -561,6 +637,10 @@ REFUSED: dict[str, tuple[Action, type[ForumError]]] = {
     ),
     "a timer button pressed twice": (
         lambda s, w: (_timer(s, w), start_timer(session=s, forum_id=w.id, minutes=5, version=0)),
+        StaleEdit,
+    ),
+    "a moderation button pressed twice": (
+        lambda s, w: (_hide(lambda w: w.other)(s, w), _hide(lambda w: w.other)(s, w)),
         StaleEdit,
     ),
     "a pause of a timer never started": (
