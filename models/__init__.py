@@ -20,6 +20,7 @@ from models.plan import (
     Commitment,
     CommitmentCreate,
 )
+from models.registered_person import RegisteredPerson
 from models.reveal import RevealEvent, RevealEventKind, StageReveal
 from models.timer import StageTimer, TimerStatus
 from models.tree import TreeTie
@@ -53,6 +54,7 @@ __all__ = [
     "StageTimer",
     "TimerStatus",
     "TreeTie",
+    "RegisteredPerson",
     "saved_id",
     "utcnow",
 ]

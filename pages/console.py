@@ -11,6 +11,7 @@ from facilitation.forum.access import new_facilitator_key, new_projector_link, o
 from facilitation.forum.contributions import feed
 from facilitation.forum.forums import STAGE_ORDER, authorise_facilitator, participant_count, set_stage
 from facilitation.forum.participants import shared_phones
+from facilitation.forum.people_without_phones import registered_people
 from facilitation.forum.plans import (
     ITEM_FIELDS,
     PlanRow,
@@ -26,7 +27,7 @@ from facilitation.forum.policy import Action, allows, stage_rules
 from facilitation.live.changes import connected
 from facilitation.present import cards
 from models import ActionItemCreate, FundSource, Stage, saved_id
-from pages import inputs, left_out_words, reveal, stage_timer, ui
+from pages import inputs, left_out_words, people_without_phones, reveal, stage_timer, ui
 
 ui.ensure_routed(__file__)
 
@@ -391,8 +392,13 @@ def _item_options(row: PlanRow) -> dict[int, str]:
     return {**answer_options, **extra}
 
 
-plan_tab, share_tab = st.tabs(
-    [ui.tr("console_tab_plan", count=len(rows)), ui.tr("console_tab_share", count=len(answer_options))]
+without_phones = ui.read(lambda session: registered_people(session=session, forum_id=forum_id))
+plan_tab, share_tab, people_tab = st.tabs(
+    [
+        ui.tr("console_tab_plan", count=len(rows)),
+        ui.tr("console_tab_share", count=len(answer_options)),
+        ui.tr("console_tab_people", count=len(without_phones)),
+    ]
 )
 editing = allows(forum.stage, Action.EDIT_ACTION_ITEM)
 deleting = allows(forum.stage, Action.DELETE_ACTION_ITEM)
@@ -480,3 +486,5 @@ with share_tab:
     # Beside the posts it is about: which words the room's word cloud leaves out.
     left_out_words.controls(forum_id, enabled=allows(forum.stage, Action.LEAVE_OUT_WORDS))
     st.html(cards.feed_board(contributions, lang, limit=200))
+with people_tab:
+    people_without_phones.controls(forum, key=visitor.secret, people=without_phones, rows=rows)

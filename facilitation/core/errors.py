@@ -266,3 +266,21 @@ class TooManyLeftOutWords(ForumError):
     """More words to leave out of the word cloud than a wall has room to mean."""
 
     message_key = "error_too_many_left_out_words"
+
+
+class PersonNotRegistered(ForumError):
+    """The person the console would enter for is not someone registered without a phone in this forum."""
+
+    message_key = "error_person_not_registered"
+
+
+class PersonSectorRequired(SectorRequired):
+    """The console registered someone without a phone and chose no sector: said of them, not of the reader."""
+
+    message_key = "error_person_sector_required"
+
+
+class PersonConsentRequired(ConsentRequired):
+    """The console registered someone without saying they agreed to what is stored."""
+
+    message_key = "error_person_consent_required"

@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 from facilitation.core.errors import ForumNotFound
 from facilitation.core.i18n import format_baht, format_date, t
 from facilitation.forum.contributions import FeedItem, feed
+from facilitation.forum.people_without_phones import registered_count
 from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.post_texts import room_words
 from facilitation.present.word_cloud import Word, ranked
@@ -21,6 +22,7 @@ class ForumSummary:
     contributions: dict[ContributionKind, list[FeedItem]]
     plan: list[PlanRow]
     words: list[Word]  # what the room said most, less the words the facilitator left out
+    registered_people: int = 0  # of the participants, those the facilitator registered without a phone
 
     @property
     def participant_total(self) -> int:
@@ -50,6 +52,7 @@ def build_summary(*, session: Session, forum_id: int) -> ForumSummary:
         contributions=feed(session=session, forum_id=forum_id),
         plan=plan(session=session, forum_id=forum_id),
         words=ranked(room.posts, exclude=room.left_out),
+        registered_people=registered_count(session=session, forum_id=forum_id),
     )
 
 

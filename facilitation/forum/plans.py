@@ -23,6 +23,7 @@ from models import (
     ContributionStatus,
     FundSource,
     Participant,
+    RegisteredPerson,
     saved_id,
     utcnow,
 )
@@ -38,6 +39,8 @@ class CommitmentView:
     organisation: str
     text: str
     author: str
+    # Typed at the console for someone registered without a phone: lists mark it so.
+    by_facilitator: bool = False
 
 
 @dataclass(frozen=True)
@@ -293,9 +296,11 @@ def plan(*, session: Session, forum_id: int) -> list[PlanRow]:
             )
         )
     commitments: dict[int, list[CommitmentView]] = {}
-    for commitment, author in session.exec(
-        select(Commitment, Participant)
-        .join(Participant, isouter=True)
+    for commitment, author, registered in session.exec(
+        select(Commitment, Participant, RegisteredPerson.participant_id)
+        .select_from(Commitment)
+        .join(Participant, col(Participant.id) == Commitment.participant_id, isouter=True)
+        .join(RegisteredPerson, col(RegisteredPerson.participant_id) == Commitment.participant_id, isouter=True)
         .where(col(Commitment.action_item_id).in_(ids))
         .order_by(col(Commitment.id))
     ):
@@ -305,6 +310,7 @@ def plan(*, session: Session, forum_id: int) -> list[PlanRow]:
                 organisation=commitment.organisation,
                 text=commitment.text,
                 author=author.display_name if author else "",
+                by_facilitator=registered is not None,
             )
         )
     return [

@@ -33,6 +33,7 @@ class Action(StrEnum):
     RUN_TIMER = "run_timer"  # the facilitator's stage timer: start, pause, resume, add time, stop
     REVEAL_POSTS = "reveal_posts"  # the facilitator reveals or hides a stage's posts, or sets how they show
     LEAVE_OUT_WORDS = "leave_out_words"  # the facilitator chooses the words the room's word cloud leaves out
+    REGISTER_PERSON = "register_person"  # the facilitator registers someone without a phone (their posts: POST)
 
 
 # Everything but committing stays open until the forum closes: late arrivals still join
@@ -51,6 +52,7 @@ _WHILE_OPEN = frozenset(
         Action.RUN_TIMER,
         Action.REVEAL_POSTS,
         Action.LEAVE_OUT_WORDS,
+        Action.REGISTER_PERSON,
     }
 )
 

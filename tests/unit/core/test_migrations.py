@@ -21,13 +21,15 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, func, select
 
-from facilitation.core.db import make_engine, read_session
+from facilitation.core.db import make_engine, read_session, write_session
 from facilitation.core.migrate import current_revision, downgrade, head_revision, main, upgrade
 from facilitation.core.settings import get_settings
+from facilitation.core.tokens import new_token
 from facilitation.exports.summary import build_summary
 from facilitation.tree.data import tree_data
+from models import Participant, RegisteredPerson, Sector, utcnow
 from tests.factories import join, post
 from tests.postgres import temporary_postgres, unavailable
 
@@ -408,3 +410,37 @@ def test_0007_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
     assert back == old_columns(upgraded, back)
     upgrade(engine)
     assert rows(engine) == upgraded and model_differences(engine) == []
+
+
+def test_0009_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
+    """Back to 0007 a person registered without a phone stays a participant, with a hash no token has, and keeps
+    their posts; forward again the schema is the models'."""
+    engine = new_database()
+    load_release_0_1(engine)
+    upgrade(engine)
+    upgraded = rows(engine)
+    forum = next(forum for forum in upgraded["forum"] if forum["stage"] == "share")
+    with write_session(engine) as session:
+        session.add(
+            Participant(id=999, forum_id=forum["id"], token_hash=None, sector=Sector.COMMUNITY, consented_at=utcnow())
+        )
+        session.flush()
+        session.add(RegisteredPerson(participant_id=999, forum_id=forum["id"], form_key=new_token()))
+    elder = Participant(id=999, forum_id=forum["id"], sector=Sector.COMMUNITY, consented_at=utcnow())
+    assert post(engine, elder, "ไม่มีรถไปหาหมอ").participant_id == 999
+    downgrade(engine, revision="0007")
+    assert current_revision(engine) == "0007"
+    with engine.connect() as connection:
+        one = connection.exec_driver_sql
+        assert one("SELECT token_hash FROM participant WHERE id = 999").scalar() == "registered:999"
+        assert one("SELECT participant_id FROM contribution WHERE text = 'ไม่มีรถไปหาหมอ'").scalar() == 999
+        assert not inspect(connection).has_table("registeredperson")
+    back = rows(engine)
+    assert {table: found for table, found in back.items() if table not in ("participant", "contribution")} == {
+        table: found for table, found in upgraded.items() if table not in ("participant", "contribution")
+    }
+    assert [row for row in back["participant"] if row["id"] != 999] == upgraded["participant"]
+    upgrade(engine)
+    assert model_differences(engine) == []
+    with read_session(engine) as session:
+        assert session.exec(select(func.count()).select_from(RegisteredPerson)).one() == 0

@@ -17,6 +17,7 @@ from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import add_contribution, edit_contribution, withdraw_contribution
 from facilitation.forum.left_out_words import set_left_out_words
 from facilitation.forum.participants import join_forum
+from facilitation.forum.people_without_phones import register_person
 from facilitation.forum.plans import create_action_item, delete_action_item, restore_action_item, update_action_item
 from facilitation.forum.policy import (
     ALLOWED,
@@ -72,6 +73,7 @@ EXPECTED: dict[Action, frozenset[Stage]] = {
     Action.RUN_TIMER: OPEN,
     Action.REVEAL_POSTS: OPEN,
     Action.LEAVE_OUT_WORDS: OPEN,
+    Action.REGISTER_PERSON: OPEN,
 }
 ROOT, FUND, BENEFIT = ContributionKind.ROOT_CAUSE, ContributionKind.FUND, ContributionKind.BENEFIT
 
@@ -89,6 +91,7 @@ class World:
     benefit: int
     tie: int
     item: int
+    key: str = ""  # the facilitator's
 
     @property
     def id(self) -> int:
@@ -97,7 +100,8 @@ class World:
 
 @pytest.fixture
 def world(engine: Engine) -> World:
-    forum = make_forum(engine).forum
+    created = make_forum(engine)
+    forum = created.forum
     person = join(engine, forum.code, name="บุญมี", organisation="กองทุนสวัสดิการชุมชนตำบลศิลา").participant
     root, root_b = post(engine, person, "ไม่มีรถไปหาหมอ", ROOT), post(engine, person, "ไม่มีรถโดยสาร", ROOT)
     root_c = post(engine, person, "ไม่มีรถพาไปโรงพยาบาล", ROOT)
@@ -106,7 +110,7 @@ def world(engine: Engine) -> World:
     made = admin(engine, tree_admin.tie, saved_id(forum), root_id=root.id, fund_id=fund.id, benefit_id=None)
     item = make_item(engine, saved_id(forum))
     ids = (saved_id(row) for row in (root, root_b, root_c, fund, benefit, made, item))
-    return World(forum, person, *ids)
+    return World(forum, person, *ids, key=created.facilitator_token)
 
 
 def _row(engine: Engine, contribution_id: int) -> Contribution:
@@ -319,6 +323,19 @@ PROBES = [
         "set_left_out_words",
         lambda s, w: set_left_out_words(session=s, forum_id=w.id, typed="ตำบล", version=0),
         lambda e, w: count(e, LeftOutWords) == 1,
+    ),
+    Probe(
+        Action.REGISTER_PERSON,
+        "register_person",
+        lambda s, w: register_person(
+            session=s,
+            code=w.forum.code,
+            key=w.key,
+            data=ParticipantCreate(display_name="ยายสม", sector=Sector.COMMUNITY),
+            consent=True,
+            form_key=new_token(),
+        ),
+        lambda e, w: count(e, Participant) == 2,
     ),
 ]
 
