@@ -397,7 +397,9 @@ plan_tab, share_tab, people_tab = st.tabs(
     [
         ui.tr("console_tab_plan", count=len(rows)),
         ui.tr("console_tab_share", count=len(answer_options)),
-        ui.tr("console_tab_people", count=len(without_phones)),
+        # No count in this label: the browser keeps the open tab by its label, and registering
+        # someone would otherwise move the facilitator back to the first tab.
+        ui.tr("console_tab_people"),
     ]
 )
 editing = allows(forum.stage, Action.EDIT_ACTION_ITEM)
