@@ -58,8 +58,8 @@ def _register(code: str, key: str, form_key: str) -> None:
         return  # refused: the same form, with what was typed, stays on screen
     state[FORM_KEY] = new_token()
     state[CHOSEN] = saved_id(made.participant)
-    name = made.participant.display_name or ui.tr("phone_anonymous")
-    ui.flash("success" if made.created else "info", ui.tr("people_registered", name=name), "people_new")
+    # The name is not in the message: a message is Markdown, and what people typed never is.
+    ui.flash("success" if made.created else "info", ui.tr("people_registered"), "people_new")
 
 
 def _post(code: str, key: str, person_id: int) -> None:

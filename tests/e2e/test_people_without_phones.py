@@ -41,7 +41,7 @@ def test_the_facilitator_registers_a_person_and_the_wall_shows_her_post(
     form.get_by_text(t("people_consent"), exact=True).click()
     form.get_by_role("button", name=t("people_register"), exact=True).click()
     idle(console)
-    expect(console.get_by_text(t("people_registered", name="ยายสม ใจงาม"))).to_be_visible()
+    expect(console.get_by_text(t("people_registered"))).to_be_visible()
     expect(wall.get_by_test_id("joined")).to_have_text("1", timeout=FOLLOW_MS)
 
     entry = console.locator('[data-testid="stForm"]').filter(
