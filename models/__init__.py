@@ -22,6 +22,7 @@ from models.plan import (
     Commitment,
     CommitmentCreate,
 )
+from models.registered_person import RegisteredPerson
 from models.reveal import RevealEvent, RevealEventKind, StageReveal
 from models.theme import ActionItemTheme, Theme, ThemePost, ThemeRejection
 from models.timer import StageTimer, TimerStatus
@@ -66,6 +67,7 @@ __all__ = [
     "ThemePost",
     "ThemeRejection",
     "ActionItemTheme",
+    "RegisteredPerson",
     "saved_id",
     "utcnow",
 ]

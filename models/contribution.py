@@ -44,7 +44,9 @@ class Contribution(ContributionBase, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     forum_id: int = Field(foreign_key="forum.id", index=True, ondelete="CASCADE")
-    # Empty for entries a facilitator types for people without a phone.
+    # The author: a phone's participant, or a person without a phone whose entries the facilitator
+    # types (models/registered_person.py), so they count as that person everywhere. Empty only in
+    # rows stored with no author, which the tree counts as one person each.
     participant_id: int | None = Field(default=None, foreign_key="participant.id", index=True)
     status: ContributionStatus = Field(default=ContributionStatus.VISIBLE, sa_type=enum_type(ContributionStatus))
     # Welfare-category key a facilitator chose for a benefit; None keeps the suggestion.

@@ -23,7 +23,9 @@ class Participant(ParticipantBase, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     forum_id: int = Field(foreign_key="forum.id", index=True, ondelete="CASCADE")
-    token_hash: str = Field(max_length=64)
+    # Hash of the token in the phone's link. None for a person without a phone, registered by
+    # the facilitator (models/registered_person.py): no link opens a phone page as them.
+    token_hash: str | None = Field(default=None, max_length=64)
     # Hash of the browser tab's own token: people who joined on one shared phone.
     device_hash: str | None = Field(default=None, max_length=64, index=True)
     consented_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))

@@ -12,6 +12,7 @@ from facilitation.forum.contributions import feed
 from facilitation.forum.forums import STAGE_ORDER, authorise_facilitator, participant_count, set_stage
 from facilitation.forum.moderation import queue_size
 from facilitation.forum.participants import shared_phones
+from facilitation.forum.people_without_phones import registered_people
 from facilitation.forum.plans import (
     ITEM_FIELDS,
     PlanRow,
@@ -28,7 +29,7 @@ from facilitation.forum.themes import theme_board
 from facilitation.live.changes import connected
 from facilitation.present import cards
 from models import ActionItemCreate, FundSource, Stage, saved_id
-from pages import inputs, left_out_words, moderation, overlaps, reveal, stage_timer, themes, ui
+from pages import inputs, left_out_words, moderation, overlaps, people_without_phones, reveal, stage_timer, themes, ui
 
 ui.ensure_routed(__file__)
 
@@ -435,16 +436,18 @@ if waiting:
     # Said above the tabs, not in a tab's label: a label that changes makes a new tab set, and
     # the console would jump back to the plan after each post approved.
     st.warning(ui.tr("console_queue_waiting", count=waiting), icon="⏳")
-plan_tab, share_tab, moderation_tab, themes_tab, overlaps_tab = st.tabs(
+without_phones = ui.read(lambda session: registered_people(session=session, forum_id=forum_id))
+plan_tab, share_tab, moderation_tab, themes_tab, overlaps_tab, people_tab = st.tabs(
     [
         ui.tr("console_tab_plan", count=len(rows)),
         # No count in these labels: a label that changes makes a new tab set, and the console
-        # would jump back to the plan after each post approved, theme made or overlap marked
+        # would jump back to the plan after each post approved, theme made, overlap marked or person registered
         # (the plan's own count changes only from the plan's tab).
         ui.tr("console_tab_share"),
         ui.tr("console_tab_moderation"),
         ui.tr("console_tab_themes"),
         ui.tr("console_tab_overlaps"),
+        ui.tr("console_tab_people"),
     ]
 )
 editing = allows(forum.stage, Action.EDIT_ACTION_ITEM)
@@ -540,3 +543,5 @@ with themes_tab:
     themes.controls(forum_id, board, enabled=allows(forum.stage, Action.GROUP_THEMES))
 with overlaps_tab:
     overlaps.controls(forum_id, overlaps.flags(forum_id), enabled=allows(forum.stage, Action.MARK_OVERLAPS))
+with people_tab:
+    people_without_phones.controls(forum, key=visitor.secret, people=without_phones, rows=rows)

@@ -47,6 +47,8 @@ st.dataframe(
     hide_index=True,
     width="content",
 )
+if summary.registered_people:
+    st.caption(ui.tr("people_summary_registered", count=summary.registered_people))
 st.subheader(ui.tr("summary_plan"))
 st.dataframe(plan_table(summary, lang), hide_index=True, width="stretch")
 st.html(cards.plan_board(summary.plan, lang))

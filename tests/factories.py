@@ -10,6 +10,7 @@ from facilitation.core.tokens import new_token
 from facilitation.forum.contributions import add_contribution
 from facilitation.forum.forums import CreatedForum, create_forum
 from facilitation.forum.participants import join_forum
+from facilitation.forum.people_without_phones import register_person
 from facilitation.forum.reveal import REVEAL_STAGES, reveal_stage
 from models import (
     Contribution,
@@ -72,3 +73,19 @@ def post(
         return add_contribution(
             session=session, participant=participant, data=ContributionCreate(kind=kind, text=text)
         ).contribution
+
+
+def register(
+    engine: Engine, created: CreatedForum, *, name: str = "ยายสม ใจงาม", organisation: str = "ชมรมผู้สูงอายุบ้านศิลา",
+    sector: Sector = Sector.COMMUNITY,
+) -> Participant:  # fmt: skip
+    """A person without a phone, registered at the console by the facilitator of `created`."""
+    with write_session(engine) as session:
+        return register_person(
+            session=session,
+            code=created.forum.code,
+            key=created.facilitator_token,
+            data=ParticipantCreate(display_name=name, organisation=organisation, sector=sector),
+            consent=True,
+            form_key=new_token(),
+        ).participant

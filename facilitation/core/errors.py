@@ -321,3 +321,21 @@ class PostModerated(StaleEdit):
     def message(self, lang: str) -> str:
         """The message in `lang`, naming what the post is now."""
         return t(self.message_key, lang, state=t(self.state, lang))
+
+
+class PersonNotRegistered(ForumError):
+    """The person the console would enter for is not someone registered without a phone in this forum."""
+
+    message_key = "error_person_not_registered"
+
+
+class PersonSectorRequired(SectorRequired):
+    """The console registered someone without a phone and chose no sector: said of them, not of the reader."""
+
+    message_key = "error_person_sector_required"
+
+
+class PersonConsentRequired(ConsentRequired):
+    """The console registered someone without saying they agreed to what is stored."""
+
+    message_key = "error_person_consent_required"

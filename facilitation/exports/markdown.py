@@ -59,12 +59,14 @@ def to_markdown(summary: ForumSummary, lang: str) -> str:
         for sector, count in summary.participants_by_sector.items()
         if count
     ]
+    if summary.registered_people:
+        lines += ["", t("people_summary_registered", lang, count=summary.registered_people)]
     lines += ["", f"## {t('summary_share', lang)}", ""]
     for kind, items in summary.contributions.items():
         lines += [f"### {t(f'kind_{kind.value}', lang)} ({len(items)})", ""]
         for item in reversed(items):  # oldest first reads as the forum went
             sector = f" ({t(f'sector_{item.sector.value}', lang)})" if item.sector else ""
-            lines.append(f"- {md_escape(item.text)}{sector}")
+            lines.append(f"- {md_escape(item.text)}{sector}{_entered(item.by_facilitator, lang)}")
         lines.append("")
     if summary.words:
         said = " · ".join(f"{md_escape(word.text)} ({word.posts})" for word in summary.words)
@@ -119,7 +121,10 @@ def to_markdown(summary: ForumSummary, lang: str) -> str:
     for row in summary.plan:
         for commitment in row.commitments:
             who = md_escape(commitment.organisation or commitment.author or "—")
-            lines.append(f"- **{who}** → {row.number}. {md_escape(row.item.activity)}: {md_escape(commitment.text)}")
+            entered = _entered(commitment.by_facilitator, lang)
+            lines.append(
+                f"- **{who}** → {row.number}. {md_escape(row.item.activity)}: {md_escape(commitment.text)}{entered}"
+            )
     lines += ["", *_moderation(summary.moderation, lang)]
     lines += [f"_{t('summary_footer', lang)}_", ""]
     return "\n".join(lines)
@@ -162,6 +167,11 @@ def _moderation(moderation: ModerationSummary, lang: str) -> list[str]:
             lines.append("| " + " | ".join(cells) + " |")
         lines.append("")
     return lines
+
+
+def _entered(by_facilitator: bool, lang: str) -> str:
+    # Typed at the console for someone registered without a phone.
+    return f" _({t('people_entered_mark', lang)})_" if by_facilitator else ""
 
 
 def _answer_mark(answer: Answer, lang: str) -> str:

@@ -10,6 +10,7 @@ from facilitation.core.i18n import format_baht, format_date, t
 from facilitation.forum.contributions import FeedItem, feed
 from facilitation.forum.moderation_log import LogLine, log_count, moderation_log
 from facilitation.forum.overlaps import OverlapFlag, open_overlaps
+from facilitation.forum.people_without_phones import registered_count
 from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.post_texts import room_words
 from facilitation.present.word_cloud import Word, ranked
@@ -38,6 +39,7 @@ class ForumSummary:
     words: list[Word]  # what the room said most, less the words the facilitator left out
     overlaps: list[OverlapFlag]  # flags between organisations' plans nobody has marked yet
     moderation: ModerationSummary
+    registered_people: int = 0  # of the participants, those the facilitator registered without a phone
 
     @property
     def participant_total(self) -> int:
@@ -80,6 +82,7 @@ def build_summary(*, session: Session, forum_id: int) -> ForumSummary:
             log=log[:LOG_LINES],
         ),
         overlaps=open_overlaps(session=session, forum_id=forum_id),
+        registered_people=registered_count(session=session, forum_id=forum_id),
     )
 
 

@@ -27,6 +27,7 @@ from models import (
     ContributionUpdate,
     ModerationAction,
     Participant,
+    RegisteredPerson,
     Sector,
     TreeTie,
     saved_id,
@@ -56,6 +57,8 @@ class FeedItem:
     sector: Sector | None
     author: str
     organisation: str
+    # Typed at the console for someone registered without a phone: lists mark it so.
+    by_facilitator: bool = False
 
 
 def same_kept(*, session: Session, participant_id: int, kind: ContributionKind, text: str) -> Contribution | None:
@@ -307,13 +310,15 @@ def my_contributions(*, session: Session, participant: Participant) -> list[Cont
 def feed(*, session: Session, forum_id: int) -> dict[ContributionKind, list[FeedItem]]:
     """Every visible contribution of a forum, newest first, grouped by kind (all kinds present)."""
     rows = session.exec(
-        select(Contribution, Participant)
-        .join(Participant, isouter=True)
+        select(Contribution, Participant, RegisteredPerson.participant_id)
+        .select_from(Contribution)
+        .join(Participant, col(Participant.id) == Contribution.participant_id, isouter=True)
+        .join(RegisteredPerson, col(RegisteredPerson.participant_id) == Contribution.participant_id, isouter=True)
         .where(Contribution.forum_id == forum_id, Contribution.status == ContributionStatus.VISIBLE)
         .order_by(col(Contribution.id).desc())
     ).all()
     grouped: dict[ContributionKind, list[FeedItem]] = defaultdict(list)
-    for contribution, author in rows:
+    for contribution, author, registered in rows:
         grouped[ContributionKind(contribution.kind)].append(
             FeedItem(
                 id=saved_id(contribution),
@@ -322,6 +327,7 @@ def feed(*, session: Session, forum_id: int) -> dict[ContributionKind, list[Feed
                 sector=Sector(author.sector) if author else None,
                 author=author.display_name if author else "",
                 organisation=author.organisation if author else "",
+                by_facilitator=registered is not None,
             )
         )
     return {kind: grouped.get(kind, []) for kind in ContributionKind}

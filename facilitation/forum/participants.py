@@ -11,13 +11,35 @@ from facilitation.core.tokens import hash_token, new_token, normalise_join_code,
 from facilitation.forum.forums import get_forum
 from facilitation.forum.policy import Action, require
 from facilitation.live.changes import Topic, bump
-from models import Forum, Participant, ParticipantCreate, saved_id, utcnow
+from models import Forum, Participant, ParticipantCreate, Sector, saved_id, utcnow
 
 
 @dataclass(frozen=True)
 class Membership:
     forum: Forum
     participant: Participant
+
+
+@dataclass(frozen=True)
+class JoinDetails:
+    """What a person gives when they join, checked and cleaned as every join stores it."""
+
+    display_name: str
+    organisation: str
+    sector: Sector
+
+
+def join_details(data: ParticipantCreate, *, consent: bool) -> JoinDetails:
+    """The join form's fields as stored; SectorRequired, ConsentRequired, or a field too long, refused."""
+    if data.sector is None:
+        raise SectorRequired()
+    if not consent:
+        raise ConsentRequired()
+    return JoinDetails(
+        display_name=clean_text(data.display_name, max_length=100, required=False, field="join_name"),
+        organisation=clean_text(data.organisation, max_length=200, required=False, field="join_organisation"),
+        sector=Sector(data.sector),
+    )
 
 
 def join_forum(
@@ -30,10 +52,7 @@ def join_forum(
     `device` is the browser tab's own token: people who join one after another on a
     shared phone get their own tokens but the same device, stored hashed.
     """
-    if data.sector is None:
-        raise SectorRequired()
-    if not consent:
-        raise ConsentRequired()
+    details = join_details(data, consent=consent)
     forum = get_forum(session=session, code=code)
     forum = require(session=session, forum_id=saved_id(forum), action=Action.JOIN)
     token_hash = hash_token(token)
@@ -46,9 +65,9 @@ def join_forum(
     participant = Participant(
         forum_id=saved_id(forum),
         token_hash=token_hash,
-        display_name=clean_text(data.display_name, max_length=100, required=False, field="join_name"),
-        organisation=clean_text(data.organisation, max_length=200, required=False, field="join_organisation"),
-        sector=data.sector,
+        display_name=details.display_name,
+        organisation=details.organisation,
+        sector=details.sector,
         device_hash=hash_token(device) if device else None,
         consented_at=utcnow(),
     )
@@ -103,7 +122,8 @@ def identify(*, session: Session, code: str, token: str | None) -> Membership:
     if found is None:
         raise NotAuthorised()
     forum, participant = found
-    if not token_matches(token, participant.token_hash):
+    # A person registered without a phone has no hash; the query above never finds them.
+    if participant.token_hash is None or not token_matches(token, participant.token_hash):
         raise NotAuthorised()
     return Membership(forum=forum, participant=participant)
 

@@ -24,6 +24,7 @@ from models import (
     ContributionStatus,
     FundSource,
     Participant,
+    RegisteredPerson,
     Theme,
     saved_id,
     utcnow,
@@ -41,6 +42,8 @@ class CommitmentView:
     organisation: str
     text: str
     author: str
+    # Typed at the console for someone registered without a phone: lists mark it so.
+    by_facilitator: bool = False
 
 
 @dataclass(frozen=True)
@@ -340,9 +343,11 @@ def plan(*, session: Session, forum_id: int) -> list[PlanRow]:
             )
         )
     commitments: dict[int, list[CommitmentView]] = {}
-    for commitment, author in session.exec(
-        select(Commitment, Participant)
-        .join(Participant, isouter=True)
+    for commitment, author, registered in session.exec(
+        select(Commitment, Participant, RegisteredPerson.participant_id)
+        .select_from(Commitment)
+        .join(Participant, col(Participant.id) == Commitment.participant_id, isouter=True)
+        .join(RegisteredPerson, col(RegisteredPerson.participant_id) == Commitment.participant_id, isouter=True)
         .where(col(Commitment.action_item_id).in_(ids))
         .order_by(col(Commitment.id))
     ):
@@ -352,6 +357,7 @@ def plan(*, session: Session, forum_id: int) -> list[PlanRow]:
                 organisation=commitment.organisation,
                 text=commitment.text,
                 author=author.display_name if author else "",
+                by_facilitator=registered is not None,
             )
         )
     themes: dict[int, list[ThemeAnswer]] = {}

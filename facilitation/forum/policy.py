@@ -37,6 +37,7 @@ class Action(StrEnum):
     GROUP_THEMES = "group_themes"  # the facilitator groups posts into themes: group, move, rename, merge, ungroup
     MODERATE_POSTS = "moderate_posts"  # the facilitator hides, restores, approves or keeps hidden a post
     SET_MODERATION = "set_moderation"  # the facilitator turns pre-approval on or off, or edits the words held
+    REGISTER_PERSON = "register_person"  # the facilitator registers someone without a phone (their posts: POST)
 
 
 # Everything but committing stays open until the forum closes: late arrivals still join
@@ -59,6 +60,7 @@ _WHILE_OPEN = frozenset(
         Action.GROUP_THEMES,
         Action.MODERATE_POSTS,
         Action.SET_MODERATION,
+        Action.REGISTER_PERSON,
     }
 )
 

@@ -21,6 +21,14 @@ def sector_badge(sector: Sector | None, lang: str) -> str:
     return f'<span class="badge" style="background:{colour}">{escape(t(f"sector_{sector.value}", lang))}</span>'
 
 
+def entered_mark(by_facilitator: bool, lang: str) -> str:
+    """The mark of an entry the facilitator typed for someone without a phone; nothing for anyone else's."""
+    if not by_facilitator:
+        return ""
+    label = escape(t("people_entered_mark", lang))
+    return f' <span class="entered-mark" data-testid="entered-by-facilitator">✍ {label}</span>'
+
+
 def feed_column(kind: ContributionKind, items: list[FeedItem], lang: str, *, limit: int = 12) -> str:
     """One kind's column: heading with count, then the newest `limit` cards."""
     colour = KIND_COLOURS[kind]
@@ -28,7 +36,10 @@ def feed_column(kind: ContributionKind, items: list[FeedItem], lang: str, *, lim
     cards = []
     for item in items[:limit]:
         who = " · ".join(part for part in (item.author, item.organisation) if part)
-        meta = f'<div class="card-meta">{sector_badge(item.sector, lang)} {escape(who)}</div>' if item.sector else ""
+        mark = entered_mark(item.by_facilitator, lang)
+        meta = (
+            f'<div class="card-meta">{sector_badge(item.sector, lang)} {escape(who)}{mark}</div>' if item.sector else ""
+        )
         cards.append(
             f'<div class="card" style="border-left-color:{colour}" data-kind="{kind.value}">'
             f'<div class="card-text">{escape(item.text)}</div>{meta}</div>'
@@ -121,7 +132,9 @@ def plan_card(row: PlanRow, lang: str, *, with_commitments: bool = True) -> str:
     commitments_html = ""
     if with_commitments and row.commitments:
         entries = "".join(
-            f"<li><b>{escape(c.organisation or c.author or '—')}</b>: {escape(c.text)}</li>" for c in row.commitments
+            f"<li><b>{escape(c.organisation or c.author or '—')}</b>: {escape(c.text)}"
+            f"{entered_mark(c.by_facilitator, lang)}</li>"
+            for c in row.commitments
         )
         commitments_html = (
             f'<div class="fact-label">🤝 {escape(t("plan_commitments", lang))}</div>'

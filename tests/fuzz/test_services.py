@@ -17,6 +17,7 @@ from facilitation.exports.summary import build_summary
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import edit_contribution
 from facilitation.forum.forums import create_forum, set_stage
+from facilitation.forum.people_without_phones import post_for_person
 from facilitation.forum.plans import create_action_item, update_action_item
 from facilitation.tree.admin import set_tree_labels
 from facilitation.tree.data import LABEL_KEYS
@@ -27,6 +28,7 @@ from models import (
     Commitment,
     CommitmentCreate,
     Contribution,
+    ContributionCreate,
     ContributionKind,
     ContributionUpdate,
     Forum,
@@ -36,7 +38,7 @@ from models import (
     Stage,
     saved_id,
 )
-from tests.factories import SILA, join, make_forum, post
+from tests.factories import SILA, join, make_forum, post, register
 from tests.fuzz.checks import figure_findings, markdown_findings
 from tests.fuzz.render import LANGUAGES, assert_clean, forum_problems
 from tests.fuzz.strategies import hostile_text, storable_text
@@ -250,3 +252,28 @@ def test_tree_legend_shows_a_label_as_text(shared_engine: Engine, label: str) ->
     with read_session(shared_engine) as session:
         tree = forum_tree(session=session, forum_id=member.forum_id, lang="th")
     assert not figure_findings(tree.tree.to_plotly_json())
+
+
+@given(name=hostile_text(), organisation=hostile_text(), text=hostile_text(), sector=st.sampled_from(Sector))
+def test_register_a_person_without_a_phone(
+    shared_engine: Engine, name: str, organisation: str, text: str, sector: Sector
+) -> None:
+    created = make_forum(shared_engine)
+    try:
+        person = register(shared_engine, created, name=name, organisation=organisation, sector=sector)
+    except ForumError:
+        return
+    assert_clean(person.display_name)
+    assert_clean(person.organisation)
+    try:
+        with write_session(shared_engine) as session:
+            posted = post_for_person(
+                session=session,
+                code=created.forum.code,
+                key=created.facilitator_token,
+                participant_id=saved_id(person),
+                data=ContributionCreate(kind=ContributionKind.ROOT_CAUSE, text=text),
+            )
+    except ForumError:
+        return
+    _safe(shared_engine, saved_id(created.forum), [posted.contribution.text])

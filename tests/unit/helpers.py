@@ -84,7 +84,8 @@ def tree(engine: Engine, forum_id: int, lang: str = "th") -> TreeData:
 
 
 def post_anonymous(engine: Engine, forum_id: int, text: str, kind: ContributionKind) -> Contribution:
-    """An entry with no author, as a facilitator types it for someone without a phone (no service yet)."""
+    """An entry with no author, stored behind the services' back (they always give one: people without a
+    phone are registered, facilitation/forum/people_without_phones.py); the tree counts it as one person."""
     with write_session(engine) as session:
         row = Contribution(forum_id=forum_id, participant_id=None, kind=kind, text=text)
         session.add(row)

@@ -22,13 +22,15 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import SQLModel
+from sqlmodel import SQLModel, func, select
 
-from facilitation.core.db import make_engine, read_session
+from facilitation.core.db import make_engine, read_session, write_session
 from facilitation.core.migrate import MIGRATIONS, current_revision, downgrade, head_revision, main, upgrade
 from facilitation.core.settings import get_settings
+from facilitation.core.tokens import new_token
 from facilitation.exports.summary import build_summary
 from facilitation.tree.data import tree_data
+from models import Participant, RegisteredPerson, Sector, utcnow
 from tests.factories import join, post
 from tests.postgres import temporary_postgres, unavailable
 
@@ -510,3 +512,36 @@ def test_0010_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
     assert rows(engine) == upgraded and model_differences(engine) == []
     with engine.connect() as connection:
         assert all(connection.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0 for table in theme_tables)
+
+
+def test_0009_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
+    """Back before 0009 a person registered without a phone stays a participant, with a hash no token has, and keeps
+    their posts; forward again the schema is the models'."""
+    engine = new_database()
+    load_release_0_1(engine)
+    upgrade(engine)
+    upgraded = rows(engine)
+    forum = next(forum for forum in upgraded["forum"] if forum["stage"] == "share")
+    with write_session(engine) as session:
+        session.add(
+            Participant(id=999, forum_id=forum["id"], token_hash=None, sector=Sector.COMMUNITY, consented_at=utcnow())
+        )
+        session.flush()
+        session.add(RegisteredPerson(participant_id=999, forum_id=forum["id"], form_key=new_token()))
+    elder = Participant(id=999, forum_id=forum["id"], sector=Sector.COMMUNITY, consented_at=utcnow())
+    assert post(engine, elder, "ไม่มีรถไปหาหมอ").participant_id == 999
+    downgrade(engine, revision=below("0009"))
+    assert current_revision(engine) == below("0009")
+    with engine.connect() as connection:
+        one = connection.exec_driver_sql
+        assert one("SELECT token_hash FROM participant WHERE id = 999").scalar() == "registered:999"
+        assert one("SELECT participant_id FROM contribution WHERE text = 'ไม่มีรถไปหาหมอ'").scalar() == 999
+        assert not inspect(connection).has_table("registeredperson")
+    back = rows(engine)
+    others = {table: found for table, found in back.items() if table not in ("participant", "contribution")}
+    assert others == old_columns({table: upgraded[table] for table in others}, others)
+    assert [row for row in back["participant"] if row["id"] != 999] == upgraded["participant"]
+    upgrade(engine)
+    assert model_differences(engine) == []
+    with read_session(engine) as session:
+        assert session.exec(select(func.count()).select_from(RegisteredPerson)).one() == 0

@@ -20,6 +20,7 @@ from facilitation.forum.moderation import approve_post, hide_post, reject_post, 
 from facilitation.forum.moderation_rules import set_moderation_words, set_pre_approval
 from facilitation.forum.overlaps import mark_overlap
 from facilitation.forum.participants import join_forum
+from facilitation.forum.people_without_phones import register_person
 from facilitation.forum.plans import create_action_item, delete_action_item, restore_action_item, update_action_item
 from facilitation.forum.policy import (
     ALLOWED,
@@ -87,6 +88,7 @@ EXPECTED: dict[Action, frozenset[Stage]] = {
     Action.GROUP_THEMES: OPEN,
     Action.MODERATE_POSTS: OPEN,
     Action.SET_MODERATION: OPEN,
+    Action.REGISTER_PERSON: OPEN,
 }
 ROOT, FUND, BENEFIT = ContributionKind.ROOT_CAUSE, ContributionKind.FUND, ContributionKind.BENEFIT
 
@@ -104,6 +106,7 @@ class World:
     benefit: int
     tie: int
     item: int
+    key: str = ""  # the facilitator's
 
     @property
     def id(self) -> int:
@@ -112,7 +115,8 @@ class World:
 
 @pytest.fixture
 def world(engine: Engine) -> World:
-    forum = make_forum(engine).forum
+    created = make_forum(engine)
+    forum = created.forum
     person = join(engine, forum.code, name="บุญมี", organisation="กองทุนสวัสดิการชุมชนตำบลศิลา").participant
     root, root_b = post(engine, person, "ไม่มีรถไปหาหมอ", ROOT), post(engine, person, "ไม่มีรถโดยสาร", ROOT)
     root_c = post(engine, person, "ไม่มีรถพาไปโรงพยาบาล", ROOT)
@@ -121,7 +125,7 @@ def world(engine: Engine) -> World:
     made = admin(engine, tree_admin.tie, saved_id(forum), root_id=root.id, fund_id=fund.id, benefit_id=None)
     item = make_item(engine, saved_id(forum))
     ids = (saved_id(row) for row in (root, root_b, root_c, fund, benefit, made, item))
-    return World(forum, person, *ids)
+    return World(forum, person, *ids, key=created.facilitator_token)
 
 
 def _row(engine: Engine, contribution_id: int) -> Contribution:
@@ -364,6 +368,19 @@ PROBES = [
         "reject_suggestion",
         lambda s, w: reject_suggestion(session=s, forum_id=w.id, post_ids=[w.root, w.root_b]),
         lambda e, w: count(e, ThemeRejection) == 1,
+    ),
+    Probe(
+        Action.REGISTER_PERSON,
+        "register_person",
+        lambda s, w: register_person(
+            session=s,
+            code=w.forum.code,
+            key=w.key,
+            data=ParticipantCreate(display_name="ยายสม", sector=Sector.COMMUNITY),
+            consent=True,
+            form_key=new_token(),
+        ),
+        lambda e, w: count(e, Participant) == 2,
     ),
 ]
 

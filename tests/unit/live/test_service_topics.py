@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from facilitation.core.db import read_session, write_session
-from facilitation.core.errors import ForumClosed, ForumError, StaleEdit, TimerNotRunning
+from facilitation.core.errors import ForumClosed, ForumError, PersonNotRegistered, StaleEdit, TimerNotRunning
 from facilitation.core.tokens import new_token
 from facilitation.forum import (
     access,
@@ -23,6 +23,7 @@ from facilitation.forum import (
     moderation_rules,
     overlaps,
     participants,
+    people_without_phones,
     plans,
     theme_suggestions,
     themes,
@@ -82,7 +83,7 @@ Q, M = Topic.QUEUE, Topic.MODERATION
 RUDE = "ไอ้เหี้ยไม่ช่วยอะไรเลย"  # the word filter holds it
 WRITERS: tuple[ModuleType, ...] = (
     forums, participants, contributions, plans, commitments, access, admin, timer, left_out_words, overlaps, themes,
-    theme_suggestions, moderation, moderation_rules,
+    theme_suggestions, moderation, moderation_rules, people_without_phones,
 )  # fmt: skip
 
 
@@ -106,6 +107,8 @@ class World:
     bare_item_id: int  # no answers, no commitments
     deleted_item_id: int  # deleted, with a commitment
     tie_id: int
+    elder: Participant  # registered by the facilitator, without a phone
+    elder_form_key: str  # the registration form that registered them
 
     @property
     def id(self) -> int:
@@ -149,9 +152,19 @@ def world(engine: Engine) -> World:
         delete_action_item(session=session, forum_id=forum_id, item_id=saved_id(deleted))
     with read_session(engine) as session:
         merged = session.get(Contribution, saved_id(merged)) or merged  # its version moved with the merge
+    elder_form_key = new_token()
+    with write_session(engine) as session:
+        elder = people_without_phones.register_person(
+            session=session,
+            code=forum.code,
+            key=created.facilitator_token,
+            data=ParticipantCreate(display_name="ยายสม", sector=Sector.COMMUNITY),
+            consent=True,
+            form_key=elder_form_key,
+        ).participant
     return World(
         forum, created.facilitator_token, alice, alice_token, bob, root, fund, answer, benefit, twin, merged, other,
-        saved_id(item), saved_id(bare), saved_id(deleted), saved_id(made),
+        saved_id(item), saved_id(bare), saved_id(deleted), saved_id(made), elder, elder_form_key,
     )  # fmt: skip
 
 
@@ -212,6 +225,22 @@ def _tied_theme(session: Session, w: World) -> int:
         changed={"theme_ids"},
     )
     return theme_id
+
+
+def _register(session: Session, w: World, form_key: str) -> object:
+    data = ParticipantCreate(display_name="ยายสม", sector=Sector.COMMUNITY)
+    return people_without_phones.register_person(
+        session=session, code=w.forum.code, key=w.key, data=data, consent=True, form_key=form_key
+    )
+
+
+def _for_elder(service: Callable[..., object], session: Session, w: World, data: object) -> object:
+    return service(session=session, code=w.forum.code, key=w.key, participant_id=saved_id(w.elder), data=data)
+
+
+def _post_for_elder(kind: ContributionKind, text: str) -> Action:
+    data = ContributionCreate(kind=kind, text=text)
+    return lambda s, w: _for_elder(people_without_phones.post_for_person, s, w, data)
 
 
 NEW_FORUM = ForumCreate.model_validate({"title": "อีกเวที", "forum_date": sample.FORUM_DATE, **SILA})
@@ -473,6 +502,38 @@ CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
         ),
         {TH},
     ),
+    # Someone without a phone: registered and entered for as a phone's join, post and commitment.
+    "a person registered without a phone": (
+        people_without_phones.register_person,
+        lambda s, w: _register(s, w, new_token()),
+        {P},
+    ),
+    "a registration form sent twice": (
+        people_without_phones.register_person,
+        lambda s, w: _register(s, w, w.elder_form_key),
+        set(),
+    ),
+    "a post entered for a person": (
+        people_without_phones.post_for_person,
+        lambda s, w: _for_elder(
+            people_without_phones.post_for_person, s, w, ContributionCreate(kind=ROOT, text="ไม่มีรถ")
+        ),
+        {PO, T},
+    ),
+    "a post off the tree entered for a person": (
+        people_without_phones.post_for_person,
+        lambda s, w: _for_elder(
+            people_without_phones.post_for_person, s, w, ContributionCreate(kind=OTHER, text="ขอบใจ")
+        ),
+        {PO},
+    ),
+    "a commitment entered for a person": (
+        people_without_phones.commit_for_person,
+        lambda s, w: _for_elder(
+            people_without_phones.commit_for_person, s, w, CommitmentCreate(action_item_id=w.item_id, text="จะไปช่วย")
+        ),
+        {C},
+    ),
 }
 
 
@@ -642,6 +703,16 @@ REFUSED: dict[str, tuple[Action, type[ForumError]]] = {
     "a moderation button pressed twice": (
         lambda s, w: (_hide(lambda w: w.other)(s, w), _hide(lambda w: w.other)(s, w)),
         StaleEdit,
+    ),
+    "a post entered for a phone's participant": (
+        lambda s, w: people_without_phones.post_for_person(
+            session=s,
+            code=w.forum.code,
+            key=w.key,
+            participant_id=saved_id(w.alice),
+            data=ContributionCreate(kind=ROOT, text="แทนคนที่มีโทรศัพท์"),
+        ),
+        PersonNotRegistered,
     ),
     "a pause of a timer never started": (
         lambda s, w: pause_timer(session=s, forum_id=w.id, version=0),
