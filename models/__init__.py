@@ -23,6 +23,7 @@ from models.plan import (
 from models.reveal import RevealEvent, RevealEventKind, StageReveal
 from models.timer import StageTimer, TimerStatus
 from models.tree import TreeTie
+from models.votes import Ballot, OptionSubject, ResultsShown, Vote, VoteDot, VoteOption, VoteStatus
 from models.words import LeftOutWords
 
 __all__ = [
@@ -55,4 +56,11 @@ __all__ = [
     "TreeTie",
     "saved_id",
     "utcnow",
+    "Ballot",
+    "OptionSubject",
+    "ResultsShown",
+    "Vote",
+    "VoteDot",
+    "VoteOption",
+    "VoteStatus",
 ]

@@ -26,7 +26,7 @@ from facilitation.forum.policy import Action, allows, stage_rules
 from facilitation.live.changes import connected
 from facilitation.present import cards
 from models import ActionItemCreate, FundSource, Stage, saved_id
-from pages import inputs, left_out_words, reveal, stage_timer, ui
+from pages import inputs, left_out_words, reveal, stage_timer, ui, vote_console
 
 ui.ensure_routed(__file__)
 
@@ -391,8 +391,12 @@ def _item_options(row: PlanRow) -> dict[int, str]:
     return {**answer_options, **extra}
 
 
-plan_tab, share_tab = st.tabs(
-    [ui.tr("console_tab_plan", count=len(rows)), ui.tr("console_tab_share", count=len(answer_options))]
+plan_tab, share_tab, vote_tab = st.tabs(
+    [
+        ui.tr("console_tab_plan", count=len(rows)),
+        ui.tr("console_tab_share", count=len(answer_options)),
+        ui.tr("console_tab_vote"),
+    ]
 )
 editing = allows(forum.stage, Action.EDIT_ACTION_ITEM)
 deleting = allows(forum.stage, Action.DELETE_ACTION_ITEM)
@@ -480,3 +484,7 @@ with share_tab:
     # Beside the posts it is about: which words the room's word cloud leaves out.
     left_out_words.controls(forum_id, enabled=allows(forum.stage, Action.LEAVE_OUT_WORDS))
     st.html(cards.feed_board(contributions, lang, limit=200))
+with vote_tab:
+    vote_console.controls(
+        forum_id, opening=allows(forum.stage, Action.OPEN_VOTE), running=allows(forum.stage, Action.RUN_VOTE)
+    )

@@ -33,6 +33,9 @@ class Action(StrEnum):
     RUN_TIMER = "run_timer"  # the facilitator's stage timer: start, pause, resume, add time, stop
     REVEAL_POSTS = "reveal_posts"  # the facilitator reveals or hides a stage's posts, or sets how they show
     LEAVE_OUT_WORDS = "leave_out_words"  # the facilitator chooses the words the room's word cloud leaves out
+    OPEN_VOTE = "open_vote"  # the facilitator opens a dot vote over some options
+    RUN_VOTE = "run_vote"  # the facilitator closes a vote or reveals its results
+    VOTE = "vote"  # a person spends or takes back a dot
 
 
 # Everything but committing stays open until the forum closes: late arrivals still join
@@ -51,13 +54,19 @@ _WHILE_OPEN = frozenset(
         Action.RUN_TIMER,
         Action.REVEAL_POSTS,
         Action.LEAVE_OUT_WORDS,
+        Action.RUN_VOTE,
     }
 )
+# The room chooses in Plan: in Share people write first and the posts wait for the reveal, so
+# a vote there would rank what was seen first; in Act the plan is chosen and people commit.
+# A vote left open when the stage moves on can still be closed and revealed (RUN_VOTE), but
+# takes no dots until the forum is back in Plan.
+_VOTING = frozenset({Action.OPEN_VOTE, Action.VOTE})
 
 ALLOWED: Mapping[Stage, frozenset[Action]] = MappingProxyType(
     {
         Stage.SHARE: _WHILE_OPEN,
-        Stage.PLAN: _WHILE_OPEN,
+        Stage.PLAN: _WHILE_OPEN | _VOTING,
         # Commitments wait for Act: an organisation commits to the plan the room agreed on.
         Stage.ACT: _WHILE_OPEN | {Action.COMMIT},
         Stage.CLOSED: frozenset(),  # readable, takes no input until reopened

@@ -35,6 +35,8 @@ class Topic(StrEnum):
     TIMER = "timer"  # the stage timer started, paused, resumed, given more time or stopped (not reaching zero)
     REVEAL = "reveal"  # a stage's posts revealed or hidden again, or how they show changed
     WORDS = "words"  # the words the word cloud leaves out
+    VOTING = "voting"  # a vote opened, closed, or its results revealed (every phone and projector redraws)
+    VOTES = "votes"  # a dot spent or taken back (turnout and live results; screens follow it at a gap)
 
 
 ROLES = ("phone", "projector")

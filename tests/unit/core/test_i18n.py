@@ -12,7 +12,7 @@ from facilitation.core import errors
 from facilitation.core.i18n import LANGUAGES, catalogue, format_baht, format_clock, format_date, t
 from facilitation.forum.policy import Action
 from facilitation.tree.categories import CATEGORY_KEYS
-from models import ContributionKind, FundSource, Sector, Stage
+from models import ContributionKind, FundSource, ResultsShown, Sector, Stage
 
 ROOT = Path(__file__).resolve().parents[3]
 SOURCES = sorted([*ROOT.glob("pages/*.py"), ROOT / "app.py", *ROOT.glob("facilitation/**/*.py")])
@@ -32,7 +32,8 @@ DYNAMIC_KEYS = {
     "fund_": [f"fund_{f.value}" for f in FundSource],
     "category_": [f"category_{key}" for key in CATEGORY_KEYS],
     "tree_part_": [f"tree_part_{part}" for part in ("roots", "trunk", "branches", "fruits", "leaves")],
-    "projector_view_": [f"projector_view_{view}" for view in ("feed", "tree", "sankey")],
+    "projector_view_": [f"projector_view_{view}" for view in ("feed", "tree", "sankey", "vote")],
+    "vote_results_": [f"vote_results_{shown.value}" for shown in ResultsShown],
 }
 
 
