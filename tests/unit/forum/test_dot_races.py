@@ -107,6 +107,7 @@ def test_two_tabs_of_one_person_never_exceed_the_budget_or_the_cap(db: Engine) -
         )
         most = session.exec(select(func.max(VoteDot.dots))).one()
     assert ballot is not None
+    assert sum(dots.values()) <= BUDGET, (dots, outcomes)
     assert 0 <= ballot.used <= BUDGET, outcomes
     assert most is not None and most <= CAP, outcomes
     assert ballot.used == sum(dots.values()), (ballot.used, dots)
