@@ -58,10 +58,12 @@ def _watched(stage: Stage) -> dict[Topic, float]:
         topics |= {Topic.REVEAL: 0.0}
         if screen.reveal.phone_posts(stage):
             topics |= {Topic.POSTS: ROOM_SECONDS}
-    # A vote opened, closed or revealed at once. Dots only where this phone shows live results:
-    # its own dots it redraws itself, from each tap's answer.
-    topics |= {Topic.VOTING: 0.0}
-    if screen.vote is not None and screen.vote.is_open and screen.vote.results is not None:
+    # A vote opened, closed or revealed at once, where the room votes or a vote is on this screen.
+    # Dots only where this phone shows live results: its own dots it redraws itself, from each tap's answer.
+    vote = screen.vote
+    if allows(stage, Action.VOTE) or (vote is not None and (vote.is_open or vote.results is not None)):
+        topics |= {Topic.VOTING: 0.0}
+    if vote is not None and vote.is_open and vote.results is not None:
         topics |= {Topic.VOTES: VOTE_RESULTS_SECONDS}
     return topics
 

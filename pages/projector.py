@@ -224,7 +224,8 @@ with main:
         ui.tr("projector_view"),
         VIEWS,
         format_func=lambda view: ui.tr(f"projector_view_{view}"),
-        default="feed",
+        # Once the wall has turned itself to the vote, its view is in the session's state: no default then.
+        default=None if "projector_view" in st.session_state else "feed",
         key="projector_view",
         label_visibility="collapsed",
     )

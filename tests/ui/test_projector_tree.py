@@ -106,9 +106,9 @@ def test_the_projector_opens_on_the_feed_without_a_chart(projector: AppTest) -> 
         assert text in shown
 
 
-def test_the_view_choice_offers_feed_tree_sankey_and_words(projector: AppTest) -> None:
+def test_the_view_choice_offers_feed_tree_sankey_words_and_vote(projector: AppTest) -> None:
     control = projector.button_group(key="projector_view")
-    views = ("feed", "tree", "sankey", "words")
+    views = ("feed", "tree", "sankey", "words", "vote")
     assert list(control.options) == [th(f"projector_view_{view}") for view in views]
 
 
