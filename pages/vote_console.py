@@ -89,7 +89,7 @@ def _state_line(view: VoteView) -> str:
         shown = ui.tr("vote_results_live")
     else:
         shown = ui.tr("vote_state_hidden")
-    settings = ui.tr("vote_how", budget=vote.dots_per_person, cap=vote.cap_per_option)
+    settings = ui.tr("vote_settings", budget=vote.dots_per_person, cap=vote.cap_per_option)
     return f"{status} · {shown} · {settings}"
 
 

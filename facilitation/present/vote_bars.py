@@ -18,14 +18,14 @@ def result_bars(results: list[OptionResult], lang: str) -> str:
     for result in results:
         width = round(100 * result.dots / top)
         rows.append(
-            f'<li class="vote-bar" data-testid="vote-bar" data-dots="{result.dots}">'
+            f'<div class="vote-bar" role="listitem" data-testid="vote-bar" data-dots="{result.dots}">'
             f'<div class="vote-bar-head"><span class="vote-rank">{result.rank}</span>'
             f'<span class="vote-label">{escape(result.label)}</span>'
             f'<span class="vote-dots">{escape(t("vote_dots_count", lang, dots=result.dots))}</span></div>'
             f'<div class="vote-track"><div class="vote-fill" style="width:{width}%;background:{BAR_COLOUR}">'
-            "</div></div></li>"
+            "</div></div></div>"
         )
-    return f'<ol class="vote-bars">{"".join(rows)}</ol>'
+    return f'<div class="vote-bars" role="list">{"".join(rows)}</div>'
 
 
 def turnout_line(turnout: Turnout, lang: str) -> str:

@@ -1,6 +1,6 @@
 """A vote on the wall: its question and turnout as HTML, and its ranking as a Plotly bar chart.
 
-Sized for a 1920×1080 projector read from the back of a hall: every text at least 22 px.
+Sized for a 1920×1080 projector read from the back of a hall: every text at least 24 px.
 """
 
 from html import escape
@@ -12,7 +12,7 @@ from facilitation.forum.votes import OptionResult, Turnout
 from facilitation.present.thai_wrap import wrap_label
 from facilitation.present.vote_bars import BAR_COLOUR, turnout_line
 
-LABEL_PX = 22
+LABEL_PX = 24
 LABEL_CHARS = 44  # per line of an option's words; two lines at most
 WIDTH = 1300  # the wall's main column beside the QR code, at 1920 pixels
 ROW_PX = 66
@@ -60,7 +60,7 @@ def ranking_figure(results: list[OptionResult], lang: str) -> go.Figure:
         margin={"l": 10, "r": 140, "t": 10, "b": 10},
         font={"size": LABEL_PX, "family": "Sarabun, Noto Sans Thai, Loma, sans-serif"},
         xaxis={"visible": False, "range": [0, max(top, 1) * 1.1]},
-        yaxis={"tickfont": {"size": LABEL_PX}, "automargin": True},
+        yaxis={"tickfont": {"size": LABEL_PX}, "automargin": True, "ticklabelstandoff": 14},
         plot_bgcolor="#fff",
         paper_bgcolor="#fff",
         showlegend=False,
