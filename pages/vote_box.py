@@ -114,7 +114,8 @@ def vote_part(view: VoteView | None, dots: MyDots | None, *, voting: bool, code:
         st.caption(ui.tr("vote_closed_note"))
     if view.results is not None:
         st.markdown(f"**{ui.tr('vote_results_heading')}**")
-        st.caption(turnout_line(view.turnout, ui.lang()))
+        if view.turnout is not None:
+            st.caption(turnout_line(view.turnout, ui.lang()))
         st.html(result_bars(view.results, ui.lang()))
     else:
         st.caption(ui.tr("vote_results_wait"))

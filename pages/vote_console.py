@@ -99,7 +99,8 @@ def _current(view: VoteView, forum_id: int, *, running: bool) -> None:
     if vote.question:
         ui.plain(vote.question)
     st.markdown(f'<span data-testid="vote-state">{_state_line(view)}</span>', unsafe_allow_html=True)
-    st.caption(turnout_line(view.turnout, ui.lang()))
+    if view.turnout is not None:
+        st.caption(turnout_line(view.turnout, ui.lang()))
     if running:
         left, right = st.columns(2)
         if view.is_open:

@@ -66,7 +66,7 @@ def phone_screen(*, session: Session, forum_id: int, code: str, token: str | Non
     if reveal.phone_posts(Stage(forum.stage)):
         me = saved_id(participant)
         others = latest_feed(session=session, forum_id=forum_id, per_kind=OTHERS_PER_KIND, excluding=me)
-    vote = room_vote(session=session, forum_id=forum_id)
+    vote = room_vote(session=session, forum_id=forum_id, phone=True)
     dots = None if vote is None else my_dots(session=session, vote=vote.vote, participant_id=saved_id(participant))
     return PhoneScreen(
         seen=dict(seen), forum=forum, participant=participant, plan=rows, mine=mine, timer=timer,

@@ -12,7 +12,7 @@ opened with live results: `room_vote` then leaves them out entirely, not merely 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, update
+from sqlalchemy import case, func, update
 from sqlmodel import Session, col, select
 
 from facilitation.core.db import insert_once
@@ -75,7 +75,7 @@ class VoteView:
 
     vote: Vote
     options: list[VoteOption]
-    turnout: Turnout
+    turnout: Turnout | None  # None on a phone while the results are hidden (it shows neither)
     results: list[OptionResult] | None
 
     @property
@@ -178,11 +178,11 @@ def reveal_results(*, session: Session, forum_id: int, vote_id: int, version: in
 
 
 def latest_vote(*, session: Session, forum_id: int) -> Vote | None:
-    """The forum's open vote, or else the last one opened."""
-    return (
-        _open(session, forum_id)
-        or session.exec(select(Vote).where(Vote.forum_id == forum_id).order_by(col(Vote.id).desc())).first()
-    )
+    """The forum's open vote, or else the last one opened (one query: every phone's run asks it)."""
+    open_first = case((col(Vote.status) == VoteStatus.OPEN, 0), else_=1)
+    return session.exec(
+        select(Vote).where(Vote.forum_id == forum_id).order_by(open_first, col(Vote.id).desc()).limit(1)
+    ).first()
 
 
 def results(*, session: Session, vote_id: int) -> list[OptionResult]:
@@ -222,18 +222,26 @@ def turnout(*, session: Session, vote: Vote) -> Turnout:
     return Turnout(int(voters), int(joined), int(spent), int(joined) * vote.dots_per_person)
 
 
-def _view(session: Session, vote: Vote, *, with_results: bool) -> VoteView:
+def _view(session: Session, vote: Vote, *, with_results: bool, with_turnout: bool = True) -> VoteView:
     options = list(
         session.exec(select(VoteOption).where(VoteOption.vote_id == vote.id).order_by(col(VoteOption.position))).all()
     )
     found = results(session=session, vote_id=saved_id(vote)) if with_results else None
-    return VoteView(vote, options, turnout(session=session, vote=vote), found)
+    counted = turnout(session=session, vote=vote) if with_turnout else None
+    return VoteView(vote, options, counted, found)
 
 
-def room_vote(*, session: Session, forum_id: int) -> VoteView | None:
-    """The vote as the projector and phones see it: its results only once revealed (or when live)."""
+def room_vote(*, session: Session, forum_id: int, phone: bool = False) -> VoteView | None:
+    """The vote as the projector and phones see it: its results only once revealed (or when live).
+
+    `phone`: the turnout only with the results (a phone shows it beside them), so a hall's
+    runs read no more than they draw.
+    """
     vote = latest_vote(session=session, forum_id=forum_id)
-    return None if vote is None else _view(session, vote, with_results=shown_to_room(vote))
+    if vote is None:
+        return None
+    shown = shown_to_room(vote)
+    return _view(session, vote, with_results=shown, with_turnout=shown or not phone)
 
 
 def console_vote(*, session: Session, forum_id: int) -> VoteView | None:

@@ -19,15 +19,16 @@ ROW_PX = 66
 RANKED_ON_WALL = 10  # what fits under the header of a 1080-pixel screen; the phones list every option
 
 
-def wall_header(question: str, turnout: Turnout, note: str, lang: str, *, compact: bool = False) -> str:
+def wall_header(question: str, turnout: Turnout | None, note: str, lang: str, *, compact: bool = False) -> str:
     """The question (as typed: plain text), the turnout in large type, and what the wall waits for.
 
     `compact`: the ranking follows, so the turnout takes one line of ordinary size.
     """
     heading = f'<div class="vote-question plain-heading">{escape(question)}</div>' if question else ""
+    counted = turnout_line(turnout, lang) if turnout is not None else ""
     return (
         f'<div class="vote-wall{" compact" if compact else ""}">{heading}'
-        f'<div class="vote-turnout" data-testid="vote-turnout">{escape(turnout_line(turnout, lang))}</div>'
+        f'<div class="vote-turnout" data-testid="vote-turnout">{escape(counted)}</div>'
         f'<div class="vote-note">{escape(note)}</div></div>'
     )
 
