@@ -80,8 +80,9 @@ class Settings:
     profile: bool = False  # py-spy samples of the server per phase, in the run's folder
     vote: bool = False  # after the stage change, a dot vote in which every phone spends its dots
     dots: int = 5
-    vote_gap: float = 3.0  # seconds between a phone's taps (a person choosing)
-    vote_over: float = 20.0  # phones start voting at random moments over this many seconds
+    # A person reads the options and places a dot every few seconds; the hall starts over half a minute.
+    vote_gap: float = 5.0  # seconds between a phone's taps (±50 %)
+    vote_over: float = 30.0  # phones start voting at random moments over this many seconds
 
 
 @dataclass

@@ -1,10 +1,11 @@
 """Dot voting, a person's side: spend a dot on an option, take one back (moving is both).
 
 The budget and the cap are held by the database, not by a read in Python: a dot is two
-conditional UPDATEs in one transaction, `votedot.dots = dots + 1 WHERE dots = :seen AND
-dots < cap` and `ballot.used = used + 1 WHERE used < budget`, each checked by its row count,
-and CHECK constraints under both. Two tabs of one person tapping at once, on SQLite or on
-PostgreSQL, can never spend more than the budget nor put more than the cap on one option.
+conditional writes in one transaction, `votedot.dots = dots + 1 WHERE dots = :seen AND
+dots < cap` and `ballot.used = used + 1 WHERE used < budget` (each an upsert when the row may
+not exist yet), each checked by the rows it wrote, and CHECK constraints under both. Two tabs
+of one person tapping at once, on SQLite or on PostgreSQL, can never spend more than the budget
+nor put more than the cap on one option.
 
 Each tap carries `seen`, the dots on that option as the screen drew them, and means "from
 `seen` to one more" (or one fewer). So a retry whose first answer was lost finds its dot
@@ -83,32 +84,73 @@ def _target(session: Session, participant_id: int, option_id: int) -> tuple[Vote
     if participant is None:
         raise NotAuthorised()
     require(session=session, forum_id=participant.forum_id, action=Action.VOTE)
-    option = session.get(VoteOption, option_id)
-    vote = session.get(Vote, option.vote_id, populate_existing=True) if option is not None else None
-    if option is None or vote is None or vote.forum_id != participant.forum_id:
+    # One read for both: a hall's taps hold SQLite's one write lock for as few statements as they can.
+    found = session.exec(
+        select(VoteOption, Vote)
+        .join(Vote, col(Vote.id) == VoteOption.vote_id)
+        .where(VoteOption.id == option_id)
+        .execution_options(populate_existing=True)
+    ).first()
+    if found is None or found[1].forum_id != participant.forum_id:
         raise VoteOptionNotFound(id=option_id)
+    option, vote = found
     if VoteStatus(vote.status) != VoteStatus.OPEN:
         raise VoteNotOpen()
     return vote, option
 
 
-def _ensure_rows(session: Session, vote: Vote, option_id: int, participant_id: int) -> None:
-    """The person's ballot and their dots on the option, at 0 when new; left as they are otherwise."""
-    dialect = session.get_bind().dialect.name
-    insert = sqlite.insert if dialect == "sqlite" else postgresql.insert
-    ballot: Any = Ballot.__table__  # type: ignore[attr-defined]
+def _upsert(session: Session, table: Any) -> Any:
+    return (sqlite.insert if session.get_bind().dialect.name == "sqlite" else postgresql.insert)(table)
+
+
+def _place(session: Session, vote: Vote, option_id: int, participant_id: int, seen: int) -> int:
+    """One more dot on the option if it holds `seen` and is under the cap; how many rows changed (0 or 1)."""
+    if seen:
+        placed = session.execute(
+            update(VoteDot)
+            .where(
+                col(VoteDot.option_id) == option_id,
+                col(VoteDot.participant_id) == participant_id,
+                col(VoteDot.dots) == seen,
+                col(VoteDot.dots) < col(VoteDot.cap),
+            )
+            .values(dots=VoteDot.dots + 1)
+            .execution_options(synchronize_session=False)
+        )
+        return _rowcount(placed)
+    # The first dot from a screen showing none: the row may not exist yet. Made with its dot, or
+    # (made by an earlier tap and taken back to 0) given one: one statement either way.
     dot: Any = VoteDot.__table__  # type: ignore[attr-defined]
-    # ON CONFLICT DO NOTHING: two first taps racing each make the row or find it, neither fails.
-    session.execute(
-        insert(ballot)
-        .values(vote_id=vote.id, participant_id=participant_id, budget=vote.dots_per_person, used=0)
-        .on_conflict_do_nothing()
+    statement = _upsert(session, dot).values(
+        option_id=option_id, participant_id=participant_id, vote_id=vote.id, cap=vote.cap_per_option, dots=1
     )
-    session.execute(
-        insert(dot)
-        .values(option_id=option_id, participant_id=participant_id, vote_id=vote.id, cap=vote.cap_per_option, dots=0)
-        .on_conflict_do_nothing()
+    placed = session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[dot.c.option_id, dot.c.participant_id],
+            set_={"dots": dot.c.dots + 1},
+            where=(dot.c.dots == 0) & (dot.c.dots < dot.c.cap),
+        ).returning(dot.c.dots)
     )
+    # A row comes back only when inserted or updated. Not the row count: on PostgreSQL an upsert
+    # run through the session reports 1 even when its WHERE let nothing be written (the race
+    # test caught two tabs spending a sixth dot of five that way).
+    return len(placed.all())
+
+
+def _spend(session: Session, vote: Vote, participant_id: int) -> int:
+    """One more dot spent of the person's budget, if any is left; how many rows changed (0 or 1)."""
+    ballot: Any = Ballot.__table__  # type: ignore[attr-defined]
+    statement = _upsert(session, ballot).values(
+        vote_id=vote.id, participant_id=participant_id, budget=vote.dots_per_person, used=1
+    )
+    spent = session.execute(
+        statement.on_conflict_do_update(
+            index_elements=[ballot.c.vote_id, ballot.c.participant_id],
+            set_={"used": ballot.c.used + 1},
+            where=ballot.c.used < ballot.c.budget,
+        ).returning(ballot.c.used)
+    )
+    return len(spent.all())  # as in _place: the rows written, not the row count
 
 
 def _dots_on(session: Session, option_id: int, participant_id: int) -> int:
@@ -129,36 +171,14 @@ def add_dot(*, session: Session, participant_id: int, option_id: int, seen: int)
     the option's dots are no longer `seen` (nothing changed), VoteNotOpen once closed.
     """
     vote, _ = _target(session, participant_id, option_id)
-    _ensure_rows(session, vote, option_id, participant_id)
-    placed = session.execute(
-        update(VoteDot)
-        .where(
-            col(VoteDot.option_id) == option_id,
-            col(VoteDot.participant_id) == participant_id,
-            col(VoteDot.dots) == seen,
-            col(VoteDot.dots) < col(VoteDot.cap),
-        )
-        .values(dots=VoteDot.dots + 1)
-        .execution_options(synchronize_session=False)
-    )
-    if _rowcount(placed) == 0:
+    if _place(session, vote, option_id, participant_id, seen) == 0:
         now = _dots_on(session, option_id, participant_id)
         if now == seen + 1:
             return Tapped(my_dots(session=session, vote=vote, participant_id=participant_id), changed=False)
         if now != seen:
             raise DotsMoved(current=my_dots(session=session, vote=vote, participant_id=participant_id))
         raise OptionCapReached(cap=vote.cap_per_option)
-    spent = session.execute(
-        update(Ballot)
-        .where(
-            col(Ballot.vote_id) == vote.id,
-            col(Ballot.participant_id) == participant_id,
-            col(Ballot.used) < col(Ballot.budget),
-        )
-        .values(used=Ballot.used + 1)
-        .execution_options(synchronize_session=False)
-    )
-    if _rowcount(spent) == 0:
+    if _spend(session, vote, participant_id) == 0:
         # The dot placed above goes with this transaction's rollback.
         raise NoDotsLeft(budget=vote.dots_per_person)
     bump(session=session, forum_id=vote.forum_id, topics=[Topic.VOTES])
