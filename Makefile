@@ -122,8 +122,10 @@ bench-page: $(VENV)/.dev $(VENV)/.browser
 PHONES ?= 500
 PROJECTORS ?= 2
 POST_GAP ?= 20
+# VOTE=1 adds a dot vote after the stage change: every phone spends 5 dots through /votes/CODE.
+VOTE ?=
 bench-load: $(VENV)/.dev
-	$(BIN)/python -m bench.load --phones $(PHONES) --projectors $(PROJECTORS) --post-gap $(POST_GAP)
+	$(BIN)/python -m bench.load --phones $(PHONES) --projectors $(PROJECTORS) --post-gap $(POST_GAP) $(if $(VOTE),--vote)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -21,7 +21,7 @@ from facilitation.core.migrate import upgrade
 from facilitation.core.settings import get_settings
 from facilitation.core.words import words_of
 from facilitation.live.events import database_hub, routes
-from facilitation.web import share_api
+from facilitation.web import share_api, vote_api
 from facilitation.web.bundle import streamlit_assets
 from facilitation.web.join_page import join_routes
 from facilitation.web.served import announce_served
@@ -41,7 +41,7 @@ light_join = join_routes(
     prefetch=streamlit_assets(Path(st.__file__).resolve().parent / "static"),
     path_prefix=lambda: str(st.get_option("server.baseUrlPath") or ""),
 )
-# Join links and QR codes now point at /join/{code}, and phones post to /posts/{code}.
+# Join links and QR codes now point at /join/{code}; phones post to /posts/{code} and vote at /votes/{code}.
 announce_served()
 
 
@@ -58,7 +58,7 @@ async def _lifespan(_app: st.App) -> AsyncIterator[None]:
 
 app = st.App(
     str(SCRIPT),
-    routes=[*routes(hub), *light_join, *share_api.routes(engine)],
+    routes=[*routes(hub), *light_join, *share_api.routes(engine), *vote_api.routes(engine)],
     # Streamlit serves its hashed bundles uncompressed; a phone on a slow network pays for that.
     middleware=[Middleware(GZipMiddleware, minimum_size=1000)],
     lifespan=_lifespan,

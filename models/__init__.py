@@ -27,6 +27,7 @@ from models.reveal import RevealEvent, RevealEventKind, StageReveal
 from models.theme import ActionItemTheme, Theme, ThemePost, ThemeRejection
 from models.timer import StageTimer, TimerStatus
 from models.tree import TreeTie
+from models.votes import Ballot, OptionSubject, ResultsShown, Vote, VoteDot, VoteOption, VoteStatus
 from models.words import LeftOutWords
 
 __all__ = [
@@ -70,4 +71,11 @@ __all__ = [
     "RegisteredPerson",
     "saved_id",
     "utcnow",
+    "Ballot",
+    "OptionSubject",
+    "ResultsShown",
+    "Vote",
+    "VoteDot",
+    "VoteOption",
+    "VoteStatus",
 ]

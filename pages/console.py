@@ -29,7 +29,18 @@ from facilitation.forum.themes import theme_board
 from facilitation.live.changes import connected
 from facilitation.present import cards
 from models import ActionItemCreate, FundSource, Stage, saved_id
-from pages import inputs, left_out_words, moderation, overlaps, people_without_phones, reveal, stage_timer, themes, ui
+from pages import (
+    inputs,
+    left_out_words,
+    moderation,
+    overlaps,
+    people_without_phones,
+    reveal,
+    stage_timer,
+    themes,
+    ui,
+    vote_console,
+)
 
 ui.ensure_routed(__file__)
 
@@ -437,7 +448,7 @@ if waiting:
     # the console would jump back to the plan after each post approved.
     st.warning(ui.tr("console_queue_waiting", count=waiting), icon="⏳")
 without_phones = ui.read(lambda session: registered_people(session=session, forum_id=forum_id))
-plan_tab, share_tab, moderation_tab, themes_tab, overlaps_tab, people_tab = st.tabs(
+plan_tab, share_tab, moderation_tab, themes_tab, vote_tab, overlaps_tab, people_tab = st.tabs(
     [
         ui.tr("console_tab_plan", count=len(rows)),
         # No count in these labels: a label that changes makes a new tab set, and the console
@@ -446,6 +457,7 @@ plan_tab, share_tab, moderation_tab, themes_tab, overlaps_tab, people_tab = st.t
         ui.tr("console_tab_share"),
         ui.tr("console_tab_moderation"),
         ui.tr("console_tab_themes"),
+        ui.tr("console_tab_vote"),
         ui.tr("console_tab_overlaps"),
         ui.tr("console_tab_people"),
     ]
@@ -541,6 +553,10 @@ with moderation_tab:
     moderation.controls(forum_id, enabled=allows(forum.stage, Action.MODERATE_POSTS))
 with themes_tab:
     themes.controls(forum_id, board, enabled=allows(forum.stage, Action.GROUP_THEMES))
+with vote_tab:
+    vote_console.controls(
+        forum_id, opening=allows(forum.stage, Action.OPEN_VOTE), running=allows(forum.stage, Action.RUN_VOTE)
+    )
 with overlaps_tab:
     overlaps.controls(forum_id, overlaps.flags(forum_id), enabled=allows(forum.stage, Action.MARK_OVERLAPS))
 with people_tab:

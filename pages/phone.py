@@ -23,13 +23,16 @@ from models import (
     Stage,
     saved_id,
 )
-from pages import inputs, live, share_box, stage_timer, ui
+from pages import inputs, live, share_box, stage_timer, ui, vote_box
 
 ui.ensure_routed(__file__)
 
 # Others' words reach a phone only through the plan (its commitments, and the posts each
 # activity answers): a whole room writes those, so a phone follows them at most this often.
 ROOM_SECONDS = 10
+# Live vote results on a phone follow the hall's dots at most this often: the projector is where
+# the room watches them; 500 phones redrawn every 30 s is about 17 runs a second.
+VOTE_RESULTS_SECONDS = 30
 
 visitor = ui.visitor()
 # All the page shows, in one read. `seen`, the forum's change counters, is read before the
@@ -60,6 +63,13 @@ def _watched(stage: Stage) -> dict[Topic, float]:
         topics |= {Topic.REVEAL: 0.0}
         if screen.reveal.phone_posts(stage):
             topics |= {Topic.POSTS: ROOM_SECONDS}
+    # A vote opened, closed or revealed at once, where the room votes or a vote is on this screen.
+    # Dots only where this phone shows live results: its own dots it redraws itself, from each tap's answer.
+    vote = screen.vote
+    if allows(stage, Action.VOTE) or (vote is not None and (vote.is_open or vote.results is not None)):
+        topics |= {Topic.VOTING: 0.0}
+    if vote is not None and vote.is_open and vote.results is not None:
+        topics |= {Topic.VOTES: VOTE_RESULTS_SECONDS}
     return topics
 
 
@@ -323,6 +333,10 @@ with st.container():
     if allows(forum.stage, Action.POST) and forum.stage in screen.reveal.stages:
         if not screen.reveal.projector_posts(Stage(forum.stage)):
             st.caption(ui.tr("phone_held_note"))
+    vote_box.vote_part(
+        screen.vote, screen.dots, voting=allows(forum.stage, Action.VOTE), code=forum.code, token=visitor.secret,
+        participant_id=saved_id(me), tally=seen.get(Topic.VOTES.value, 0),
+    )  # fmt: skip
     if screen.plan is not None:
         _plan(screen.plan, committing=allows(forum.stage, Action.COMMIT))
     if screen.others is not None:

@@ -19,13 +19,15 @@ from facilitation.forum.reveal import RevealView, reveal_view
 from facilitation.forum.sides import sector_sides
 from facilitation.forum.themes import theme_options
 from facilitation.forum.timer import TimerStatus, TimerView, timer_view
+from facilitation.forum.votes import latest_vote, room_vote
 from facilitation.live.changes import Topic
 from facilitation.present import wall
 from facilitation.present.sides import sides_html
 from facilitation.present.theme_wall import theme_wall
+from facilitation.present.vote_chart import RANKED_ON_WALL, ranking_figure, wall_header
 from facilitation.present.word_cloud import cloud_html, ranked
 from facilitation.tree.view import forum_tree
-from models import Forum, Stage, saved_id
+from models import Forum, Stage, Vote, VoteStatus, saved_id
 from pages import live, stage_timer, ui
 
 ui.ensure_routed(__file__)
@@ -34,6 +36,8 @@ ui.ensure_routed(__file__)
 # posting and joining at once redraws the wall once a second, the facilitator's moves at once.
 ROOM_SECONDS = 1.0
 WORDS_SECONDS = 5.0
+# A hall spending its dots moves the turnout many times a second: the wall redraws it at most this often.
+VOTES_SECONDS = 2.0
 WATCHED = {
     "feed": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: ROOM_SECONDS, Topic.PLAN: 0.0,
              Topic.COMMITMENTS: ROOM_SECONDS, Topic.TIMER: 0.0, Topic.REVEAL: 0.0},
@@ -46,10 +50,14 @@ WATCHED = {
     "themes": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.THEMES: 0.0, Topic.TIMER: 0.0,
                Topic.REVEAL: 0.0},
     # Counts by sector: the room's joins, posts and commitments at most once a second.
+    "vote": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.TIMER: 0.0, Topic.VOTES: VOTES_SECONDS},
     "sides": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: ROOM_SECONDS, Topic.COMMITMENTS: ROOM_SECONDS,
               Topic.TIMER: 0.0, Topic.REVEAL: 0.0, Topic.WORDS: 0.0},
 }  # fmt: skip
-VIEWS = ("feed", "tree", "sankey", "words", "themes", "sides")
+# Every view hears a vote open, close or reveal at once: the wall then turns to the vote.
+for _topics in WATCHED.values():
+    _topics[Topic.VOTING] = 0.0
+VIEWS = ("feed", "tree", "sankey", "words", "themes", "vote", "sides")
 PLOT_CONFIG = {"displayModeBar": False, "displaylogo": False}
 TREE_LABEL_PX = 20  # read from the back of a hall: what does not fit at this size folds into "+N more"
 # Under the one-line header of a 1920×1080 screen the tree views have about 1470×950 pixels:
@@ -74,6 +82,10 @@ lang = ui.lang()
 # Only the join link: the wall never holds the facilitator's key, even unseen.
 links = ui.forum_links(forum.code)
 
+# A vote opened or revealed turns the wall to it (see _turn_to_vote); the segmented control below
+# is told before it is drawn, as a widget's value cannot change once it is on the page.
+if turned := st.session_state.pop("projector_view_next", None):
+    st.session_state["projector_view"] = turned
 # The tree needs the width: its view keeps only a small QR code beside it.
 view = st.session_state.get("projector_view") or "feed"
 side, main = st.columns([1, 3] if view == "feed" else [1, 6], gap="large")
@@ -93,19 +105,21 @@ with side:
 def _live(view: str) -> None:
     # A tick reruns only this fragment, never the router: check the link here too, so
     # a screen whose link was replaced from the console stops showing the forum.
-    def tick(session: ui.Session) -> tuple[Headline, TimerView, RevealView]:
+    def tick(session: ui.Session) -> tuple[Headline, TimerView, RevealView, Vote | None]:
         _authorised(session)
         return (
             headline(session=session, forum_id=forum_id),
             timer_view(session=session, forum_id=forum_id),
             reveal_view(session=session, forum_id=forum_id),
+            latest_vote(session=session, forum_id=forum_id),
         )
 
     seen = live.seen(forum_id)  # before what the view reads: a later change redraws it
     try:
-        top, timer, reveal = ui.read(tick)
+        top, timer, reveal, vote = ui.read(tick)
     except NotAuthorised:
         st.rerun(scope="app")  # the router then refuses the old link
+    _turn_to_vote(vote, view)
     # Inside this fragment: a change redraws the view, not the QR code beside it. A new link
     # bumps the stage, so a screen whose link was replaced is checked and stopped at once.
     watched = WATCHED.get(view, WATCHED["tree"])  # the Sankey draws the tree's paths
@@ -124,6 +138,9 @@ def _live(view: str) -> None:
         f'<span class="joined-label">{escape(ui.tr("projector_joined"))}</span></span></div></div>'
     )
     stage_timer.countdown(timer, size="wall", key="projector_clock")
+    if view == "vote":
+        _vote_board()
+        return
     # The words tell what was written: while the stage's posts are held, so are they.
     held = Stage(stage) in reveal.stages and not reveal.projector_posts(stage)
     if view == "sides":
@@ -164,6 +181,39 @@ def _live(view: str) -> None:
     st.html(_board(stage, held=not reveal.projector_posts(stage)))
 
 
+def _turn_to_vote(vote: Vote | None, view: str) -> None:
+    """Turn the wall to the vote when one opens or its results are revealed (once; the laptop can turn it back)."""
+    state = st.session_state
+    marker = None if vote is None else (vote.id, str(vote.status), vote.revealed)
+    first = "projector_vote_marker" not in state
+    if not first and state["projector_vote_marker"] == marker:
+        return
+    state["projector_vote_marker"] = marker
+    is_open = vote is not None and VoteStatus(vote.status) == VoteStatus.OPEN
+    # A wall opened while a vote is open shows it; later, each vote opened or revealed.
+    if vote is not None and view != "vote" and (is_open or (vote.revealed and not first)):
+        state["projector_view_next"] = "vote"
+        st.rerun(scope="app")
+
+
+def _vote_board() -> None:
+    """The vote: its turnout while open; its ranking once revealed (or all along, when live)."""
+    shown = ui.read(lambda session: room_vote(session=session, forum_id=forum_id))
+    if shown is None:
+        st.html(f'<div class="wall-message">{escape(ui.tr("vote_wall_none"))}</div>')
+        return
+    if shown.results is None:
+        note = ui.tr("vote_wall_waiting" if shown.is_open else "vote_wall_closed")
+    else:
+        note = ui.tr("vote_wall_live" if shown.is_open else "vote_wall_revealed")
+        if len(shown.results) > RANKED_ON_WALL:
+            note += " · " + ui.tr("vote_wall_more", count=len(shown.results) - RANKED_ON_WALL)
+    st.html(wall_header(shown.vote.question, shown.turnout, note, lang, compact=shown.results is not None))
+    if shown.results is not None:
+        figure = ranking_figure(shown.results[:RANKED_ON_WALL], lang)
+        ui.fixed_size_chart(figure, width=figure.layout.width, key="projector_vote_chart", config=PLOT_CONFIG)
+
+
 def _board(stage: Stage, *, held: bool) -> str:
     """The stage's board, read from only what it shows: counts and the newest posts, the plan.
 
@@ -194,7 +244,8 @@ with main:
         ui.tr("projector_view"),
         VIEWS,
         format_func=lambda view: ui.tr(f"projector_view_{view}"),
-        default="feed",
+        # Once the wall has turned itself to the vote, its view is in the session's state: no default then.
+        default=None if "projector_view" in st.session_state else "feed",
         key="projector_view",
         label_visibility="collapsed",
     )

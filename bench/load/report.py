@@ -109,10 +109,38 @@ def summarise(results: "Results") -> list[Line]:
         Line("participants stored", str(results.participants), str(settings.phones),
              results.participants == settings.phones),
     ]  # fmt: skip
+    if results.voting is not None:
+        lines += _vote_lines(results, bare_p95)
     if settings.bare:
         lines.append(
             Line("bare page: acknowledged, lost / doubled",
                  f"{results.bare_acked}, {results.bare_lost} / {results.bare_doubled}", "0 / 0",
                  results.bare_lost == results.bare_doubled == 0)
         )  # fmt: skip
+    return lines
+
+
+def _vote_lines(results: "Results", bare_p95: float) -> list[Line]:
+    """The voting phase's rows: the tap's round trip beside the bare page's, and the budget checked in the database."""
+    settings, figures = results.settings, results.voting
+    assert figures is not None
+    tap_p95 = percentile(figures.taps, 0.95)
+    ratio = tap_p95 / bare_p95 if results.bare_submits and bare_p95 > 0 else math.nan
+    expected = len(results.joined) * settings.dots
+    lines = [
+        Line("vote drawn on every phone after opening (slowest)",
+             ms(max(figures.shown) if figures.shown else math.nan)),
+        Line("vote tap p50 / p95 / p99 (tap → dots answered)",
+             " / ".join(ms(percentile(figures.taps, share)) for share in (0.5, 0.95, 0.99))),
+    ]  # fmt: skip
+    if settings.bare:
+        lines.append(Line("vote tap p95 ÷ bare page p95", f"{ratio:.2f}", "≤ 3", ratio <= 3))
+    lines += [
+        Line("reruns phones asked while voting", f"{figures.reruns} (phones: {len(results.joined)})"),
+        Line("server CPU: voting phase", f"{results.phase_cpu.get('voting', math.nan):.1f} s"),
+        Line("dots acknowledged / stored", f"{figures.acked} / {figures.stored}", str(expected),
+             figures.acked == figures.stored == expected),
+        Line("budget or cap overruns (database, ballots checked)", f"{figures.overruns} ({figures.ballots})", "0",
+             figures.overruns == 0),
+    ]  # fmt: skip
     return lines

@@ -9,6 +9,9 @@ Phases, in order, all clients on one event loop in this process:
    first gap (so a hall's posts are spread, not synchronised).
 4. stage: the forum moves to Plan through the services; each phone's time to say it (the watcher's
    banner, from the event) and to redraw its page with it are taken.
+4b. vote (`vote`): a dot vote opens over some of the posts; each phone draws it (one rerun, as
+   for a stage change) and spends `dots` dots, `vote_gap` seconds apart, from a random start in
+   the first `vote_over` seconds (bench/load/voting.py).
 5. bare: the bare page (bare_app.py) on a server of its own, N tabs opened over the same ramp,
    posting with the same schedule.
 Then both databases are checked: every post a phone was told was sent is stored exactly once.
@@ -40,6 +43,7 @@ from urllib.parse import parse_qs, urlencode
 from sqlmodel import select
 
 from bench.load.protocol import Run, Tab, TabError, http_post_json, http_request
+from bench.load.voting import VoteFigures, check_ballots, open_hall_vote, spend, wait_for_boxes
 from bench.load.watcher import Watcher
 from facilitation.core.db import make_engine, read_session, write_session
 from facilitation.core.i18n import t
@@ -74,6 +78,11 @@ class Settings:
     seed: int = 1
     bare: bool = True
     profile: bool = False  # py-spy samples of the server per phase, in the run's folder
+    vote: bool = False  # after the stage change, a dot vote in which every phone spends its dots
+    dots: int = 5
+    # A person reads the options and places a dot every few seconds; the hall starts over half a minute.
+    vote_gap: float = 5.0  # seconds between a phone's taps (±50 %)
+    vote_over: float = 30.0  # phones start voting at random moments over this many seconds
 
 
 @dataclass
@@ -111,6 +120,7 @@ class Results:
     bare_acked: int = 0
     bare_lost: int = 0
     bare_doubled: int = 0
+    voting: VoteFigures | None = None
 
 
 def free_port() -> int:
@@ -421,6 +431,8 @@ async def _app_phases(settings: Settings, results: Results, port: int, pid: int,
         await asyncio.sleep(1)
         results.phase_cpu["stage"] = cpu_seconds(pid) - cpu
         results.stage_reruns = sum(phone.runs_asked for phone in joined) - asked
+        if settings.vote:
+            await _vote_phase(settings, results, engine, port, pid, saved_id(created.forum), joined, rng)
     finally:
         await asyncio.gather(*(phone.close() for phone in phones), *(p.close() for p in projectors))
     for tab in [phone.tab for phone in phones] + [projector.tab for projector in projectors]:
@@ -447,6 +459,29 @@ async def _app_phases(settings: Settings, results: Results, port: int, pid: int,
     results.unacked_stored = sum(1 for text in stored if text not in acked)
     _staleness(results, rows, projectors)
     engine.dispose()
+
+
+async def _vote_phase(
+    settings: Settings, results: Results, engine: Any, port: int, pid: int, forum_id: int, phones: list[Phone],
+    rng: Random,
+) -> None:  # fmt: skip
+    figures = results.voting = VoteFigures()
+    asked, cpu = sum(phone.runs_asked for phone in phones), cpu_seconds(pid)
+    vote_id = open_hall_vote(engine, forum_id, settings.dots)
+    ready = await wait_for_boxes(phones, time.monotonic(), figures, lambda phone: phone.tab.components)
+
+    async def one(phone: Phone, offset: float) -> None:
+        await asyncio.sleep(offset)
+        box = phone.tab.components["vote_box"].data
+        voting = spend(HOST, port, box, settings.dots, settings.vote_gap, Random(rng.random()), figures)
+        await _guarded(voting, figures.errors, f"phone {phone.number} vote")
+
+    await asyncio.gather(*(one(phone, rng.uniform(0, settings.vote_over)) for phone in ready))
+    await asyncio.sleep(2)
+    figures.reruns = sum(phone.runs_asked for phone in phones) - asked
+    results.phase_cpu["voting"] = cpu_seconds(pid) - cpu
+    results.errors.extend(figures.errors)
+    check_ballots(engine, vote_id, figures)
 
 
 def _staleness(results: Results, rows: Sequence[Any], projectors: list[Projector]) -> None:

@@ -339,3 +339,62 @@ class PersonConsentRequired(ConsentRequired):
     """The console registered someone without saying they agreed to what is stored."""
 
     message_key = "error_person_consent_required"
+
+
+class VoteNotOpen(ForumError):
+    """A dot for a vote that is closed (or gone): the phone still showed its buttons."""
+
+    message_key = "error_vote_not_open"
+
+
+class VoteAlreadyOpen(ForumError):
+    """Another vote of the forum is open: one at a time, closed before the next opens."""
+
+    message_key = "error_vote_already_open"
+
+
+class VoteOptionNotFound(ForumError):
+    """A dot for an option that is not in the vote the person's forum has open."""
+
+    message_key = "error_vote_option_not_found"
+
+
+class NoDotsLeft(ForumError):
+    """Every dot of the person's budget is spent: take one back to move it."""
+
+    message_key = "error_no_dots_left"
+
+    def __init__(self, *, budget: int) -> None:
+        super().__init__(budget=budget)
+
+
+class OptionCapReached(ForumError):
+    """The person has put as many dots on this option as one option may take."""
+
+    message_key = "error_option_cap_reached"
+
+    def __init__(self, *, cap: int) -> None:
+        super().__init__(cap=cap)
+
+
+class DotsMoved(StaleEdit):
+    """A tap drawn from dots that have changed since (another tab of the same person, say).
+
+    `current` is the person's dots as they are now (a `facilitation.forum.dots.MyDots`);
+    nothing was changed, so a stale screen never spends a dot the person did not mean to.
+    """
+
+    message_key = "error_dots_moved"
+
+
+class VoteMoved(StaleEdit):
+    """A close or reveal button drawn from an older version of the vote: pressed twice, or another tab first."""
+
+    message_key = "error_vote_moved"
+
+
+class InvalidVote(FieldError):
+    """A vote's settings that cannot work: too few options, a budget or cap out of range."""
+
+    message_key = "error_invalid_vote"
+    field_message_key = "error_invalid_vote_field"

@@ -11,6 +11,7 @@ from sqlmodel import Session
 
 from facilitation.core.errors import NotAuthorised
 from facilitation.forum.contributions import my_contributions
+from facilitation.forum.dots import MyDots, my_dots
 from facilitation.forum.feed import LatestFeed, latest_feed
 from facilitation.forum.moderation_log import hide_reasons
 from facilitation.forum.moderation_rules import pre_approval
@@ -19,6 +20,7 @@ from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.policy import stage_rules
 from facilitation.forum.reveal import RevealView, reveal_view
 from facilitation.forum.timer import TimerView, timer_view
+from facilitation.forum.votes import VoteView, room_vote
 from facilitation.live.changes import counters
 from models import Contribution, ContributionStatus, Forum, Participant, Stage, saved_id
 
@@ -40,6 +42,8 @@ class PhoneScreen:
     others: LatestFeed | None  # others' newest posts per kind, when phones show them now; None otherwise
     hidden_reasons: dict[int, str] = field(default_factory=dict)  # why the facilitator hid each own hidden post
     pre_approval: bool = False  # every new post waits for the facilitator's approval
+    vote: VoteView | None = None  # the forum's open (or last) vote, its results only once shown to the room
+    dots: MyDots | None = None  # the participant's own dots in that vote
 
 
 def phone_screen(*, session: Session, forum_id: int, code: str, token: str | None) -> PhoneScreen:
@@ -68,8 +72,11 @@ def phone_screen(*, session: Session, forum_id: int, code: str, token: str | Non
     if reveal.phone_posts(Stage(forum.stage)):
         me = saved_id(participant)
         others = latest_feed(session=session, forum_id=forum_id, per_kind=OTHERS_PER_KIND, excluding=me)
+    vote = room_vote(session=session, forum_id=forum_id, phone=True)
+    dots = None if vote is None else my_dots(session=session, vote=vote.vote, participant_id=saved_id(participant))
     return PhoneScreen(
         seen=dict(seen), forum=forum, participant=participant, plan=rows, mine=mine, timer=timer,
         reveal=reveal, others=others, hidden_reasons=reasons,
         pre_approval=pre_approval(session=session, forum_id=forum_id),
+        vote=vote, dots=dots,
     )  # fmt: skip

@@ -38,6 +38,9 @@ class Action(StrEnum):
     MODERATE_POSTS = "moderate_posts"  # the facilitator hides, restores, approves or keeps hidden a post
     SET_MODERATION = "set_moderation"  # the facilitator turns pre-approval on or off, or edits the words held
     REGISTER_PERSON = "register_person"  # the facilitator registers someone without a phone (their posts: POST)
+    OPEN_VOTE = "open_vote"  # the facilitator opens a dot vote over some options
+    RUN_VOTE = "run_vote"  # the facilitator closes a vote or reveals its results
+    VOTE = "vote"  # a person spends or takes back a dot
 
 
 # Everything but committing stays open until the forum closes: late arrivals still join
@@ -61,13 +64,19 @@ _WHILE_OPEN = frozenset(
         Action.MODERATE_POSTS,
         Action.SET_MODERATION,
         Action.REGISTER_PERSON,
+        Action.RUN_VOTE,
     }
 )
+# The room chooses in Plan: in Share people write first and the posts wait for the reveal, so
+# a vote there would rank what was seen first; in Act the plan is chosen and people commit.
+# A vote left open when the stage moves on can still be closed and revealed (RUN_VOTE), but
+# takes no dots until the forum is back in Plan.
+_VOTING = frozenset({Action.OPEN_VOTE, Action.VOTE})
 
 ALLOWED: Mapping[Stage, frozenset[Action]] = MappingProxyType(
     {
         Stage.SHARE: _WHILE_OPEN,
-        Stage.PLAN: _WHILE_OPEN,
+        Stage.PLAN: _WHILE_OPEN | _VOTING,
         # Commitments wait for Act: an organisation commits to the plan the room agreed on.
         Stage.ACT: _WHILE_OPEN | {Action.COMMIT},
         Stage.CLOSED: frozenset(),  # readable, takes no input until reopened

@@ -38,6 +38,8 @@ class Topic(StrEnum):
     THEMES = "themes"  # themes made, renamed, merged, ungrouped, their posts moved, or a post in one edited/withdrawn
     QUEUE = "queue"  # posts sent to or leaving the moderation queue, moderation settings and log (the console)
     MODERATION = "moderation"  # the facilitator's decision on a post: its author's phone shows the mark
+    VOTING = "voting"  # a vote opened, closed, or its results revealed (every phone and projector redraws)
+    VOTES = "votes"  # a dot spent or taken back (turnout and live results; screens follow it at a gap)
 
 
 ROLES = ("phone", "projector")

@@ -68,7 +68,8 @@ def test_a_phone_watches_the_stage_in_share_and_the_plan_from_plan_on(
 
     watched = watcher(at)
     assert watched["seen"] == now(db, created)
-    assert watched["topics"] == {"stage": 0, "timer": 0, "plan": 0, "commitments": 10}
+    # In Plan, where the room votes, a vote opened, closed or revealed too.
+    assert watched["topics"] == {"stage": 0, "timer": 0, "plan": 0, "commitments": 10, "voting": 0}
 
 
 def test_the_fallback_timer_is_drawn_until_the_stream_says_hello(
@@ -97,15 +98,17 @@ def test_the_projector_watches_what_its_view_shows(
     assert (watched["code"], watched["role"]) == (created.forum.code, "projector")
     assert watched["seen"] == now(db, created)
     assert watched["topics"] == {
-        "stage": 0, "people": 1, "posts": 1, "plan": 0, "commitments": 1, "timer": 0, "reveal": 0,
+        "stage": 0, "people": 1, "posts": 1, "plan": 0, "commitments": 1, "timer": 0, "reveal": 0, "voting": 0,
     }  # fmt: skip
 
     at.segmented_control(key="projector_view").set_value("tree").run()
 
     no_exception(at)
-    assert watcher(at)["topics"] == {"stage": 0, "people": 1, "tree": 0, "timer": 0}
+    assert watcher(at)["topics"] == {"stage": 0, "people": 1, "tree": 0, "timer": 0, "voting": 0}
 
     # The words follow the posts, at most every few seconds: a cloud redrawn each second is never read.
     at.segmented_control(key="projector_view").set_value("words").run()
     no_exception(at)
-    assert watcher(at)["topics"] == {"stage": 0, "people": 1, "posts": 5, "timer": 0, "reveal": 0, "words": 0}
+    assert watcher(at)["topics"] == {
+        "stage": 0, "people": 1, "posts": 5, "timer": 0, "reveal": 0, "words": 0, "voting": 0,
+    }  # fmt: skip

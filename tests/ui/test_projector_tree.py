@@ -108,7 +108,7 @@ def test_the_projector_opens_on_the_feed_without_a_chart(projector: AppTest) -> 
 
 def test_the_view_choice_offers_every_view(projector: AppTest) -> None:
     control = projector.button_group(key="projector_view")
-    views = ("feed", "tree", "sankey", "words", "themes", "sides")
+    views = ("feed", "tree", "sankey", "words", "themes", "vote", "sides")
     assert list(control.options) == [th(f"projector_view_{view}") for view in views]
 
 

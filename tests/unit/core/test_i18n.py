@@ -12,7 +12,16 @@ from facilitation.core import errors
 from facilitation.core.i18n import LANGUAGES, catalogue, format_baht, format_clock, format_date, t
 from facilitation.forum.policy import Action
 from facilitation.tree.categories import CATEGORY_KEYS
-from models import ContributionKind, ContributionStatus, FundSource, ModerationAction, OverlapDecision, Sector, Stage
+from models import (
+    ContributionKind,
+    ContributionStatus,
+    FundSource,
+    ModerationAction,
+    OverlapDecision,
+    ResultsShown,
+    Sector,
+    Stage,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 SOURCES = sorted([*ROOT.glob("pages/*.py"), ROOT / "app.py", *ROOT.glob("facilitation/**/*.py")])
@@ -22,6 +31,7 @@ LITERAL_KEY = re.compile(CALL + r"""(["'])([a-z][a-z0-9_]*)\1""")
 FSTRING_KEY = re.compile(CALL + r"""f(["'])([a-z0-9_]*)\{""")
 MESSAGE_KEY = re.compile(r"""message_key\s*=\s*(["'])([a-z0-9_]+)\1""")
 # Prefix of an f-string key → the keys it can produce.
+PROJECTOR_VIEWS = ("feed", "tree", "sankey", "words", "themes", "vote", "sides")
 DYNAMIC_KEYS = {
     "stage_": [f"stage_{s.value}" for s in Stage],
     "action_": [f"action_{a.value}" for a in Action],
@@ -32,7 +42,9 @@ DYNAMIC_KEYS = {
     "fund_": [f"fund_{f.value}" for f in FundSource],
     "category_": [f"category_{key}" for key in CATEGORY_KEYS],
     "tree_part_": [f"tree_part_{part}" for part in ("roots", "trunk", "branches", "fruits", "leaves")],
-    "projector_view_": [f"projector_view_{view}" for view in ("feed", "tree", "sankey", "words", "themes", "sides")],
+    "projector_view_": [
+        f"projector_view_{view}" for view in ("feed", "tree", "sankey", "words", "themes", "vote", "sides")
+    ],
     "overlap_": [f"overlap_{decision.value}" for decision in OverlapDecision],
     "overlap_do_": [f"overlap_do_{decision.value}" for decision in OverlapDecision],
     "overlap_suggest_": [f"overlap_suggest_{suggestion}" for suggestion in ("merge", "coordinate")],
@@ -41,6 +53,7 @@ DYNAMIC_KEYS = {
     "moderation_by_": [f"moderation_by_{role}" for role in ("facilitator", "organiser", "filter", "pre_approval")],
     "moderation_pre_approval_": ["moderation_pre_approval_on", "moderation_pre_approval_off"],
     "moderation_state_": [f"moderation_state_{status.value}" for status in ContributionStatus],
+    "vote_results_": [f"vote_results_{shown.value}" for shown in ResultsShown],
 }
 
 

@@ -545,3 +545,22 @@ def test_0009_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
     assert model_differences(engine) == []
     with read_session(engine) as session:
         assert session.exec(select(func.count()).select_from(RegisteredPerson)).one() == 0
+
+
+def test_0011_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
+    """Back before 0011 the vote tables go and every other row stays; forward again they come back empty."""
+    engine = new_database()
+    load_release_0_1(engine)
+    upgrade(engine)
+    upgraded = rows(engine)
+    vote_tables = {"vote", "voteoption", "ballot", "votedot"}
+    assert vote_tables <= set(inspect(engine).get_table_names())
+    downgrade(engine, revision=below("0011"))
+    assert current_revision(engine) == below("0011")
+    assert not vote_tables & set(inspect(engine).get_table_names())
+    back = rows(engine)
+    assert back == old_columns(upgraded, back)
+    upgrade(engine)
+    assert rows(engine) == upgraded and model_differences(engine) == []
+    checks = {name for table in ("ballot", "votedot") for name, _ in schema(engine)[table]["checks"]}
+    assert checks == {"ck_ballot_within_budget", "ck_votedot_within_cap"}

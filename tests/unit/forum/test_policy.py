@@ -15,6 +15,7 @@ from facilitation.core.errors import ActionNotAllowed, ForumClosed
 from facilitation.core.tokens import new_token
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import add_contribution, edit_contribution, withdraw_contribution
+from facilitation.forum.dots import add_dot, take_back_dot
 from facilitation.forum.left_out_words import set_left_out_words
 from facilitation.forum.moderation import approve_post, hide_post, reject_post, restore_post
 from facilitation.forum.moderation_rules import set_moderation_words, set_pre_approval
@@ -36,9 +37,11 @@ from facilitation.forum.reveal import hide_stage, reveal_stage, set_reveal_setti
 from facilitation.forum.theme_suggestions import reject_suggestion
 from facilitation.forum.themes import create_theme
 from facilitation.forum.timer import start_timer
+from facilitation.forum.votes import VoteSettings, close_vote, open_vote, reveal_results
 from facilitation.tree import admin as tree_admin
 from models import (
     ActionItem,
+    Ballot,
     Commitment,
     CommitmentCreate,
     Contribution,
@@ -50,10 +53,12 @@ from models import (
     LeftOutWords,
     ModerationSetting,
     ModerationWords,
+    OptionSubject,
     OverlapDecision,
     OverlapMark,
     Participant,
     ParticipantCreate,
+    ResultsShown,
     RevealEvent,
     Sector,
     Stage,
@@ -62,6 +67,10 @@ from models import (
     Theme,
     ThemeRejection,
     TreeTie,
+    Vote,
+    VoteDot,
+    VoteOption,
+    VoteStatus,
     saved_id,
 )
 from tests.factories import join, make_forum, post
@@ -89,6 +98,10 @@ EXPECTED: dict[Action, frozenset[Stage]] = {
     Action.MODERATE_POSTS: OPEN,
     Action.SET_MODERATION: OPEN,
     Action.REGISTER_PERSON: OPEN,
+    # The room chooses in Plan; a vote left open can still be closed and revealed later.
+    Action.OPEN_VOTE: frozenset({Stage.PLAN}),
+    Action.RUN_VOTE: OPEN,
+    Action.VOTE: frozenset({Stage.PLAN}),
 }
 ROOT, FUND, BENEFIT = ContributionKind.ROOT_CAUSE, ContributionKind.FUND, ContributionKind.BENEFIT
 
@@ -174,7 +187,28 @@ class Probe:
     wrote: Callable[[Engine, World], bool]
 
 
+def _vote(session: Session, world: World) -> int:
+    """A vote over two of the world's posts, written behind the services (which would check the stage)."""
+    vote = Vote(forum_id=world.id, dots_per_person=3, cap_per_option=2, creation_key="probe")
+    session.add(vote)
+    session.flush()
+    session.add(VoteOption(vote_id=saved_id(vote), subject_kind=OptionSubject.POST, subject_id=world.root, label="x"))
+    session.flush()
+    return saved_id(vote)
+
+
+def _option(session: Session, world: World) -> int:
+    vote_id = _vote(session, world)
+    return int(session.exec(select(VoteOption.id).where(VoteOption.vote_id == vote_id)).one())
+
+
+def _vote_row(engine: Engine) -> Vote | None:
+    with read_session(engine) as session:
+        return session.exec(select(Vote)).first()
+
+
 TREE = Action.TIDY_TREE
+POST = OptionSubject.POST
 PROBES = [
     Probe(
         Action.JOIN,
@@ -381,6 +415,46 @@ PROBES = [
             form_key=new_token(),
         ),
         lambda e, w: count(e, Participant) == 2,
+    ),
+    Probe(
+        Action.OPEN_VOTE,
+        "open_vote",
+        lambda s, w: open_vote(
+            session=s,
+            forum_id=w.id,
+            creation_key="key",
+            settings=VoteSettings("", 3, 2, ResultsShown.HIDDEN, [(POST, w.root), (POST, w.fund)]),
+        ),  # fmt: skip
+        lambda e, w: count(e, Vote) == 1 and count(e, VoteOption) == 2,
+    ),
+    Probe(
+        Action.RUN_VOTE,
+        "close_vote",
+        lambda s, w: close_vote(session=s, forum_id=w.id, vote_id=_vote(s, w), version=1),
+        lambda e, w: (found := _vote_row(e)) is not None and found.status == VoteStatus.CLOSED,
+    ),
+    Probe(
+        Action.RUN_VOTE,
+        "reveal_results",
+        lambda s, w: reveal_results(session=s, forum_id=w.id, vote_id=_vote(s, w), version=1),
+        lambda e, w: (found := _vote_row(e)) is not None and found.revealed,
+    ),
+    Probe(
+        Action.VOTE,
+        "add_dot",
+        lambda s, w: add_dot(session=s, participant_id=saved_id(w.person), option_id=_option(s, w), seen=0),
+        lambda e, w: count(e, VoteDot) == 1 and count(e, Ballot) == 1,
+    ),
+    Probe(
+        Action.VOTE,
+        "take_back_dot",
+        # Taking back needs a dot: spent, then taken back (the first call is the one refused).
+        lambda s, w: (
+            option := _option(s, w),
+            add_dot(session=s, participant_id=saved_id(w.person), option_id=option, seen=0),
+            take_back_dot(session=s, participant_id=saved_id(w.person), option_id=option, seen=1),
+        ),
+        lambda e, w: count(e, Ballot) == 1 and _vote_row(e) is not None,
     ),
 ]
 

@@ -7,8 +7,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlalchemy import Engine, update
+from sqlmodel import Session, col, select
 
 from facilitation.core.db import read_session, write_session
 from facilitation.core.errors import ForumClosed, ForumError, PersonNotRegistered, StaleEdit, TimerNotRunning
@@ -17,6 +17,7 @@ from facilitation.forum import (
     access,
     commitments,
     contributions,
+    dots,
     forums,
     left_out_words,
     moderation,
@@ -28,6 +29,7 @@ from facilitation.forum import (
     theme_suggestions,
     themes,
     timer,
+    votes,
 )
 from facilitation.forum.access import new_facilitator_key, new_projector_link, open_projector_link, projector_token
 from facilitation.forum.commitments import add_commitment
@@ -36,6 +38,7 @@ from facilitation.forum.forums import create_forum, set_stage
 from facilitation.forum.participants import join_forum
 from facilitation.forum.plans import create_action_item, delete_action_item, restore_action_item, update_action_item
 from facilitation.forum.timer import add_time, pause_timer, resume_timer, start_timer, stop_timer
+from facilitation.forum.votes import VoteSettings
 from facilitation.live.changes import Topic, counters
 from facilitation.sample import data as sample
 from facilitation.sample.load import load_sample_forum
@@ -53,6 +56,7 @@ from facilitation.tree.admin import (
 )
 from facilitation.tree.data import PART_OF_KIND
 from models import (
+    Ballot,
     CommitmentCreate,
     Contribution,
     ContributionCreate,
@@ -60,11 +64,16 @@ from models import (
     ContributionUpdate,
     Forum,
     ForumCreate,
+    OptionSubject,
     OverlapDecision,
     Participant,
     ParticipantCreate,
+    ResultsShown,
     Sector,
     Stage,
+    Vote,
+    VoteDot,
+    VoteOption,
     saved_id,
 )
 from tests.factories import SILA, join, make_forum, post
@@ -83,7 +92,7 @@ Q, M = Topic.QUEUE, Topic.MODERATION
 RUDE = "ไอ้เหี้ยไม่ช่วยอะไรเลย"  # the word filter holds it
 WRITERS: tuple[ModuleType, ...] = (
     forums, participants, contributions, plans, commitments, access, admin, timer, left_out_words, overlaps, themes,
-    theme_suggestions, moderation, moderation_rules, people_without_phones,
+    theme_suggestions, moderation, moderation_rules, people_without_phones, votes, dots,
 )  # fmt: skip
 
 
@@ -241,6 +250,47 @@ def _for_elder(service: Callable[..., object], session: Session, w: World, data:
 def _post_for_elder(kind: ContributionKind, text: str) -> Action:
     data = ContributionCreate(kind=kind, text=text)
     return lambda s, w: _for_elder(people_without_phones.post_for_person, s, w, data)
+
+
+def _in_plan(session: Session, w: World) -> None:
+    """Put the forum in Plan behind the services' back: the stage topic must not move with the case."""
+    session.execute(update(Forum).where(col(Forum.id) == w.id).values(stage=Stage.PLAN))
+
+
+def _vote(session: Session, w: World) -> Vote:
+    """An open vote over two posts, written behind the services' back (which would move VOTING), in Plan."""
+    _in_plan(session, w)
+    vote = Vote(forum_id=w.id, dots_per_person=3, cap_per_option=2, creation_key=new_token())
+    session.add(vote)
+    session.flush()
+    for position, row in enumerate((w.root, w.fund)):
+        session.add(VoteOption(vote_id=saved_id(vote), subject_kind=OptionSubject.POST, subject_id=saved_id(row),
+                               label=row.text, position=position))  # fmt: skip
+    session.flush()
+    return vote
+
+
+def _option(session: Session, w: World) -> int:
+    vote = _vote(session, w)
+    return int(session.exec(select(VoteOption.id).where(VoteOption.vote_id == vote.id)).first() or 0)
+
+
+def _open_vote(session: Session, w: World) -> Vote:
+    _in_plan(session, w)
+    chosen = [(OptionSubject.POST, saved_id(w.root)), (OptionSubject.POST, saved_id(w.fund))]
+    settings = VoteSettings("", 3, 2, ResultsShown.HIDDEN, chosen)
+    return votes.open_vote(session=session, forum_id=w.id, settings=settings, creation_key=new_token())
+
+
+def _dot_back(session: Session, w: World) -> object:
+    """Take back a dot spent behind the services' back (spending through them would move VOTES too)."""
+    option = _option(session, w)
+    vote_id = session.exec(select(VoteOption.vote_id).where(VoteOption.id == option)).one()
+    person = saved_id(w.alice)
+    session.add(Ballot(vote_id=vote_id, participant_id=person, budget=3, used=1))
+    session.add(VoteDot(option_id=option, participant_id=person, vote_id=vote_id, cap=2, dots=1))
+    session.flush()
+    return dots.take_back_dot(session=session, participant_id=person, option_id=option, seen=1)
 
 
 NEW_FORUM = ForumCreate.model_validate({"title": "อีกเวที", "forum_date": sample.FORUM_DATE, **SILA})
@@ -534,6 +584,24 @@ CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
         ),
         {C},
     ),
+    # A vote opened, closed or revealed redraws every phone and wall at once; a dot only its own topic.
+    "a vote opened": (votes.open_vote, _open_vote, {Topic.VOTING}),
+    "a vote closed": (
+        votes.close_vote,
+        lambda s, w: votes.close_vote(session=s, forum_id=w.id, vote_id=saved_id(_vote(s, w)), version=1),
+        {Topic.VOTING},
+    ),
+    "a vote's results revealed": (
+        votes.reveal_results,
+        lambda s, w: votes.reveal_results(session=s, forum_id=w.id, vote_id=saved_id(_vote(s, w)), version=1),
+        {Topic.VOTING},
+    ),
+    "a dot spent": (
+        dots.add_dot,
+        lambda s, w: dots.add_dot(session=s, participant_id=saved_id(w.alice), option_id=_option(s, w), seen=0),
+        {Topic.VOTES},
+    ),
+    "a dot taken back": (dots.take_back_dot, _dot_back, {Topic.VOTES}),
 }
 
 
@@ -668,6 +736,8 @@ def test_the_sample_forum_counts_what_its_services_wrote(engine: Engine) -> None
         "themes": 0,
         "queue": 0,
         "moderation": 0,
+        "voting": 0,
+        "votes": 0,
     }
 
 
@@ -717,6 +787,14 @@ REFUSED: dict[str, tuple[Action, type[ForumError]]] = {
     "a pause of a timer never started": (
         lambda s, w: pause_timer(session=s, forum_id=w.id, version=0),
         TimerNotRunning,
+    ),
+    "a vote closed from a stale console": (
+        lambda s, w: votes.close_vote(session=s, forum_id=w.id, vote_id=saved_id(_vote(s, w)), version=0),
+        StaleEdit,
+    ),
+    "a dot from a stale screen": (
+        lambda s, w: dots.add_dot(session=s, participant_id=saved_id(w.alice), option_id=_option(s, w), seen=1),
+        StaleEdit,
     ),
 }
 
