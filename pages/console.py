@@ -38,6 +38,7 @@ from pages import (
     reveal,
     stage_timer,
     themes,
+    themes_to_plan,
     ui,
     vote_console,
 )
@@ -481,6 +482,7 @@ with plan_tab:
         )
     else:
         st.info(ui.tr("console_closed"))
+    themes_to_plan.controls(forum_id, enabled=allows(forum.stage, Action.CREATE_ACTION_ITEM))
     ui.show_flash("plan_list")
     gone = ui.read(lambda session: deleted_items(session=session, forum_id=forum_id))
     restoring = allows(forum.stage, Action.RESTORE_ACTION_ITEM)

@@ -15,7 +15,9 @@ from facilitation.core.tokens import new_token
 from facilitation.forum.people_without_phones import (
     Person,
     commit_for_person,
+    dot_for_person,
     entries_for,
+    person_dots,
     post_for_person,
     register_person,
 )
@@ -199,6 +201,45 @@ def _commit_form(forum: Forum, key: str, person: Person, rows: list[PlanRow]) ->
         )
 
 
+def _tap(code: str, key: str, person_id: int, option_id: int, seen: int, adding: bool) -> None:
+    done = ui.act(
+        lambda session: dot_for_person(
+            session=session, code=code, key=key, participant_id=person_id, option_id=option_id, seen=seen, adding=adding
+        ),
+        slot="people_dots",
+    )
+    if done is not None:
+        ui.flash("success", ui.tr("people_dots_saved", used=done.dots.used, budget=done.dots.budget), "people_dots")
+
+
+def _dots(forum: Forum, key: str, person: Person) -> None:
+    """The open vote's options with this person's dots: + and − keyed by the dots each button was drawn with."""
+    found = ui.read(lambda session: person_dots(session=session, forum_id=saved_id(forum), participant_id=person.id))
+    if found is None:
+        return
+    view, mine = found
+    voting = allows(forum.stage, Action.VOTE)
+    st.markdown(f"#### {ui.tr('people_dots_heading', used=mine.used, budget=mine.budget)}")
+    ui.show_flash("people_dots")
+    for option in view.options:
+        option_id = saved_id(option)
+        seen = mine.dots.get(option_id, 0)
+        label, minus, plus = st.columns([6, 1, 1], vertical_alignment="center")
+        with label:
+            ui.plain(f"{'●' * seen}{'○' if not seen else ''} {option.label}", small=True)
+        for column, adding, sign in ((minus, False, "−"), (plus, True, "+")):
+            column.button(
+                sign,
+                key=f"people_dot_{person.id}_{option_id}_{'add' if adding else 'back'}_{seen}",
+                on_click=_tap,
+                args=(forum.code, key, person.id, option_id, seen, adding),
+                disabled=not voting
+                or (adding and (mine.used >= mine.budget or seen >= mine.cap))
+                or (not adding and not seen),
+                width="stretch",
+            )
+
+
 def _entered(forum: Forum, person: Person) -> None:
     lang = ui.lang()
     entries = ui.read(lambda session: entries_for(session=session, forum_id=saved_id(forum), participant_id=person.id))
@@ -237,5 +278,6 @@ def controls(forum: Forum, *, key: str, people: list[Person], rows: list[PlanRow
         return
     st.markdown(f"#### {ui.tr('people_post_heading')}")
     _post_form(forum, key, person)
+    _dots(forum, key, person)
     _commit_form(forum, key, person, rows)
     _entered(forum, person)

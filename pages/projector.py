@@ -52,7 +52,7 @@ WATCHED = {
     # Counts by sector: the room's joins, posts and commitments at most once a second.
     "vote": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.TIMER: 0.0, Topic.VOTES: VOTES_SECONDS},
     "sides": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: ROOM_SECONDS, Topic.COMMITMENTS: ROOM_SECONDS,
-              Topic.TIMER: 0.0, Topic.REVEAL: 0.0, Topic.WORDS: 0.0},
+              Topic.TIMER: 0.0, Topic.REVEAL: 0.0, Topic.WORDS: 0.0, Topic.VOTES: VOTES_SECONDS},
 }  # fmt: skip
 # Every view hears a vote open, close or reveal at once: the wall then turns to the vote.
 for _topics in WATCHED.values():

@@ -11,7 +11,7 @@ import streamlit as st
 
 from facilitation.core.i18n import format_clock, t
 from facilitation.core.tokens import new_token
-from facilitation.forum.vote_options import Candidate, vote_candidates
+from facilitation.forum.vote_options import THEMES, Candidate, vote_candidates
 from facilitation.forum.votes import (
     MAX_DOTS,
     VoteSettings,
@@ -30,6 +30,8 @@ KEY = "vote_new_key"
 
 
 def _group_label(group: str, language: str) -> str:
+    if group == THEMES:
+        return t("vote_group_themes", language)
     return t(f"kind_{group}", language) if group in set(ContributionKind) else group
 
 
@@ -126,8 +128,10 @@ def _open_form(forum_id: int) -> None:
     if len(every) < 2:
         st.caption(ui.tr("vote_too_few_posts"))
         return
+    # A room that grouped its posts ranks the themes; one that did not, its posts.
+    default = [THEMES] if THEMES in groups else groups
     chosen_groups = inputs.choice(
-        st.multiselect, ui.tr("vote_groups"), groups, key="vote_groups", labels=_group_label, default=groups
+        st.multiselect, ui.tr("vote_groups"), groups, key="vote_groups", labels=_group_label, default=default
     )
     candidates = {f"{c.subject_kind}:{c.subject_id}": c for c in every if c.group in (chosen_groups or [])}
     options_key = _options_key(list(chosen_groups or []))

@@ -22,9 +22,11 @@ from facilitation.core.errors import PersonConsentRequired, PersonNotRegistered,
 from facilitation.core.tokens import is_token
 from facilitation.forum.commitments import Committed, add_commitment
 from facilitation.forum.contributions import Posted, add_contribution, my_contributions
+from facilitation.forum.dots import MyDots, Tapped, add_dot, my_dots, take_back_dot
 from facilitation.forum.forums import authorise_facilitator
 from facilitation.forum.participants import join_details
 from facilitation.forum.policy import Action, require
+from facilitation.forum.votes import VoteView, latest_vote, room_vote
 from facilitation.live.changes import Topic, bump
 from models import (
     ActionItem,
@@ -36,6 +38,7 @@ from models import (
     ParticipantCreate,
     RegisteredPerson,
     Sector,
+    VoteStatus,
     saved_id,
     utcnow,
 )
@@ -156,6 +159,26 @@ def commit_for_person(
     """A commitment typed for a registered person: a phone's commitment in every rule (Act only), written as them."""
     person = entering_for(session=session, code=code, key=key, participant_id=participant_id)
     return add_commitment(session=session, participant=person, data=data)
+
+
+def dot_for_person(
+    *, session: Session, code: str, key: str, participant_id: int, option_id: int, seen: int, adding: bool
+) -> Tapped:
+    """A dot put on (or taken back from) an option for a registered person: a phone's tap in every rule,
+    their budget and the option's cap held the same way, the version `seen` the console drew."""
+    person = entering_for(session=session, code=code, key=key, participant_id=participant_id)
+    tap = add_dot if adding else take_back_dot
+    return tap(session=session, participant_id=saved_id(person), option_id=option_id, seen=seen)
+
+
+def person_dots(*, session: Session, forum_id: int, participant_id: int) -> tuple[VoteView, MyDots] | None:
+    """The vote open now and the registered person's dots in it; None when no vote is open."""
+    vote = latest_vote(session=session, forum_id=forum_id)
+    if vote is None or vote.status != VoteStatus.OPEN:
+        return None
+    view = room_vote(session=session, forum_id=forum_id, phone=True)
+    assert view is not None
+    return view, my_dots(session=session, vote=vote, participant_id=participant_id)
 
 
 def registered_people(*, session: Session, forum_id: int) -> list[Person]:

@@ -1,4 +1,4 @@
-"""State and community side by side: what each sector raised and committed to.
+"""State and community side by side: what each sector raised, voted for and committed to.
 
 The study sees two patterns of welfare work, led by the state and led by the community; the
 projector puts the sectors next to each other so the room sees both. Read in a fixed number
@@ -12,11 +12,24 @@ from sqlmodel import Session, col, func, select
 from facilitation.core.errors import ForumNotFound
 from facilitation.core.words import words_of
 from facilitation.forum.left_out_words import left_out
-from models import Commitment, Contribution, ContributionKind, ContributionStatus, Forum, Participant, Sector
+from facilitation.forum.votes import latest_vote, shown_to_room
+from models import (
+    Commitment,
+    Contribution,
+    ContributionKind,
+    ContributionStatus,
+    Forum,
+    Participant,
+    Sector,
+    VoteDot,
+    VoteOption,
+    saved_id,
+)
 
 # Always drawn, even before anyone of them joined: the comparison is the point of the view.
 MAIN_SECTORS = (Sector.STATE, Sector.LOCAL_GOVERNMENT, Sector.COMMUNITY)
 ORGANISATIONS_SHOWN = 3
+VOTED_SHOWN = 2
 
 
 @dataclass(frozen=True)
@@ -31,6 +44,10 @@ class SectorSide:
     organisations: tuple[str, ...] = ()
     # Each visible post's words, for the view to rank; empty while the posts are held.
     words: tuple[tuple[str, ...], ...] = ()
+    # In the last vote, once its results are the room's: the dots the sector spent and the options
+    # it gave most of them (ties: the option listed first), most first.
+    dots: int = 0
+    voted_for: tuple[str, ...] = ()
 
     @property
     def total_posts(self) -> int:
@@ -43,6 +60,12 @@ class Sides:
 
     sides: tuple[SectorSide, ...]
     left_out: tuple[str, ...]  # the words the facilitator leaves out of the room's words
+    vote_question: str | None = None  # the vote whose dots the sides show; None: no vote shown to the room
+
+
+def _most(dots: dict[str, int]) -> tuple[str, ...]:
+    # Listed in the vote's order: the stable sort keeps the first listed of equal dots first.
+    return tuple(sorted(dots, key=lambda label: -dots[label])[:VOTED_SHOWN])
 
 
 def sector_sides(*, session: Session, forum_id: int, with_words: bool) -> Sides:
@@ -85,6 +108,20 @@ def sector_sides(*, session: Session, forum_id: int, with_words: bool) -> Sides:
             .order_by(col(Contribution.id))
         ):
             words.setdefault(Sector(sector), []).append(tuple(stored) if stored is not None else words_of(text))
+    vote = latest_vote(session=session, forum_id=forum_id)
+    shown_vote = vote if vote is not None and shown_to_room(vote) else None
+    voted: dict[Sector, dict[str, int]] = {}
+    if shown_vote is not None:
+        for sector, label, _position, dots in session.exec(
+            select(Participant.sector, VoteOption.label, VoteOption.position, func.sum(VoteDot.dots))
+            .join(VoteDot, col(VoteDot.participant_id) == col(Participant.id))
+            .join(VoteOption, col(VoteOption.id) == col(VoteDot.option_id))
+            .where(VoteDot.vote_id == saved_id(shown_vote))
+            .group_by(col(Participant.sector), col(VoteOption.id), col(VoteOption.label), col(VoteOption.position))
+            .order_by(col(VoteOption.position))
+        ):
+            if dots:
+                voted.setdefault(Sector(sector), {})[label] = int(dots)
     shown = [sector for sector in Sector if sector in MAIN_SECTORS or people.get(sector)]
     sides = []
     for sector in shown:
@@ -98,6 +135,12 @@ def sector_sides(*, session: Session, forum_id: int, with_words: bool) -> Sides:
                 commitments=sum(by_organisation.values()),
                 organisations=tuple(name for _, name in named[:ORGANISATIONS_SHOWN]),
                 words=tuple(words.get(sector, ())),
+                dots=sum(voted.get(sector, {}).values()),
+                voted_for=_most(voted.get(sector, {})),
             )
         )
-    return Sides(tuple(sides), tuple(left_out(session=session, forum_id=forum_id).words))
+    return Sides(
+        tuple(sides),
+        tuple(left_out(session=session, forum_id=forum_id).words),
+        None if shown_vote is None else shown_vote.question,
+    )

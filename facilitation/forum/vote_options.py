@@ -1,8 +1,8 @@
 """What a vote can be opened over: the candidates, from every source of options.
 
-Today the one source is the forum's visible posts. Themes (named groups of posts) become a
-second source by adding one function to SOURCES that returns their candidates; the vote,
-its options and the dots need no change, as an option is (subject kind, subject id, label).
+Two sources: the forum's themes (named groups of posts, what a room usually ranks) and its
+visible posts. A source is one function in SOURCES; the vote, its options and the dots need
+no change for another, as an option is (subject kind, subject id, label).
 """
 
 from collections.abc import Callable, Collection
@@ -10,7 +10,10 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
+from facilitation.forum.themes import theme_options
 from models import Contribution, ContributionStatus, OptionSubject, saved_id
+
+THEMES = "theme"  # the group the console files themes under, beside the posts' kinds
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,16 @@ def _posts(session: Session, forum_id: int) -> list[Candidate]:
     return [Candidate(OptionSubject.POST, saved_id(row), row.text, str(row.kind)) for row in rows]
 
 
-SOURCES: tuple[Source, ...] = (_posts,)
+def _themes(session: Session, forum_id: int) -> list[Candidate]:
+    # A theme whose posts were all withdrawn or hidden has nothing left to vote for.
+    return [
+        Candidate(OptionSubject.THEME, theme_id, name, THEMES)
+        for theme_id, name, posts in theme_options(session=session, forum_id=forum_id)
+        if posts
+    ]
+
+
+SOURCES: tuple[Source, ...] = (_themes, _posts)
 
 
 def vote_candidates(*, session: Session, forum_id: int, groups: Collection[str] | None = None) -> list[Candidate]:

@@ -1,7 +1,8 @@
 """HTML for the projector's "state and community" view: the sectors side by side.
 
 Each sector is a column of the same rows (people, posts of each kind as bars on one scale,
-commitments and who made them, the words its posts raised most), so the room reads across
+what it voted for once the vote's results are the room's, commitments and who made them, the
+words its posts raised most), so the room reads across
 the columns and sees where the state's and the community's welfare work meet and differ.
 """
 
@@ -38,7 +39,17 @@ def _words(side: SectorSide, left_out: tuple[str, ...], lang: str, *, held: bool
     return f'<div class="side-words"><span class="side-label">{escape(t("sides_words", lang))}</span> {shown}</div>'
 
 
-def _column(side: SectorSide, scale: int, left_out: tuple[str, ...], lang: str, *, held: bool) -> str:
+def _voted(side: SectorSide, shown: bool, lang: str) -> str:
+    if not shown:
+        return ""
+    chose = " · ".join(escape(label) for label in side.voted_for) or escape(t("sides_none", lang))
+    return (
+        f'<div class="side-voted"><span class="side-label">{escape(t("sides_dots", lang, count=side.dots))}</span> '
+        f"{chose}</div>"
+    )
+
+
+def _column(side: SectorSide, scale: int, left_out: tuple[str, ...], lang: str, *, held: bool, voted: bool) -> str:
     colour = SECTOR_COLOURS[side.sector]
     who = ", ".join(escape(name) for name in side.organisations)
     committed = escape(t("sides_commitments", lang, count=side.commitments))
@@ -49,6 +60,7 @@ def _column(side: SectorSide, scale: int, left_out: tuple[str, ...], lang: str, 
         f"{escape(t('sides_people', lang))}</div>"
         f'<div class="side-label">{escape(t("sides_posts", lang, count=side.total_posts))}</div>'
         f"{_bars(side, scale, lang)}"
+        f"{_voted(side, voted, lang)}"
         f'<div class="side-committed">{committed}{f"<div class=side-who>{who}</div>" if who else ""}</div>'
         f"{_words(side, left_out, lang, held=held)}</section>"
     )
@@ -57,5 +69,6 @@ def _column(side: SectorSide, scale: int, left_out: tuple[str, ...], lang: str, 
 def sides_html(sides: Sides, lang: str, *, held: bool) -> str:
     """The sectors side by side; `held`: the posts wait for a reveal, so their words are not shown."""
     scale = max((count for side in sides.sides for count in side.posts.values()), default=0)
-    columns = "".join(_column(side, scale, sides.left_out, lang, held=held) for side in sides.sides)
+    voted = sides.vote_question is not None
+    columns = "".join(_column(side, scale, sides.left_out, lang, held=held, voted=voted) for side in sides.sides)
     return f'<div class="sides-board" style="--sides:{len(sides.sides)}">{columns}</div>'

@@ -7,10 +7,23 @@ from sqlalchemy import Engine
 from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
-from facilitation.core.db import read_session
+from facilitation.core.db import read_session, write_session
+from facilitation.core.tokens import new_token
 from facilitation.forum.forums import CreatedForum
 from facilitation.forum.people_without_phones import registered_people
-from models import Commitment, Contribution, ContributionKind, Participant, Sector, Stage, saved_id
+from facilitation.forum.votes import VoteSettings, open_vote
+from models import (
+    Ballot,
+    Commitment,
+    Contribution,
+    ContributionKind,
+    OptionSubject,
+    Participant,
+    ResultsShown,
+    Sector,
+    Stage,
+    saved_id,
+)
 from tests.factories import join, make_forum, post, register
 from tests.ui.helpers import html, no_exception, shown, th
 from tests.unit.helpers import make_item, move
@@ -211,3 +224,31 @@ def test_words_typed_for_one_person_stay_with_them(
             "ยายสม",
             "ตาบุญ",
         ]
+
+
+def test_the_facilitator_spends_dots_for_a_person_and_a_stale_button_spends_none(
+    console: Callable[[], AppTest], db: Engine, created: CreatedForum
+) -> None:
+    phone = join(db, created.forum.code).participant
+    ids = [saved_id(post(db, phone, text)) for text in ("ไม่มีรถไปหาหมอ", "ค่ายาแพง")]
+    move(db, created.forum, Stage.PLAN)
+    with write_session(db) as session:
+        open_vote(
+            session=session,
+            forum_id=saved_id(created.forum),
+            settings=VoteSettings("", 1, 1, ResultsShown.HIDDEN, [(OptionSubject.POST, i) for i in ids]),
+            creation_key=new_token(),
+        )
+    person = register(db, created)
+    at = console()
+    at.selectbox(key="people_chosen").set_value(saved_id(person)).run()
+    assert th("people_dots_heading", used=0, budget=1) in "\n".join(str(m.value) for m in at.markdown)
+    plus = sorted(str(b.key) for b in at.button if str(b.key).startswith(f"people_dot_{saved_id(person)}_"))
+    adds = [key for key in plus if "_add_" in key]
+    at.button(key=adds[0]).click().run()
+    no_exception(at)
+    assert th("people_dots_saved", used=1, budget=1) in shown(at, "success")
+    # Its budget spent: the other option's + is off, and the dots are the person's in the database.
+    assert all(at.button(key=key).disabled for key in adds[1:])
+    with read_session(db) as session:
+        assert session.exec(select(Ballot.used).where(Ballot.participant_id == saved_id(person))).one() == 1

@@ -36,6 +36,7 @@ from facilitation.forum.policy import (
 from facilitation.forum.reveal import hide_stage, reveal_stage, set_reveal_settings
 from facilitation.forum.theme_suggestions import reject_suggestion
 from facilitation.forum.themes import create_theme
+from facilitation.forum.themes_to_plan import draft_items_from_themes
 from facilitation.forum.timer import start_timer
 from facilitation.forum.votes import VoteSettings, close_vote, open_vote, reveal_results
 from facilitation.tree import admin as tree_admin
@@ -65,6 +66,7 @@ from models import (
     StageReveal,
     StageTimer,
     Theme,
+    ThemePost,
     ThemeRejection,
     TreeTie,
     Vote,
@@ -162,6 +164,16 @@ def _forum(engine: Engine, world: World) -> Forum:
     return forum
 
 
+def _drafts_from_a_theme(session: Session, world: World) -> object:
+    # The theme is written here, not through its service (another action), so a refusal rolls it back too.
+    theme = Theme(forum_id=world.id, name="การเดินทาง")
+    session.add(theme)
+    session.flush()
+    session.add(ThemePost(theme_id=saved_id(theme), contribution_id=world.root))
+    session.flush()
+    return draft_items_from_themes(session=session, forum_id=world.id, count=1, creation_key="tap")
+
+
 def _mark_overlap(session: Session, world: World) -> object:
     # A second organisation's plan beside the world's item, written here so a refusal rolls it back too.
     other = ActionItem(forum_id=world.id, activity="รถรับส่งผู้ป่วยไปโรงพยาบาล", lead_organisation="รพ.สต.ศิลา")
@@ -252,6 +264,12 @@ PROBES = [
         Action.CREATE_ACTION_ITEM,
         "create_action_item",
         lambda s, w: create_action_item(session=s, forum_id=w.id, data=item_data("เยี่ยมบ้านผู้สูงอายุ")),
+        lambda e, w: count(e, ActionItem) == 2,
+    ),
+    Probe(
+        Action.CREATE_ACTION_ITEM,
+        "draft_items_from_themes",
+        lambda s, w: _drafts_from_a_theme(s, w),
         lambda e, w: count(e, ActionItem) == 2,
     ),
     Probe(

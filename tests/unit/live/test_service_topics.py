@@ -28,6 +28,7 @@ from facilitation.forum import (
     plans,
     theme_suggestions,
     themes,
+    themes_to_plan,
     timer,
     votes,
 )
@@ -92,7 +93,7 @@ Q, M = Topic.QUEUE, Topic.MODERATION
 RUDE = "ไอ้เหี้ยไม่ช่วยอะไรเลย"  # the word filter holds it
 WRITERS: tuple[ModuleType, ...] = (
     forums, participants, contributions, plans, commitments, access, admin, timer, left_out_words, overlaps, themes,
-    theme_suggestions, moderation, moderation_rules, people_without_phones, votes, dots,
+    themes_to_plan, theme_suggestions, moderation, moderation_rules, people_without_phones, votes, dots,
 )  # fmt: skip
 
 
@@ -345,6 +346,15 @@ CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
         create_action_item,
         lambda s, w: create_action_item(session=s, forum_id=w.id, data=item_data("ลานกีฬา")),
         {PL},
+    ),
+    # Drafts from the top themes are new action items: the plan's cards, nothing else.
+    "drafts from the top themes": (
+        themes_to_plan.draft_items_from_themes,
+        lambda s, w: (
+            _theme(s, w),
+            themes_to_plan.draft_items_from_themes(session=s, forum_id=w.id, count=1, creation_key="tap"),
+        ),
+        {TH, PL},
     ),
     "an action item edited": (
         update_action_item,
@@ -602,6 +612,19 @@ CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
         {Topic.VOTES},
     ),
     "a dot taken back": (dots.take_back_dot, _dot_back, {Topic.VOTES}),
+    "a dot spent for a person without a phone": (
+        people_without_phones.dot_for_person,
+        lambda s, w: people_without_phones.dot_for_person(
+            session=s,
+            code=w.forum.code,
+            key=w.key,
+            participant_id=saved_id(w.elder),
+            option_id=_option(s, w),
+            seen=0,
+            adding=True,
+        ),
+        {Topic.VOTES},
+    ),
 }
 
 
