@@ -219,18 +219,28 @@ def _more(part: NodePart, hidden: Folded, label: str, slot: Box, density: Densit
     return replace(node, weight=hidden.weight)
 
 
+def _lines(text: str | tuple[str, str], density: Density) -> tuple[str, ...]:
+    """The label's lines; a (name, note) pair keeps the note whole on the last line when it fits one."""
+    if isinstance(text, str):
+        return wrap_label(text, density.columns, density.lines)
+    name, note = text
+    if display_width(note) <= density.columns:
+        return (*wrap_label(name, density.columns, density.lines - 1), note)
+    return wrap_label(f"{name} {note}", density.columns, density.lines)
+
+
 def _node(
     key: str,
     part: NodePart,
     item: TreeItem | None,
-    text: str,
+    text: str | tuple[str, str],
     weight: int,
     heaviest: int,
     slot: Box,
     density: Density,
     hidden: int = 0,
 ) -> PlacedNode:
-    lines = wrap_label(text, density.columns, density.lines)
+    lines = _lines(text, density)
     marker = _marker(weight, heaviest, density)
     x, y = slot.x0 + 6 + density.marker_max / 2, slot.cy
     text_right = x + density.marker_max / 2 + 4 + max(display_width(line) for line in lines) * density.char_px
@@ -260,13 +270,13 @@ def layout_tree(
     height: float = 1000,
     cap: int = CAP_PER_PART,
     min_font: int | None = None,
-    theme_label: Callable[[TreeItem], str] = lambda item: item.text,
+    theme_note: Callable[[TreeItem], str] | None = None,
 ) -> TreeLayout:
     """Place every item of `data`; the same data always gives the same layout.
 
     With `min_font`, labels are never smaller than that and the canvas keeps its size:
     the lightest items of a part that does not fit fold into its "+N more" node. A theme's
-    node is labelled `theme_label(item)`, any other by its text.
+    node is labelled with its name and, on a line of its own, `theme_note(item)` (how many posts).
     """
     # Folding to fit a screen keeps, among items raised as often, the newest: the room sees
     # what was just posted join the tree, and the older ones wait in "+N more".
@@ -298,7 +308,7 @@ def layout_tree(
             "fruit": Box(GUTTER, crown_y + 6, width - MARGIN, height - 40),
         }
         placed = _place(
-            regions, trunk_x, kept, fruits, groups, heaviest, category_labels, more_label, densities, theme_label
+            regions, trunk_x, kept, fruits, groups, heaviest, category_labels, more_label, densities, theme_note
         )
         if not isinstance(placed, str):
             break
@@ -339,12 +349,12 @@ def _place(
     category_labels: Mapping[str, str],
     more_label: Callable[[int], str],
     densities: tuple[Density, ...] = DENSITIES,
-    theme_label: Callable[[TreeItem], str] = lambda item: item.text,
+    theme_note: Callable[[TreeItem], str] | None = None,
 ) -> tuple[list[PlacedNode], float] | str:
     """The placed nodes and the trunk's width, or the name of the first part that did not fit."""
 
-    def shown_as(item: TreeItem) -> str:
-        return theme_label(item) if item.theme_id is not None else item.text
+    def shown_as(item: TreeItem) -> str | tuple[str, str]:
+        return (item.text, theme_note(item)) if item.theme_id is not None and theme_note is not None else item.text
 
     grid_parts: tuple[tuple[str, NodePart], ...] = (("root", "root"), ("trunk", "trunk"))
     grids: list[tuple[str, NodePart, Density, list[Box]]] = []

@@ -8,7 +8,7 @@ from sqlmodel import Session, col, select
 from facilitation.core.i18n import t
 from facilitation.tree.categories import CATEGORY_KEYS, category_label
 from facilitation.tree.data import TreeData, tree_data
-from facilitation.tree.figure import item_label, sankey_figure, tree_figure
+from facilitation.tree.figure import sankey_figure, tree_figure
 from facilitation.tree.layout import CAP_PER_PART, TreeLayout, layout_tree
 from models import Contribution, ContributionKind, ContributionStatus, TreeTie, saved_id
 
@@ -38,7 +38,7 @@ def draw_tree(
         width=width,
         height=height,
         min_font=min_font,
-        theme_label=lambda item: item_label(item, lang),
+        theme_note=lambda item: t("tree_theme_posts", lang, count=item.posts),
     )
     return TreeView(data, layout, tree_figure(layout, labels=data.labels, lang=lang, min_font=min_font), min_font)
 
