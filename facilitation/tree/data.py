@@ -136,15 +136,17 @@ def _heaviest(
     return kept, totals
 
 
+def _category(row: Row[*tuple[Any, ...]]) -> str | None:
+    """A fruit's branch: the facilitator's choice or the suggestion from its node's text (None off the fruits)."""
+    if PART_OF_KIND[row.kind] != "fruit":
+        return None
+    return row.category if row.category in CATEGORY_KEYS else suggest_category(row.text)
+
+
 def _item(members: list[Row[*tuple[Any, ...]]]) -> TreeItem:
     """One node from its members' rows (the node's own row among them): who raised it, from which sectors."""
-    _, node_id, kind, _, _, text, category, _, _ = members[0]  # every row carries its node's kind, text and category
-    part = PART_OF_KIND[kind]
-    if part == "fruit":
-        category = category if category in CATEGORY_KEYS else suggest_category(text)
-    else:
-        category = None
-    return _weighed(members, node_id=node_id, kind=kind, text=text, category=category)
+    head = members[0]  # every row carries its node's kind, text and category
+    return _weighed(members, node_id=head.node_id, kind=head.kind, text=head.text, category=_category(head))
 
 
 def _theme_item(nodes: list[list[Row[*tuple[Any, ...]]]]) -> TreeItem:
@@ -158,7 +160,7 @@ def _theme_item(nodes: list[list[Row[*tuple[Any, ...]]]]) -> TreeItem:
         # the branch drawn first (the catalogue's order), whatever order the posts came in.
         votes: Counter[str | None] = Counter()
         for rows in nodes:
-            votes[_item(rows).category] += len(rows)
+            votes[_category(rows[0])] += len(rows)
         top = max(votes.values())
         category = next(key for key in CATEGORY_KEYS if votes[key] == top)
     node_id, kind, name, theme_id = first.node_id, first.kind, first.theme_name, first.theme_id
