@@ -255,6 +255,8 @@ def tree_data(
     With `keep`, a part holds only its `keep` heaviest items (among equals the newest first when
     `newest_first`, else the oldest) and those on a path; `folded` adds up the rest. A layout
     that shows at most `keep` items per part, in that order, draws the same tree from either read.
+    The posts of a live theme are one item per part they are on (its name, the people of all of
+    them), read in full whatever `keep`; a path to one of them runs to that item.
     """
     found = session.exec(select(Forum.tree_labels).where(Forum.id == forum_id)).first()
     if found is None:  # tree_labels is never NULL: None means no such forum
