@@ -10,7 +10,7 @@ widget was drawn from, and one drawn before another tab changed the theme is ref
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import delete, func, or_, update
 from sqlmodel import Session, col, select
 
 from facilitation.core.db import insert_once
@@ -40,6 +40,9 @@ from models import (
 )
 
 NAME_MAX = 120
+# The kinds the welfare tree draws (facilitation/tree/parts.py; the tree reads this capability,
+# so it is not imported from there): a theme holding such a post is a node on the tree.
+TREE_KINDS = frozenset({ContributionKind.ROOT_CAUSE, ContributionKind.FUND, ContributionKind.BENEFIT})
 
 
 @dataclass(frozen=True)
@@ -136,8 +139,34 @@ def _plan_if_linked(session: Session, theme_ids: Collection[int]) -> list[Topic]
     return [Topic.PLAN] if linked is not None else []
 
 
-def _changed(session: Session, forum_id: int, theme_ids: Collection[int]) -> None:
-    bump(session=session, forum_id=forum_id, topics=[Topic.THEMES, *_plan_if_linked(session, theme_ids)])
+def _on_tree(session: Session, *, theme_ids: Collection[int] = (), contribution_ids: Collection[int] = ()) -> bool:
+    """Whether these themes hold, or these posts are, a visible post the tree draws.
+
+    The tree draws a theme's posts as one node per part, labelled with its name, so a change to
+    such a theme changes the tree. A post hidden from the tree, of kind OTHER, or merged into a
+    post outside the theme changes nothing there; the last still moves TREE (a redraw too many).
+    """
+    if not theme_ids and not contribution_ids:
+        return False
+    posts = select(ThemePost.contribution_id).where(col(ThemePost.theme_id).in_(set(theme_ids)))
+    found = session.exec(
+        select(Contribution.id)
+        .where(
+            or_(col(Contribution.id).in_(set(contribution_ids)), col(Contribution.id).in_(posts)),
+            Contribution.status == ContributionStatus.VISIBLE,
+            col(Contribution.kind).in_(TREE_KINDS),
+            col(Contribution.in_tree).is_(True),
+        )
+        .limit(1)
+    ).first()
+    return found is not None
+
+
+def _changed(session: Session, forum_id: int, theme_ids: Collection[int], *, tree: bool | None = None) -> None:
+    """Bump the themes' screens, the plan's if an item answers one, and the tree's if it draws them (or `tree`)."""
+    drawn = _on_tree(session, theme_ids=theme_ids) if tree is None else tree
+    topics = [Topic.THEMES, *_plan_if_linked(session, theme_ids), *([Topic.TREE] if drawn else [])]
+    bump(session=session, forum_id=forum_id, topics=topics)
 
 
 def create_theme(
@@ -178,7 +207,7 @@ def create_theme(
     for cid in ids:
         session.add(ThemePost(contribution_id=cid, theme_id=theme_id))
     session.flush()
-    bump(session=session, forum_id=forum_id, topics=[Topic.THEMES])
+    _changed(session, forum_id, [theme_id])
     return theme
 
 
@@ -225,7 +254,8 @@ def move_post(*, session: Session, forum_id: int, contribution_id: int, theme_id
         session.flush()
     changed = [tid for tid in (was, theme_id) if tid is not None]
     _bump_versions(session, changed)
-    _changed(session, forum_id, changed)
+    # Only the moved post changes node on the tree: the rest of either theme stays where it was.
+    _changed(session, forum_id, changed, tree=_on_tree(session, contribution_ids=[contribution_id]))
 
 
 def _dissolve(session: Session, forum_id: int, theme_id: int, version: int) -> Theme:
@@ -254,6 +284,8 @@ def merge_themes(*, session: Session, forum_id: int, theme_id: int, version: int
     require(session=session, forum_id=forum_id, action=Action.GROUP_THEMES)
     target = _live(session, forum_id, into_id)
     _dissolve(session, forum_id, theme_id, version)
+    # The tree changes when the merged theme's posts join the other's node: read before they move.
+    drawn = _on_tree(session, theme_ids=[theme_id])
     session.execute(
         update(ThemePost)
         .where(col(ThemePost.theme_id) == theme_id)
@@ -270,7 +302,7 @@ def merge_themes(*, session: Session, forum_id: int, theme_id: int, version: int
             session.add(ActionItemTheme(action_item_id=link.action_item_id, theme_id=into_id, linked_name=target.name))
     session.flush()
     _bump_versions(session, [into_id])
-    _changed(session, forum_id, [into_id])  # the links moved with it: the plan redraws if any
+    _changed(session, forum_id, [into_id], tree=drawn)  # the links moved with it: the plan redraws if any
     return _live(session, forum_id, into_id)
 
 
@@ -278,8 +310,9 @@ def ungroup_theme(*, session: Session, forum_id: int, theme_id: int, version: in
     """Dissolve a theme (at `version`): its posts become ungrouped; an action item tied to it keeps its name."""
     require(session=session, forum_id=forum_id, action=Action.GROUP_THEMES)
     saved = _dissolve(session, forum_id, theme_id, version)
+    drawn = _on_tree(session, theme_ids=[theme_id])  # read before its posts leave it
     session.execute(delete(ThemePost).where(col(ThemePost.theme_id) == theme_id))
-    _changed(session, forum_id, [theme_id])
+    _changed(session, forum_id, [theme_id], tree=drawn)
     return saved
 
 

@@ -57,13 +57,17 @@ def _split_long(token: str, width: int) -> list[str]:
 
 
 OPENERS = frozenset("([{“‘«\"'")
+CLOSERS = frozenset(")]}”’»")
 
 
 def _glue_openers(words: list[str]) -> list[str]:
-    """An opening bracket or quote travels with the word after it, never ending a line."""
+    """An opening bracket or quote travels with the word after it, never ending a line; a closing
+    bracket or quote travels with the word before it, never starting one ("(2 ข้อความ)")."""
     glued: list[str] = []
     for word in words:
         if glued and glued[-1] in OPENERS and not word.isspace():
+            glued[-1] += word
+        elif glued and word in CLOSERS and not glued[-1].isspace():
             glued[-1] += word
         else:
             glued.append(word)

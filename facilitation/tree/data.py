@@ -33,7 +33,18 @@ class TreeItem:
     sector: Sector | None  # most common sector among them (ties: first in Sector order); None if no author
     sectors: dict[Sector, int]
     category: str | None  # fruits only: the facilitator's choice or the suggestion
-    merged_ids: tuple[int, ...]  # duplicates merged into this node
+    merged_ids: tuple[int, ...]  # duplicates merged into this node; for a theme, every other post it groups
+    theme_id: int | None = None  # a theme's node: the theme's posts of this part, `text` its name
+
+    @property
+    def posts(self) -> int:
+        """How many posts the node stands for: its own, its duplicates, and for a theme all of these."""
+        return len(self.merged_ids) + 1
+
+    @property
+    def key(self) -> str:
+        """The node's key on the drawn tree: its theme and part, or its contribution."""
+        return f"theme:{self.theme_id}:{self.part}" if self.theme_id is not None else f"c:{self.id}"
 
 
 @dataclass(frozen=True)
@@ -125,9 +136,47 @@ def _heaviest(
     return kept, totals
 
 
+def _category(row: Row[*tuple[Any, ...]]) -> str | None:
+    """A fruit's branch: the facilitator's choice or the suggestion from its node's text (None off the fruits)."""
+    if PART_OF_KIND[row.kind] != "fruit":
+        return None
+    return row.category if row.category in CATEGORY_KEYS else suggest_category(row.text)
+
+
 def _item(members: list[Row[*tuple[Any, ...]]]) -> TreeItem:
     """One node from its members' rows (the node's own row among them): who raised it, from which sectors."""
-    _, node_id, kind, _, _, text, category = members[0]  # every row carries its node's kind, text and category
+    head = members[0]  # every row carries its node's kind, text and category
+    return _weighed(members, node_id=head.node_id, kind=head.kind, text=head.text, category=_category(head))
+
+
+def _theme_item(nodes: list[list[Row[*tuple[Any, ...]]]]) -> TreeItem:
+    """The node of one theme's posts on one part of the tree, from the rows of the nodes it groups."""
+    members = sorted((row for rows in nodes for row in rows), key=lambda row: row.id)
+    first = min(nodes, key=lambda rows: rows[0].node_id)[0]
+    category = None
+    if PART_OF_KIND[first.kind] == "fruit":
+        # The grouped fruit hangs on the branch most of its posts would hang on alone, so the
+        # branches the room sees change the least when the facilitator groups; a tie goes to
+        # the branch drawn first (the catalogue's order), whatever order the posts came in.
+        votes: Counter[str | None] = Counter()
+        for rows in nodes:
+            votes[_category(rows[0])] += len(rows)
+        top = max(votes.values())
+        category = next(key for key in CATEGORY_KEYS if votes[key] == top)
+    node_id, kind, name, theme_id = first.node_id, first.kind, first.theme_name, first.theme_id
+    return _weighed(members, node_id=node_id, kind=kind, text=name, category=category, theme_id=theme_id)
+
+
+def _weighed(
+    members: list[Row[*tuple[Any, ...]]],
+    *,
+    node_id: int,
+    kind: ContributionKind,
+    text: str,
+    category: str | None,
+    theme_id: int | None = None,
+) -> TreeItem:
+    """The node standing for `members`, weighed by the distinct people among them and coloured by their sectors."""
     people: dict[int, Sector] = {}
     anonymous = 0
     for _, _, _, participant_id, sector in (row[:5] for row in members):
@@ -138,14 +187,9 @@ def _item(members: list[Row[*tuple[Any, ...]]]) -> TreeItem:
     counts = Counter(sector for sector in people.values() if sector is not None)
     sectors = {sector: counts[sector] for sector in Sector if counts[sector]}
     top = max(sectors.values(), default=0)
-    part = PART_OF_KIND[kind]
-    if part == "fruit":
-        category = category if category in CATEGORY_KEYS else suggest_category(text)
-    else:
-        category = None
     return TreeItem(
         id=node_id,
-        part=part,
+        part=PART_OF_KIND[kind],
         kind=kind,
         text=text,
         weight=len(people) + anonymous,
@@ -153,17 +197,50 @@ def _item(members: list[Row[*tuple[Any, ...]]]) -> TreeItem:
         sectors=sectors,
         category=category,
         merged_ids=tuple(row[0] for row in members if row[0] != node_id),
+        theme_id=theme_id,
     )
 
 
 def _folded(items: Sequence[TreeItem], totals: dict[TreePart, Folded]) -> dict[TreePart, Folded]:
-    """Per part, what the items read leave of its totals."""
+    """Per part, what the items read leave of its totals (which leave out the nodes in themes: all are read)."""
     left = {}
     for part, total in totals.items():
-        read = [item.weight for item in items if item.part == part]
+        read = [item.weight for item in items if item.part == part and item.theme_id is None]
         if total.count > len(read):
             left[part] = Folded(total.count - len(read), total.weight - sum(read))
     return left
+
+
+def _grouped(rows: Sequence[Row[*tuple[Any, ...]]]) -> tuple[list[TreeItem], dict[int, int]]:
+    """The items the rows make, heaviest first per part, and the item each node is drawn as.
+
+    A node in a theme is drawn in its theme's node for its part; the rest stand on their own.
+    """
+    nodes: dict[int, list[Row[*tuple[Any, ...]]]] = defaultdict(list)
+    for row in rows:
+        nodes[row.node_id].append(row)
+    themes: dict[tuple[int, TreePart], list[list[Row[*tuple[Any, ...]]]]] = defaultdict(list)
+    items: list[TreeItem] = []
+    drawn_as: dict[int, int] = {}
+    for node_id, members in nodes.items():
+        head = members[0]
+        if head.theme_id is None:
+            items.append(_item(members))
+            drawn_as[node_id] = node_id
+        else:
+            themes[(head.theme_id, PART_OF_KIND[ContributionKind(head.kind)])].append(members)
+    for grouped in themes.values():
+        item = _theme_item(grouped)
+        items.append(item)
+        drawn_as |= dict.fromkeys((members[0].node_id for members in grouped), item.id)
+    items.sort(key=lambda i: (PART_ORDER[i.part], -i.weight, i.id))
+    return items, drawn_as
+
+
+def _redrawn(path: Triple, drawn_as: dict[int, int]) -> Triple:
+    """The path between the items its nodes are drawn as (a theme's node for a node in a theme)."""
+    root, fund, benefit = (drawn_as.get(node_id, node_id) if node_id is not None else None for node_id in path)
+    return root, fund, benefit
 
 
 def _sort_key(path: TreePath) -> tuple[int, ...]:
@@ -178,14 +255,15 @@ def tree_data(
     With `keep`, a part holds only its `keep` heaviest items (among equals the newest first when
     `newest_first`, else the oldest) and those on a path; `folded` adds up the rest. A layout
     that shows at most `keep` items per part, in that order, draws the same tree from either read.
+    The posts of a live theme are one item per part they are on (its name, the people of all of
+    them), read in full whatever `keep`; a path to one of them runs to that item.
     """
     found = session.exec(select(Forum.tree_labels).where(Forum.id == forum_id)).first()
     if found is None:  # tree_labels is never NULL: None means no such forum
         raise ForumNotFound(id=forum_id)
     # The same few statements whatever the forum's size: the database picks and weighs the nodes.
     from_actions = _action_paths(session, forum_id)
-    # A path the plan already draws is not drawn twice for a tie.
-    from_ties = _tie_paths(session, forum_id) - from_actions
+    from_ties = _tie_paths(session, forum_id)
     totals: dict[TreePart, Folded] = {}
     if keep is None:
         rows = _run(session, queries.rows(every=True), forum_id=forum_id)
@@ -193,10 +271,10 @@ def tree_data(
         kept, totals = _heaviest(session, forum_id, keep, newest_first)
         kept |= {node_id for path in from_actions | from_ties for node_id in path if node_id is not None}
         rows = _run(session, queries.rows(every=False), forum_id=forum_id, nodes=sorted(kept))
-    groups: dict[int, list[Row[*tuple[Any, ...]]]] = defaultdict(list)
-    for row in rows:
-        groups[row.node_id].append(row)
-    items = sorted((_item(group) for group in groups.values()), key=lambda i: (PART_ORDER[i.part], -i.weight, i.id))
+    items, drawn_as = _grouped(rows)
+    from_actions = {_redrawn(path, drawn_as) for path in from_actions}
+    # A path the plan already draws is not drawn twice for a tie.
+    from_ties = {_redrawn(path, drawn_as) for path in from_ties} - from_actions
     paths = [TreePath(*path, source="action") for path in from_actions]
     paths += [TreePath(*path, source="tie") for path in from_ties]
     return TreeData(

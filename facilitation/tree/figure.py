@@ -18,6 +18,7 @@ from models import ContributionKind, Sector
 FONT = "Sarabun, 'TH Sarabun New', Loma, Garuda, 'Noto Sans Thai', Tahoma, sans-serif"
 EDGE_STYLE = {"root": ("#8d6e63", 1.4), "branch": ("#6d4c41", 4.0), "path": ("#d84315", 2.2)}
 MORE_COLOUR = "#9e9e9e"
+THEME_RING = "#3e2723"
 CAPTION_PX = 20  # the part captions are read from the back of the hall, like the labels
 MESSAGE_PX = 26
 SANKEY_PX = 20
@@ -51,18 +52,46 @@ def _lines(layout: TreeLayout, kind: str) -> go.Scatter:
     )
 
 
+def item_label(item: TreeItem, lang: str) -> str:
+    """What a node is labelled: a theme's name with how many posts it groups, else the post's text."""
+    if item.theme_id is None:
+        return item.text
+    return t("tree_theme_label", lang, name=item.text, count=item.posts)
+
+
 def _hover(node: PlacedNode, lang: str) -> str:
     if node.item is None:
         return escape(" ".join(node.lines))
     item = node.item
     sector = t(f"sector_{item.sector.value}", lang) if item.sector else "—"
     shares = ", ".join(f"{t(f'sector_{s.value}', lang)} {n}" for s, n in item.sectors.items() if n)
+    theme = [] if item.theme_id is None else [escape(t("tree_theme_hover", lang, count=item.posts))]
     return "<br>".join(
         [f"<b>{escape(line)}</b>" for line in wrap_phrases(item.text, 48)]
+        + theme
         + [
             f"{t(f'kind_{item.kind.value}', lang)} · {sector}",
             t("tree_raised_by", lang, count=item.weight) + (f" ({escape(shares)})" if shares else ""),
         ]
+    )
+
+
+def _rings(nodes: list[PlacedNode], lang: str) -> go.Scatter:
+    """A dark ring around each theme's node, over its sector's colour: it stands for several posts, not one."""
+    # A trace of its own rather than per-node outlines on every sector's trace: Plotly checks
+    # each colour of a list, which cost 8 ms a draw at 500 nodes whether or not any was a theme.
+    return go.Scatter(
+        x=[n.x for n in nodes],
+        y=[n.y for n in nodes],
+        mode="markers",
+        name=escape(t("tree_theme_legend", lang)),
+        marker={
+            "size": [n.marker_px + 7 for n in nodes],
+            "color": THEME_RING,
+            "symbol": "circle-open",
+            "line": {"width": 2.5},
+        },
+        hoverinfo="skip",
     )
 
 
@@ -128,6 +157,9 @@ def tree_figure(layout: TreeLayout, *, labels: Mapping[str, str], lang: str, min
         if members:
             name = t(f"sector_{sector.value}", lang) if sector else t("tree_no_sector", lang)
             traces.append(_nodes(members, name, SECTOR_COLOURS[sector] if sector else MORE_COLOUR, lang))
+    themes = [n for n in items if n.item is not None and n.item.theme_id is not None]
+    if themes:
+        traces.append(_rings(themes, lang))
     branches = [n for n in layout.nodes if n.part == "branch"]
     if branches:
         traces.append(_nodes(branches, labels["branches"], "#6d4c41", lang, symbol="diamond"))
@@ -332,7 +364,9 @@ def sankey_figure(
     index = {node: position for position, node in enumerate(drawn.nodes)}
 
     def text(node: Node) -> str:
-        return t("tree_more", lang, count=drawn.folded[node]) if isinstance(node, str) else items[node].text
+        if isinstance(node, str):
+            return t("tree_more", lang, count=drawn.folded[node])
+        return item_label(items[node], lang)
 
     def colour(node: Node) -> str:
         return MORE_COLOUR if isinstance(node, str) else KIND_COLOURS[ContributionKind(items[node].kind)]

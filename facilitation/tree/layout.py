@@ -88,7 +88,7 @@ HALL_DENSITIES = tuple(Density(font, columns, 3) for font in (24, 22, 20) for co
 
 @dataclass(frozen=True)
 class PlacedNode:
-    key: str  # "c:<id>", "branch:<category>", "more:<part>"
+    key: str  # "c:<id>", "theme:<id>:<part>", "branch:<category>", "more:<part>"
     part: NodePart
     item: TreeItem | None
     x: float  # marker centre
@@ -219,18 +219,28 @@ def _more(part: NodePart, hidden: Folded, label: str, slot: Box, density: Densit
     return replace(node, weight=hidden.weight)
 
 
+def _lines(text: str | tuple[str, str], density: Density) -> tuple[str, ...]:
+    """The label's lines; a (name, note) pair keeps the note whole on the last line when it fits one."""
+    if isinstance(text, str):
+        return wrap_label(text, density.columns, density.lines)
+    name, note = text
+    if display_width(note) <= density.columns:
+        return (*wrap_label(name, density.columns, density.lines - 1), note)
+    return wrap_label(f"{name} {note}", density.columns, density.lines)
+
+
 def _node(
     key: str,
     part: NodePart,
     item: TreeItem | None,
-    text: str,
+    text: str | tuple[str, str],
     weight: int,
     heaviest: int,
     slot: Box,
     density: Density,
     hidden: int = 0,
 ) -> PlacedNode:
-    lines = wrap_label(text, density.columns, density.lines)
+    lines = _lines(text, density)
     marker = _marker(weight, heaviest, density)
     x, y = slot.x0 + 6 + density.marker_max / 2, slot.cy
     text_right = x + density.marker_max / 2 + 4 + max(display_width(line) for line in lines) * density.char_px
@@ -260,11 +270,13 @@ def layout_tree(
     height: float = 1000,
     cap: int = CAP_PER_PART,
     min_font: int | None = None,
+    theme_note: Callable[[TreeItem], str] | None = None,
 ) -> TreeLayout:
     """Place every item of `data`; the same data always gives the same layout.
 
     With `min_font`, labels are never smaller than that and the canvas keeps its size:
-    the lightest items of a part that does not fit fold into its "+N more" node.
+    the lightest items of a part that does not fit fold into its "+N more" node. A theme's
+    node is labelled with its name and, on a line of its own, `theme_note(item)` (how many posts).
     """
     # Folding to fit a screen keeps, among items raised as often, the newest: the room sees
     # what was just posted join the tree, and the older ones wait in "+N more".
@@ -295,7 +307,9 @@ def layout_tree(
             "trunk": Box(GUTTER, ground_y + 10, width - MARGIN, crown_y - 10),
             "fruit": Box(GUTTER, crown_y + 6, width - MARGIN, height - 40),
         }
-        placed = _place(regions, trunk_x, kept, fruits, groups, heaviest, category_labels, more_label, densities)
+        placed = _place(
+            regions, trunk_x, kept, fruits, groups, heaviest, category_labels, more_label, densities, theme_note
+        )
         if not isinstance(placed, str):
             break
         shown = min(caps[placed], len(parts[placed]))
@@ -335,8 +349,13 @@ def _place(
     category_labels: Mapping[str, str],
     more_label: Callable[[int], str],
     densities: tuple[Density, ...] = DENSITIES,
+    theme_note: Callable[[TreeItem], str] | None = None,
 ) -> tuple[list[PlacedNode], float] | str:
     """The placed nodes and the trunk's width, or the name of the first part that did not fit."""
+
+    def shown_as(item: TreeItem) -> str | tuple[str, str]:
+        return (item.text, theme_note(item)) if item.theme_id is not None and theme_note is not None else item.text
+
     grid_parts: tuple[tuple[str, NodePart], ...] = (("root", "root"), ("trunk", "trunk"))
     grids: list[tuple[str, NodePart, Density, list[Box]]] = []
     for part, node_part in grid_parts:
@@ -357,7 +376,7 @@ def _place(
     for part, node_part, density, slots in grids:
         shown, hidden = kept[part]
         for item, slot in zip(shown, slots, strict=False):
-            nodes.append(_node(f"c:{item.id}", node_part, item, item.text, item.weight, heaviest, slot, density))
+            nodes.append(_node(item.key, node_part, item, shown_as(item), item.weight, heaviest, slot, density))
         if hidden.count:
             nodes.append(_more(node_part, hidden, more_label(hidden.count), slots[-1], density))
         if part == "trunk" and slots:
@@ -373,7 +392,7 @@ def _place(
         label = category_labels.get(category, category)
         nodes.append(_node(f"branch:{category}", "branch", None, label, 1, heaviest, slots[0], density))
         for item, slot in zip(members, slots[1:], strict=False):
-            nodes.append(_node(f"c:{item.id}", "fruit", item, item.text, item.weight, heaviest, slot, density))
+            nodes.append(_node(item.key, "fruit", item, shown_as(item), item.weight, heaviest, slot, density))
     return nodes, trunk_width
 
 
@@ -382,7 +401,7 @@ def _edges(
 ) -> tuple[Edge, ...]:
     edges = [Edge("root", ((trunk_x, ground_y), (n.x, n.y))) for n in nodes if n.part == "root"]
     edges += [Edge("branch", ((trunk_x, crown_y), (n.x, n.y))) for n in nodes if n.part == "branch"]
-    at = {n.key: (n.x, n.y) for n in nodes if n.item is not None}
+    at = {n.item.id: (n.x, n.y) for n in nodes if n.item is not None}
     # A path never runs into a "+N more" node. Drawn there, every path to a folded item met on
     # one summary node and read as a hub that the "+N more" is not (it stands for many unrelated
     # items). A path keeps the stretch between the items it shows, and is left out when fewer
@@ -391,7 +410,7 @@ def _edges(
     paths: dict[tuple[tuple[float, float], ...], None] = {}
     for path in data.paths:
         root, fund, benefit = (
-            at.get(f"c:{node_id}") if node_id is not None else None
+            at.get(node_id) if node_id is not None else None
             for node_id in (path.root_id, path.fund_id, path.benefit_id)
         )
         if fund is None and root is not None and benefit is not None:

@@ -37,6 +37,8 @@ from models import (
     ContributionKind,
     ContributionStatus,
     Participant,
+    Theme,
+    ThemePost,
     TreeTie,
 )
 
@@ -63,6 +65,21 @@ def _counts_under(row: Any, node: Any) -> ColumnElement[bool]:
         col(node.kind) == row.kind,
         col(node.merged_into_id).is_(None),
     )
+
+
+def _themed(node_id: Any) -> ColumnElement[bool]:
+    """The contribution `node_id` is in one of the forum's live themes: the tree draws it in its theme's node."""
+    found: ColumnElement[bool] = (
+        select(col(ThemePost.contribution_id))
+        .join(Theme, col(Theme.id) == ThemePost.theme_id)
+        .where(
+            col(ThemePost.contribution_id) == node_id,
+            col(Theme.forum_id) == FORUM,
+            col(Theme.dissolved_at).is_(None),
+        )
+        .exists()
+    )
+    return found
 
 
 def _members(among: Among) -> CTE:
@@ -118,8 +135,8 @@ def ties() -> Executable:
 
 
 def _alone(own: Any, other: Any) -> ColumnElement[bool]:
-    """`own`, outer-joined to `other` on _counts_under, is on the tree as a node of its own."""
-    return and_(_on_tree(own), col(other.id).is_(None), col(own.in_tree).is_(True))
+    """`own`, outer-joined to `other` on _counts_under, is on the tree as a node of its own, in no theme."""
+    return and_(_on_tree(own), col(other.id).is_(None), col(own.in_tree).is_(True), ~_themed(own.id))
 
 
 def _first(kind: ContributionKind, newest_first: bool) -> Subquery:
@@ -143,12 +160,13 @@ def weights(newest_first: bool) -> Executable:
     A node without duplicates weighs 1, so a part's heaviest nodes are among its nodes with
     duplicates ("merged", with their weights) and its first nodes by id ("first", as many as
     are kept, newest or oldest first); "count" rows give each part's number of nodes.
+    Nodes in a theme are left out: `rows` reads every one of them, for their theme's node.
     """
     row, node = aliased(Contribution, name="c"), aliased(Contribution, name="n")
     duplicates = (
         select(col(node.id).label("node_id"), col(row.participant_id).label("participant_id"))
         .select_from(row)
-        .join(node, and_(_counts_under(row, node), col(node.in_tree).is_(True)))
+        .join(node, and_(_counts_under(row, node), col(node.in_tree).is_(True), ~_themed(node.id)))
         .where(_on_tree(row), col(row.merged_into_id).is_not(None))
         .cte("duplicates")
     )
@@ -178,21 +196,41 @@ def weights(newest_first: bool) -> Executable:
 
 @cache
 def rows(every: bool) -> Executable:
-    """The members of the nodes asked for (or of every node), with their node's text and category."""
-    among: Among = (
-        (lambda row: true()) if every else (lambda row: or_(col(row.id).in_(NODES), col(row.merged_into_id).in_(NODES)))
-    )
-    members = _members(among)
+    """The members of the nodes asked for and of every node in a theme (or of every node), with their
+    node's text, category and theme (id and name, None when in no theme)."""
+
+    def asked(row: Any) -> ColumnElement[bool]:
+        return or_(
+            col(row.id).in_(NODES),
+            col(row.merged_into_id).in_(NODES),
+            _themed(row.id),
+            and_(col(row.merged_into_id).is_not(None), _themed(row.merged_into_id)),
+        )
+
+    members = _members((lambda row: true()) if every else asked)
     node = aliased(Contribution, name="node")
-    query = select(
-        members.c.id,
-        members.c.node_id,
-        members.c.kind,
-        members.c.participant_id,
-        members.c.sector,
-        col(node.text),
-        col(node.category),
-    ).join(node, col(node.id) == members.c.node_id)
+    # A live theme's posts are keyed by the post: one row at most per node.
+    grouped = (
+        select(col(ThemePost.contribution_id), col(Theme.id), col(Theme.name))
+        .join(Theme, col(Theme.id) == ThemePost.theme_id)
+        .where(col(Theme.forum_id) == FORUM, col(Theme.dissolved_at).is_(None))
+        .subquery("grouped")
+    )
+    query = (
+        select(
+            members.c.id,
+            members.c.node_id,
+            members.c.kind,
+            members.c.participant_id,
+            members.c.sector,
+            col(node.text),
+            col(node.category),
+            grouped.c.id.label("theme_id"),
+            grouped.c.name.label("theme_name"),
+        )
+        .join(node, col(node.id) == members.c.node_id)
+        .join(grouped, grouped.c.contribution_id == members.c.node_id, isouter=True)
+    )
     if not every:
-        query = query.where(members.c.node_id.in_(NODES))
+        query = query.where(or_(members.c.node_id.in_(NODES), grouped.c.id.is_not(None)))
     return query.order_by(members.c.id)

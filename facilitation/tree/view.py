@@ -38,6 +38,7 @@ def draw_tree(
         width=width,
         height=height,
         min_font=min_font,
+        theme_note=lambda item: t("tree_theme_posts", lang, count=item.posts),
     )
     return TreeView(data, layout, tree_figure(layout, labels=data.labels, lang=lang, min_font=min_font), min_font)
 

@@ -7,14 +7,16 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
+from sqlmodel import col, or_, select
 
 from facilitation.core.db import make_engine, write_session
 from facilitation.core.i18n import t
 from facilitation.core.migrate import upgrade
 from facilitation.forum.contributions import add_contribution
 from facilitation.forum.forums import set_stage
+from facilitation.forum.themes import create_theme
 from facilitation.sample.load import load_sample_forum
-from models import ContributionCreate, ContributionKind, Sector, Stage, saved_id
+from models import Contribution, ContributionCreate, ContributionKind, Sector, Stage, saved_id
 from tests.e2e.conftest import ARTIFACTS, LAPTOP, PHONE, PROJECTOR, idle, running_app, shot
 from tests.factories import join
 
@@ -31,6 +33,9 @@ EXTRA = [
     (ContributionKind.OTHER, "อยากให้มีเวทีติดตามผลทุกไตรมาส", Sector.COMMUNITY),
 ]
 LIVE_TEXT = "ศูนย์เด็กเล็ก"
+TRAVEL = "การเดินทาง"
+# How the sample forum's posts about getting around begin: two root causes and a benefit.
+TRAVEL_POSTS = ("คนไข้ติดเตียงไปตามนัดที่", "เด็กที่อยู่กับตายายบางคนเลิกเรียน", "อบต. มีรถรับส่งผู้ป่วยไปตามนัดหมอ")
 
 
 def drawn_width(page: Page) -> float:
@@ -117,3 +122,46 @@ def test_tree_on_the_projector_grows_live_and_exports(browser: Browser, tmp_path
     assert "<html" in html and "Plotly.newPlot" in html and len(html) > 3_000_000
     assert "<script src=" not in html
     assert LIVE_TEXT in html or json.dumps(LIVE_TEXT)[1:-1] in html
+
+
+def test_a_theme_grouped_while_the_projector_shows_the_tree_becomes_one_node(browser: Browser, tmp_path: Path) -> None:
+    """The facilitator groups two root causes and a benefit about getting around: the wall redraws them as the
+    theme's nodes, ringed and named with their count, on the tree and on the paths, without a reload."""
+    url = f"sqlite:///{tmp_path / 'forum.db'}"
+    code, key, forum_id = seed(url)
+    with running_app(url, tmp_path) as base:
+        projector = browser.new_context(**PROJECTOR).new_page()
+        projector.goto(f"{base}/projector?code={code}&key={key}")
+        idle(projector)
+        projector.get_by_role("radio", name=t("projector_view_tree")).click()
+        idle(projector)
+        chart = projector.locator(".js-plotly-plot").first
+        expect(chart).to_be_visible(timeout=15_000)
+
+        engine = make_engine(url)
+        with write_session(engine) as session:
+            travel = session.exec(
+                select(Contribution.id).where(
+                    Contribution.forum_id == forum_id,
+                    or_(*(col(Contribution.text).startswith(start) for start in TRAVEL_POSTS)),
+                )
+            ).all()
+            assert len(travel) == len(TRAVEL_POSTS)
+            create_theme(session=session, forum_id=forum_id, name=TRAVEL, contribution_ids=[i for i in travel if i])
+        engine.dispose()
+        # The theme's name, with how many posts it groups, on its root node and on its fruit.
+        named = chart.locator(".textpoint text").filter(has_text=TRAVEL)
+        expect(named).to_have_count(2, timeout=5_000)
+        expect(chart.locator(".legend text").filter(has_text=t("tree_theme_legend", "th"))).to_be_visible()
+        assert projector.evaluate("performance.getEntriesByType('navigation').length") == 1
+        projector.wait_for_timeout(1000)
+        shot(projector, "tree-projector-theme", full_page=False)
+        box = chart.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 1080 + 0.5, box
+
+        projector.get_by_role("radio", name=t("projector_view_sankey")).click()
+        idle(projector)
+        labels = projector.locator(".js-plotly-plot .sankey .node-label").filter(has_text=TRAVEL)
+        expect(labels.first).to_be_visible(timeout=15_000)
+        projector.wait_for_timeout(1000)
+        shot(projector, "tree-projector-theme-paths", full_page=False)

@@ -8,12 +8,14 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine
+from sqlmodel import col, select
 from streamlit.testing.v1 import AppTest
 
-from facilitation.core.db import write_session
+from facilitation.core.db import read_session, write_session
 from facilitation.forum.forums import CreatedForum
 from facilitation.forum.plans import create_action_item
-from models import ActionItemCreate, ContributionKind, FundSource, Sector, saved_id
+from facilitation.forum.themes import create_theme
+from models import ActionItemCreate, Contribution, ContributionKind, FundSource, Sector, saved_id
 from tests.factories import join, make_forum, post
 from tests.ui.helpers import html, no_exception, th
 
@@ -165,3 +167,30 @@ def test_the_tree_view_of_an_empty_forum_renders(app: Callable[..., AppTest], db
     for view in ("tree", "sankey"):
         at = _view(at, view)
         assert len(_charts(at)) == 1, view
+
+
+def test_posts_grouped_in_a_theme_show_as_the_theme_s_node_on_the_tree_and_the_paths(
+    projector: AppTest, db: Engine, created: CreatedForum
+) -> None:
+    """The root cause on the plan's path and another in one theme: one root node named for it, on both views."""
+    forum_id = saved_id(created.forum)
+    with read_session(db) as session:
+        mine = select(Contribution.id).where(Contribution.forum_id == forum_id)
+        roots = session.exec(mine.where(col(Contribution.text).in_([ROOT, HOSTILE]))).all()
+    at = _view(projector, "tree")
+    with write_session(db) as session:
+        create_theme(session=session, forum_id=forum_id, name="การเดินทาง", contribution_ids=[i for i in roots if i])
+    at = _view(at, "feed")  # a tick of the live view, as the watch gives when TREE moves
+    spec = _spec(_charts(_view(at, "tree"))[0])
+    labels = [_squash(_plain(text)) for text in _node_labels(spec)]
+    assert _squash(f"การเดินทาง {th('tree_theme_posts', count=2)}") in labels
+    assert not any(_squash(ROOT)[:12] in label for label in labels)
+    assert _squash(th("tree_theme_hover", count=2)) in _shown_texts(spec)
+    label = _squash(th("tree_theme_label", name="การเดินทาง", count=2))  # the Sankey's
+    (trace,) = _spec(_charts(_view(at, "sankey"))[0])["data"]
+    shown = {_squash(unescape(text)) for text in trace["node"]["customdata"]}
+    assert shown == {label, _squash(FUND), _squash(BENEFIT)}
+
+
+def _node_labels(spec: dict[str, Any]) -> list[str]:
+    return [text for trace in spec["data"] for text in trace.get("text") or []]

@@ -12,8 +12,9 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 from streamlit.testing.v1 import AppTest
 
-from facilitation.core.db import read_session
+from facilitation.core.db import read_session, write_session
 from facilitation.forum.forums import CreatedForum
+from facilitation.forum.themes import create_theme
 from facilitation.tree.data import TreeData, tree_data
 from models import Contribution, ContributionKind, Forum, Sector, TreeTie, saved_id
 from tests.factories import Joined, join, make_forum, post
@@ -356,3 +357,24 @@ def test_a_chosen_item_s_form_stays_on_its_version_while_another_tab_saves(
     assert th("error_stale_edit") in shown(stale, "error")
     assert _contribution(db, world.benefit).category == "sickness"
     assert th("tree_changed_since_opened") not in shown(stale, "info")  # drawn again from the item as it is
+
+
+def test_two_root_causes_in_a_theme_are_one_node_named_for_it(page: AppTest, db: Engine, world: World) -> None:
+    """Grouped in a theme, two root causes from two people are one node of weight 2; the tools still list each."""
+    with write_session(db) as session:
+        theme = create_theme(
+            session=session, forum_id=world.forum_id, name="การเดินทาง", contribution_ids=[world.root, world.same_root]
+        )
+    page.run()
+    no_exception(page)
+    spec = _chart(page)
+    assert _hover_of(spec, world.root) is None and _hover_of(spec, world.same_root) is None
+    key = f"theme:{saved_id(theme)}:root"
+    (trace,) = [trace for trace in spec["data"] if key in (trace.get("customdata") or [])]
+    at = trace["customdata"].index(key)
+    assert trace["text"][at] == f"การเดินทาง<br>{th('tree_theme_posts', count=2)}"
+    hover = _squash(trace["hovertext"][at])
+    assert _squash(th("tree_theme_hover", count=2)) in hover
+    assert _squash(th("tree_raised_by", count=2)) in hover
+    assert th("tree_theme_legend") in {trace.get("name") for trace in spec["data"]}
+    assert len(page.selectbox(key="tree_item").options) == 4  # each post can still be tidied on its own

@@ -515,50 +515,60 @@ CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
         ),
         set(),
     ),
-    # Themes move their own topic only (the plan's cards name the themes they answer: see below).
-    "a theme made": (themes.create_theme, lambda s, w: _theme(s, w), {TH}),
+    # Themes move their own topic, the tree's when they hold posts it draws (one node per theme and
+    # part), and the plan's when its cards name them (see below).
+    "a theme made": (themes.create_theme, lambda s, w: _theme(s, w), {TH, T}),
     "a theme renamed": (
         themes.rename_theme,
         lambda s, w: themes.rename_theme(session=s, forum_id=w.id, theme_id=_theme(s, w), name="เยี่ยมบ้าน", version=1),
-        {TH},
+        {TH, T},
     ),
     "a post moved into a theme": (
         themes.move_post,
         lambda s, w: themes.move_post(
             session=s, forum_id=w.id, contribution_id=saved_id(w.root), theme_id=_theme(s, w)
         ),
-        {TH},
+        {TH, T},
     ),
     "a theme renamed that an action item answers": (
         themes.rename_theme,
         lambda s, w: themes.rename_theme(
             session=s, forum_id=w.id, theme_id=_tied_theme(s, w), name="เยี่ยมบ้าน", version=1
         ),
-        {TH, PL},
+        {TH, PL, T},
     ),
     "a theme merged": (
         themes.merge_themes,
         lambda s, w: themes.merge_themes(
             session=s, forum_id=w.id, theme_id=_theme(s, w, "ราก", w.root), version=1, into_id=_theme(s, w)
         ),
-        {TH},
+        {TH, T},
     ),
     "a theme ungrouped": (
         themes.ungroup_theme,
         lambda s, w: themes.ungroup_theme(session=s, forum_id=w.id, theme_id=_theme(s, w), version=1),
-        {TH},
+        {TH, T},
     ),
     "a suggestion accepted": (
         theme_suggestions.accept_suggestion,
         lambda s, w: theme_suggestions.accept_suggestion(
             session=s, forum_id=w.id, post_ids=[saved_id(w.benefit), saved_id(w.twin)], name="ดูแลที่บ้าน"
         ),
-        {TH},
+        {TH, T},
     ),
     "a suggestion rejected": (
         theme_suggestions.reject_suggestion,
         lambda s, w: theme_suggestions.reject_suggestion(
             session=s, forum_id=w.id, post_ids=[saved_id(w.benefit), saved_id(w.twin)]
+        ),
+        {TH},
+    ),
+    # A theme of posts the tree does not draw leaves the tree as it is.
+    "a theme made of a post off the tree": (themes.create_theme, lambda s, w: _theme(s, w, "เวที", w.other), {TH}),
+    "a theme off the tree renamed": (
+        themes.rename_theme,
+        lambda s, w: themes.rename_theme(
+            session=s, forum_id=w.id, theme_id=_theme(s, w, "เวที", w.other), name="เวทีทุกปี", version=1
         ),
         {TH},
     ),

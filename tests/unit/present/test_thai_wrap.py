@@ -123,6 +123,10 @@ def test_a_label_that_fits_in_two_lines_keeps_all_its_words() -> None:
     assert not lines[-1].endswith(ELLIPSIS)
 
 
+def test_a_closing_bracket_never_starts_a_line() -> None:
+    assert wrap_label("การเดินทาง (1 ข้อความ)", 9, 3) == ("การเดินทาง", "(1", "ข้อความ)")  # not ")" alone
+
+
 @pytest.mark.parametrize(
     "token", ["ก" * 40, "ฌาปนกิจสงเคราะห์" * 3, "Supercalifragilisticexpialidocious", "1234567890" * 4]
 )

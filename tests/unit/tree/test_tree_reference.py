@@ -25,6 +25,7 @@ from facilitation.core.migrate import upgrade
 from facilitation.forum.contributions import add_contribution, withdraw_contribution
 from facilitation.forum.participants import join_forum
 from facilitation.forum.plans import create_action_item, delete_action_item
+from facilitation.forum.themes import create_theme, merge_themes, ungroup_theme
 from facilitation.sample import data as sample_data
 from facilitation.sample.load import load_sample_forum
 from facilitation.tree.admin import merge, recategorise, set_category, set_in_tree, set_tree_labels, tie
@@ -51,6 +52,8 @@ from models import (
     Participant,
     ParticipantCreate,
     Sector,
+    Theme,
+    ThemePost,
     TreeTie,
     saved_id,
 )
@@ -87,33 +90,55 @@ def reference_tree(session: Session, forum_id: int, lang: str) -> TreeData:
             groups.setdefault(saved_id(top), [top])
             if saved_id(top) != contribution_id:
                 groups[saved_id(top)].append(rows[contribution_id][0])
+    live = select(ThemePost.contribution_id, Theme).join(Theme)
+    theme_of = {
+        post: theme for post, theme in session.exec(live) if theme.forum_id == forum_id and theme.dissolved_at is None
+    }
+
+    def category_of(head: Contribution) -> str:
+        return head.category if head.category in CATEGORY_KEYS else suggest_category(head.text)
+
+    # A node in a theme is drawn in its theme's node for its part; the rest stand on their own.
+    bundles: dict[object, list[int]] = {}
+    for node_id in groups:
+        theme = theme_of.get(node_id)
+        key = node_id if theme is None else (theme.id, PART_OF_KIND[ContributionKind(groups[node_id][0].kind)])
+        bundles.setdefault(key, []).append(node_id)
     items = []
-    for node_id, members in groups.items():
-        head = members[0]
+    members_of: dict[int, list[Contribution]] = {}
+    for node_ids in bundles.values():
+        head = groups[min(node_ids)][0]  # a theme's node takes the id of its oldest node
+        members = sorted((c for node_id in node_ids for c in groups[node_id]), key=saved_id)
         people = {c.participant_id: rows[saved_id(c)][1] for c in members if c.participant_id is not None}
         weight = len(people) + sum(1 for c in members if c.participant_id is None)
         counts = Counter(Sector(s) for s in people.values() if s is not None)
         sectors = {s: counts[s] for s in Sector if counts[s]}
         top_count = max(sectors.values(), default=0)
         part = PART_OF_KIND[ContributionKind(head.kind)]
+        theme = theme_of.get(saved_id(head))
         category = None
-        if part == "fruit":
-            category = head.category if head.category in CATEGORY_KEYS else suggest_category(head.text)
+        if part == "fruit" and theme is None:
+            category = category_of(head)
+        elif part == "fruit":
+            votes = Counter(category_of(groups[node_id][0]) for node_id in node_ids for _ in groups[node_id])
+            category = max(CATEGORY_KEYS, key=lambda key: (votes[key], -CATEGORY_KEYS.index(key)))
         items.append(
             TreeItem(
-                id=node_id,
+                id=saved_id(head),
                 part=part,
                 kind=ContributionKind(head.kind),
-                text=head.text,
+                text=head.text if theme is None else theme.name,
                 weight=weight,
                 sector=next((s for s, n in sectors.items() if n == top_count), None),
                 sectors=sectors,
                 category=category,
-                merged_ids=tuple(sorted(saved_id(c) for c in members[1:])),
+                merged_ids=tuple(saved_id(c) for c in members if saved_id(c) != saved_id(head)),
+                theme_id=None if theme is None else theme.id,
             )
         )
+        members_of[saved_id(head)] = members
     items.sort(key=lambda i: (PART_ORDER[i.part], -i.weight, i.id))
-    node_of = {saved_id(c): item for item in items for c in groups[item.id]}
+    node_of = {saved_id(c): item for item in items for c in members_of[item.id]}
     answers: dict[int, dict[str, set[int]]] = defaultdict(lambda: {"root": set(), "trunk": set(), "fruit": set()})
     for link, action in session.exec(select(ActionItemContribution, ActionItem).join(ActionItem)):
         if action.forum_id == forum_id and action.deleted_at is None and link.contribution_id in node_of:
@@ -243,7 +268,54 @@ def build_large_forum(engine: Engine, items: int = 2000, seed: int = 7) -> int:
             if sum(1 for slot in slots if slot is not None) >= 2:
                 root, fund, benefit = slots
                 tie(session=session, forum_id=forum_id, root_id=root, fund_id=fund, benefit_id=benefit)
+    _group_into_themes(engine, forum_id, rng)
     return forum_id
+
+
+def _group_into_themes(engine: Engine, forum_id: int, rng: random.Random) -> None:
+    """Themes of every sort: mixed kinds, duplicates and their nodes, posts on paths, hidden ones, merged, ungrouped."""
+    with write_session(engine) as session:
+        visible = list(
+            session.exec(
+                select(Contribution.id).where(
+                    Contribution.forum_id == forum_id, Contribution.status == ContributionStatus.VISIBLE
+                )
+            )
+        )
+        paths = tree_data(session=session, forum_id=forum_id, lang="th").paths
+        on_paths = [end for path in paths for end in (path.root_id, path.fund_id, path.benefit_id)]
+        hidden = list(
+            session.exec(
+                select(Contribution.id).where(
+                    Contribution.forum_id == forum_id,
+                    Contribution.status == ContributionStatus.VISIBLE,
+                    col(Contribution.in_tree).is_(False),
+                )
+            )
+        )
+        free = set(visible) - set(hidden)
+        made = []
+        for index in range(30):
+            chosen = set(rng.sample(sorted(free), rng.randint(2, 9)))
+            if index % 3 == 0:  # a post on a path: its line now runs to the theme's node
+                chosen |= {end for end in rng.sample(on_paths, 2) if end is not None and end in free}
+            free -= chosen
+            made.append(
+                create_theme(session=session, forum_id=forum_id, name=f"ประเด็น {index}", contribution_ids=chosen)
+            )
+        create_theme(session=session, forum_id=forum_id, name="ซ่อนทั้งหมด", contribution_ids=hidden[:3])
+        for merged, into in zip(made[:4], made[4:8], strict=True):
+            merge_themes(
+                session=session, forum_id=forum_id, theme_id=saved_id(merged), version=1, into_id=saved_id(into)
+            )
+        ungroup_theme(session=session, forum_id=forum_id, theme_id=saved_id(made[-1]), version=1)
+    with write_session(engine) as session:  # posts in a theme withdrawn behind its back
+        grouped = list(session.exec(select(ThemePost.contribution_id).order_by(col(ThemePost.contribution_id))))
+        session.exec(
+            update(Contribution)
+            .where(col(Contribution.id).in_(rng.sample(grouped, 10)))
+            .values(status=ContributionStatus.WITHDRAWN)
+        )
 
 
 @pytest.fixture(scope="module")
@@ -317,6 +389,10 @@ def test_the_large_forum_has_every_case(forums: tuple[Engine, list[int]]) -> Non
     assert sum(1 for item in data.items if item.merged_ids) > 100
     assert {item.category for item in data.items if item.part == "fruit"} >= set(CATEGORY_KEYS) - {"death"}
     assert {node.part for node in view.layout.nodes if node.hidden_count} == {"root", "trunk", "fruit"}
+    themed = {item.id: item for item in data.items if item.theme_id is not None}
+    assert {item.part for item in themed.values()} == {"root", "trunk", "fruit"}
+    assert len({item.theme_id for item in themed.values()}) < len(themed)  # a theme on several parts
+    assert any(end in themed for path in data.paths for end in (path.root_id, path.fund_id, path.benefit_id))
 
 
 @pytest.mark.parametrize("size", VIEWS, ids=["page", "phone", "projector"])
