@@ -347,14 +347,14 @@ CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
         lambda s, w: create_action_item(session=s, forum_id=w.id, data=item_data("ลานกีฬา")),
         {PL},
     ),
-    # Drafts from the top themes are new action items: the plan's cards, nothing else.
+    # Drafts from the top themes are new action items: the plan's cards, nothing else of their own.
     "drafts from the top themes": (
         themes_to_plan.draft_items_from_themes,
         lambda s, w: (
             _theme(s, w),
             themes_to_plan.draft_items_from_themes(session=s, forum_id=w.id, count=1, creation_key="tap"),
         ),
-        {TH, PL},
+        {TH, T, PL},  # the theme (of benefits, which the tree draws) made here, then the plan's drafts
     ),
     "an action item edited": (
         update_action_item,
