@@ -14,7 +14,7 @@ from tests.e2e.conftest import LAPTOP, PHONE, PROJECTOR, idle, shot
 
 pytestmark = pytest.mark.e2e
 
-FOLLOW_MS = 5_000  # phones and the projector must follow within 5 s
+FOLLOW_MS = 10_000  # generous: behaviour, not speed (bench/ measures how fast screens follow)
 PHONE_BUDGET_BYTES = 4_000_000
 POSTS = {
     "root_cause": "ลูกหลานไปทำงานต่างจังหวัด ผู้สูงอายุอยู่บ้านคนเดียว",
@@ -157,8 +157,10 @@ def test_whole_forum(browser: Browser, server: str) -> None:
     phone.get_by_text(t("act_commit", number=1)).click()
     phone.get_by_label(t("act_text"), exact=True).fill(COMMITMENT)
     submit(phone, t("act_submit"))
+    # Looked for at once: the thanks stays up for a few seconds, and on a busy machine waiting for
+    # the page to settle first could outlast it.
+    expect(phone.get_by_text(t("act_thanks"))).to_be_visible(timeout=FOLLOW_MS)
     idle(phone)
-    expect(phone.get_by_text(t("act_thanks"))).to_be_visible()
     expect(projector.get_by_text(COMMITMENT)).to_be_visible(timeout=FOLLOW_MS)
     shot(phone, "phone-act")
     shot(projector, "projector-act", full_page=False)
