@@ -7,16 +7,11 @@ its own list afterwards. The same service, its double-tap guard and its messages
 a retry after a lost answer finds the post the first try stored.
 """
 
-import json
-from dataclasses import dataclass
-from typing import Any
-
 from sqlalchemy import Engine
 from sqlmodel import Session
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import BaseRoute, Route
+from starlette.responses import Response
+from starlette.routing import BaseRoute
 
 from facilitation.core.db import write_session
 from facilitation.core.errors import ActionNotAllowed, ForumError, ForumNotFound, NotAuthorised
@@ -25,21 +20,12 @@ from facilitation.forum.contributions import add_contribution
 from facilitation.forum.participants import identify
 from facilitation.forum.policy import stage_rules
 from facilitation.forum.reveal import REVEAL_STAGES, reveal_view
-from facilitation.web.origin import cross_site
+from facilitation.web.json_post import Outcome, handle, json_route
 from models import ContributionCreate, ContributionKind, ContributionStatus, Forum, Stage, saved_id
 
 PATH = "/posts/{code}"
 # A post is at most 500 characters; anything far larger is not a phone's post.
 MAX_BODY_BYTES = 16_384
-NO_STORE = {"Cache-Control": "no-store"}
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What the phone is told: whether the post is stored, and the words to show."""
-
-    status: int
-    body: dict[str, Any]
 
 
 def sent_message(stage: Stage, lang: str, *, held: bool = False) -> str:
@@ -124,28 +110,14 @@ def posted_message(status: ContributionStatus, sent: str, lang: str, *, first: b
     return (sent, "success") if first else (t("share_already", lang), "info")
 
 
+def _answer(engine: Engine, code: str, payload: object) -> Outcome:
+    return post(engine=engine, code=code, payload=payload)
+
+
 async def _handle(engine: Engine, request: Request) -> Response:
-    if cross_site(request):
-        return JSONResponse({"ok": False, "message": t("error_not_authorised", "th")}, 403, headers=NO_STORE)
-    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
-        # A plain form from another site cannot send JSON without asking first (CORS).
-        return JSONResponse({"ok": False, "message": t("error_generic", "th")}, 415, headers=NO_STORE)
-    body = await request.body()
-    if len(body) > MAX_BODY_BYTES:
-        return JSONResponse({"ok": False, "message": t("error_generic", "th")}, 413, headers=NO_STORE)
-    try:
-        payload = json.loads(body)
-    except ValueError:
-        payload = None
-    code = request.path_params["code"]
-    outcome = await run_in_threadpool(lambda: post(engine=engine, code=code, payload=payload))
-    return JSONResponse(outcome.body, outcome.status, headers=NO_STORE)
+    return await handle(engine, request, _answer, max_bytes=MAX_BODY_BYTES)
 
 
 def routes(engine: Engine) -> list[BaseRoute]:
     """POST /posts/{code} with JSON {p, kind, text, lang, retry}."""
-
-    async def endpoint(request: Request) -> Response:
-        return await _handle(engine, request)
-
-    return [Route(PATH, endpoint, methods=["POST"])]
+    return json_route(PATH, engine, _answer, max_bytes=MAX_BODY_BYTES)

@@ -8,16 +8,13 @@ a tap carries the dots the screen showed on that option, so a retry after a lost
 changes nothing and a stale screen spends nothing.
 """
 
-import json
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine
 from sqlmodel import Session
-from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
-from starlette.routing import BaseRoute, Route
+from starlette.responses import Response
+from starlette.routing import BaseRoute
 
 from facilitation.core.db import read_session, write_session
 from facilitation.core.errors import (
@@ -31,19 +28,12 @@ from facilitation.core.i18n import LANGUAGES, t
 from facilitation.forum.dots import MyDots, Tapped, add_dot, person_dots, take_back_dot
 from facilitation.forum.participants import identify
 from facilitation.live.changes import Topic, counters
-from facilitation.web.origin import cross_site
+from facilitation.web.json_post import Outcome, handle, json_route
 from models import Participant, saved_id
 
 PATH = "/votes/{code}"
 MAX_BODY_BYTES = 2_048
-NO_STORE = {"Cache-Control": "no-store"}
 CHANGES = {"add": add_dot, "take": take_back_dot}
-
-
-@dataclass(frozen=True)
-class Outcome:
-    status: int
-    body: dict[str, Any]
 
 
 def dots_body(dots: MyDots, tally: int) -> dict[str, Any]:
@@ -115,27 +105,14 @@ def _now(engine: Engine, participant_id: int, vote_id: int) -> tuple[MyDots, int
         return None if participant is None or dots is None else (dots, tally(session, participant.forum_id))
 
 
+def _answer(engine: Engine, code: str, payload: object) -> Outcome:
+    return tap(engine=engine, code=code, payload=payload)
+
+
 async def _handle(engine: Engine, request: Request) -> Response:
-    if cross_site(request):
-        return JSONResponse({"ok": False, "message": t("error_not_authorised", "th")}, 403, headers=NO_STORE)
-    if request.headers.get("content-type", "").split(";")[0].strip() != "application/json":
-        return JSONResponse({"ok": False, "message": t("error_generic", "th")}, 415, headers=NO_STORE)
-    body = await request.body()
-    if len(body) > MAX_BODY_BYTES:
-        return JSONResponse({"ok": False, "message": t("error_generic", "th")}, 413, headers=NO_STORE)
-    try:
-        payload = json.loads(body)
-    except ValueError:
-        payload = None
-    code = request.path_params["code"]
-    outcome = await run_in_threadpool(lambda: tap(engine=engine, code=code, payload=payload))
-    return JSONResponse(outcome.body, outcome.status, headers=NO_STORE)
+    return await handle(engine, request, _answer, max_bytes=MAX_BODY_BYTES)
 
 
 def routes(engine: Engine) -> list[BaseRoute]:
     """POST /votes/{code} with JSON {p, vote, option, seen, change, lang}."""
-
-    async def endpoint(request: Request) -> Response:
-        return await _handle(engine, request)
-
-    return [Route(PATH, endpoint, methods=["POST"])]
+    return json_route(PATH, engine, _answer, max_bytes=MAX_BODY_BYTES)
