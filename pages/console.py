@@ -560,6 +560,6 @@ with vote_tab:
         forum_id, opening=allows(forum.stage, Action.OPEN_VOTE), running=allows(forum.stage, Action.RUN_VOTE)
     )
 with overlaps_tab:
-    overlaps.controls(forum_id, overlaps.flags(forum_id), enabled=allows(forum.stage, Action.MARK_OVERLAPS))
+    overlaps.controls(forum_id, overlaps.flags(forum_id, rows), enabled=allows(forum.stage, Action.MARK_OVERLAPS))
 with people_tab:
     people_without_phones.controls(forum, key=visitor.secret, people=without_phones, rows=rows)

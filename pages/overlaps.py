@@ -9,6 +9,7 @@ import streamlit as st
 
 from facilitation.core.i18n import format_date
 from facilitation.forum.overlaps import OverlapFlag, Side, mark_overlap, overlaps
+from facilitation.forum.plans import PlanRow
 from models import OverlapDecision
 from pages import ui
 
@@ -65,9 +66,9 @@ def _flag(forum_id: int, flag: OverlapFlag, *, enabled: bool) -> None:
             )
 
 
-def flags(forum_id: int) -> list[OverlapFlag]:
-    """Every flag in the forum's plan now (the console's tab counts the open ones)."""
-    return ui.read(lambda session: overlaps(session=session, forum_id=forum_id))
+def flags(forum_id: int, rows: list[PlanRow]) -> list[OverlapFlag]:
+    """Every flag in the plan the console drew (`rows`), with the facilitator's marks as they are now."""
+    return ui.read(lambda session: overlaps(session=session, forum_id=forum_id, rows=rows))
 
 
 def controls(forum_id: int, flags: list[OverlapFlag], *, enabled: bool) -> None:

@@ -69,11 +69,12 @@ def build_summary(*, session: Session, forum_id: int) -> ForumSummary:
     )
     log = moderation_log(session=session, forum_id=forum_id, limit=LOG_LINES + 1)
     total = len(log) if len(log) <= LOG_LINES else log_count(session=session, forum_id=forum_id)
+    rows = plan(session=session, forum_id=forum_id)
     return ForumSummary(
         forum=forum,
         participants_by_sector={sector: sectors.get(sector, 0) for sector in Sector},
         contributions=feed(session=session, forum_id=forum_id),
-        plan=plan(session=session, forum_id=forum_id),
+        plan=rows,
         words=ranked(room.posts, exclude=room.left_out),
         moderation=ModerationSummary(
             hidden=statuses.get(ContributionStatus.HIDDEN, 0),
@@ -81,7 +82,7 @@ def build_summary(*, session: Session, forum_id: int) -> ForumSummary:
             log_total=total,
             log=log[:LOG_LINES],
         ),
-        overlaps=open_overlaps(session=session, forum_id=forum_id),
+        overlaps=open_overlaps(session=session, forum_id=forum_id, rows=rows),
         registered_people=registered_count(session=session, forum_id=forum_id),
     )
 

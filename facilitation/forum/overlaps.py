@@ -142,11 +142,15 @@ def _marks(session: Session, forum_id: int) -> dict[tuple[str, str], OverlapMark
     return {(mark.first, mark.second): mark for mark in rows}
 
 
-def overlaps(*, session: Session, forum_id: int) -> list[OverlapFlag]:
-    """Every overlap in the forum's plan now, in plan order, with the facilitator's mark on each."""
+def overlaps(*, session: Session, forum_id: int, rows: list[PlanRow] | None = None) -> list[OverlapFlag]:
+    """Every overlap in the forum's plan now, in plan order, with the facilitator's mark on each.
+
+    `rows`: the plan as the caller read it in this session, so it is not read twice.
+    """
     marks = _marks(session, forum_id)
     flags = []
-    for first, second, score in _found(_sides(plan(session=session, forum_id=forum_id))):
+    found = _found(_sides(plan(session=session, forum_id=forum_id) if rows is None else rows))
+    for first, second, score in found:
         mark = marks.get((first.key, second.key))
         flags.append(
             OverlapFlag(
@@ -163,9 +167,9 @@ def overlaps(*, session: Session, forum_id: int) -> list[OverlapFlag]:
     return flags
 
 
-def open_overlaps(*, session: Session, forum_id: int) -> list[OverlapFlag]:
+def open_overlaps(*, session: Session, forum_id: int, rows: list[PlanRow] | None = None) -> list[OverlapFlag]:
     """The flags nobody has marked yet (or opened again): what the summary lists."""
-    return [flag for flag in overlaps(session=session, forum_id=forum_id) if flag.is_open]
+    return [flag for flag in overlaps(session=session, forum_id=forum_id, rows=rows) if flag.is_open]
 
 
 def _check_side(session: Session, forum_id: int, key: str) -> None:

@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 
 from facilitation.forum.plans import create_action_item
 from facilitation.forum.policy import Action, require
-from facilitation.forum.themes import theme_board
+from facilitation.forum.themes import ThemeBoard, theme_board
 from facilitation.forum.votes import results
 from models import (
     ActionItem,
@@ -69,7 +69,10 @@ def _planned(session: Session, forum_id: int) -> set[int]:
 
 def theme_ranking(*, session: Session, forum_id: int) -> ThemeRanking:
     """The forum's live themes, the room's first choice first (ties: more posts, then the older theme)."""
-    board = theme_board(session=session, forum_id=forum_id)
+    return _ranking(session, forum_id, theme_board(session=session, forum_id=forum_id))
+
+
+def _ranking(session: Session, forum_id: int, board: ThemeBoard) -> ThemeRanking:
     planned = _planned(session, forum_id)
     vote = _last_theme_vote(session, forum_id)
     dots: dict[int, int] = {}
@@ -107,8 +110,9 @@ def draft_items_from_themes(*, session: Session, forum_id: int, count: int, crea
     """
     require(session=session, forum_id=forum_id, action=Action.CREATE_ACTION_ITEM)
     count = max(0, min(int(count), MAX_DRAFTS))
-    ranking = theme_ranking(session=session, forum_id=forum_id)
-    board = {theme.id: theme for theme in theme_board(session=session, forum_id=forum_id).themes}
+    themes = theme_board(session=session, forum_id=forum_id)
+    ranking = _ranking(session, forum_id, themes)
+    board = {theme.id: theme for theme in themes.themes}
     made: list[ActionItem] = []
     for found in ranking.themes[:count]:
         key = f"{creation_key[:40]}:t{found.theme_id}"

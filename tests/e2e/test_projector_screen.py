@@ -327,15 +327,21 @@ def test_the_tree_views_read_from_afar_and_say_when_they_are_empty(browser: Brow
         shot(page, "projector-1080-tree-empty", full_page=False)
 
 
+def _on_view(browser: Browser, address: str, view: str) -> Page:
+    """The projector at 1920×1080, switched to `view` and settled."""
+    page = browser.new_context(**PROJECTOR).new_page()
+    page.goto(address)
+    idle(page)
+    page.get_by_role("radio", name=t(f"projector_view_{view}")).click()
+    idle(page)
+    return page
+
+
 def test_the_words_view_fits_the_screen_and_reads_from_afar(browser: Browser, tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'forum.db'}"
     link, _empty, _code, _forum_id = _seed(url)
     with running_app(url, tmp_path) as base:
-        page = browser.new_context(**PROJECTOR).new_page()
-        page.goto(f"{base}/{link}")
-        idle(page)
-        page.get_by_role("radio", name=t("projector_view_words")).click()
-        idle(page)
+        page = _on_view(browser, f"{base}/{link}", "words")
         words = page.locator(".word-cloud .word")
         expect(words.first).to_be_visible(timeout=15_000)
         assert 10 <= words.count() <= 40
@@ -353,11 +359,7 @@ def test_the_sides_view_fits_the_screen_and_reads_from_afar(browser: Browser, tm
     url = f"sqlite:///{tmp_path / 'forum.db'}"
     link, _empty, _code, _forum_id = _seed(url)
     with running_app(url, tmp_path) as base:
-        page = browser.new_context(**PROJECTOR).new_page()
-        page.goto(f"{base}/{link}")
-        idle(page)
-        page.get_by_role("radio", name=t("projector_view_sides")).click()
-        idle(page)
+        page = _on_view(browser, f"{base}/{link}", "sides")
         sides = page.locator(".sides-board .side")
         expect(sides.first).to_be_visible(timeout=15_000)
         assert sides.count() == len(Sector)  # the seed has someone from every sector
