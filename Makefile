@@ -65,15 +65,25 @@ $(VENV)/.nginx: | $(BIN)/python
 	fi
 	touch $@
 
+# Poppler's pdftotext and pdftoppm read the PDF exports back in the tests, as a reader would.
+POPPLER_PACKAGES := poppler-utils
+$(VENV)/.poppler: | $(BIN)/python
+	@if command -v dpkg >/dev/null && ! dpkg -s $(POPPLER_PACKAGES) >/dev/null 2>&1; then \
+		echo "Installing $(POPPLER_PACKAGES) (apt)"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(POPPLER_PACKAGES) >/dev/null; \
+	fi
+	touch $@
+
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: $(VENV)/.dev $(VENV)/.browser $(VENV)/.postgres $(VENV)/.nginx lint
+test: $(VENV)/.dev $(VENV)/.browser $(VENV)/.postgres $(VENV)/.nginx $(VENV)/.poppler lint
 	CHROMIUM=$(CHROMIUM) $(BIN)/pytest
 
-unit: $(VENV)/.dev $(VENV)/.postgres
+unit: $(VENV)/.dev $(VENV)/.postgres $(VENV)/.poppler
 	$(BIN)/pytest tests/unit
 
 ui: $(VENV)/.dev

@@ -25,6 +25,7 @@ from models import (
     FundSource,
     Participant,
     RegisteredPerson,
+    Sector,
     Theme,
     saved_id,
     utcnow,
@@ -44,6 +45,7 @@ class CommitmentView:
     author: str
     # Typed at the console for someone registered without a phone: lists mark it so.
     by_facilitator: bool = False
+    sector: Sector | None = None  # the author's: what an anonymised export shows instead of the name
 
 
 @dataclass(frozen=True)
@@ -358,6 +360,7 @@ def plan(*, session: Session, forum_id: int) -> list[PlanRow]:
                 text=commitment.text,
                 author=author.display_name if author else "",
                 by_facilitator=registered is not None,
+                sector=Sector(author.sector) if author else None,
             )
         )
     themes: dict[int, list[ThemeAnswer]] = {}

@@ -1,0 +1,88 @@
+"""What every filed export holds (PDF, Word, Excel): the summary, themes and votes, optionally anonymised."""
+
+from dataclasses import dataclass, replace
+
+from sqlmodel import Session, col, select
+
+from facilitation.core.i18n import t
+from facilitation.exports.summary import ForumSummary, build_summary
+from facilitation.forum.contributions import FeedItem
+from facilitation.forum.plans import PlanRow
+from facilitation.forum.themes import theme_board
+from facilitation.forum.votes import OptionResult, results
+from models import Sector, Vote, saved_id
+
+
+@dataclass(frozen=True)
+class ThemeLine:
+    name: str
+    posts: int  # visible posts in it now
+
+
+@dataclass(frozen=True)
+class VoteResult:
+    """One dot vote the forum held, with every option ranked."""
+
+    question: str
+    dots_per_person: int
+    options: list[OptionResult]
+
+
+@dataclass(frozen=True)
+class ForumReport:
+    summary: ForumSummary
+    themes: list[ThemeLine]
+    votes: list[VoteResult]  # in the order they were opened
+    lang: str
+    anonymised: bool  # participants' names and organisations replaced by their sector
+
+    @property
+    def used_themes(self) -> bool:
+        return bool(self.themes)
+
+    @property
+    def used_votes(self) -> bool:
+        return bool(self.votes)
+
+
+def _sector_name(sector: Sector | None, lang: str) -> str:
+    return t(f"sector_{sector.value}", lang) if sector else t("export_anonymous", lang)
+
+
+def anonymised(summary: ForumSummary, lang: str) -> ForumSummary:
+    """`summary` with each participant's name and organisation replaced by their sector.
+
+    Action items' lead organisations and commitments' organisations stay: they are public commitments.
+    """
+
+    def post(item: FeedItem) -> FeedItem:
+        return replace(item, author=_sector_name(item.sector, lang), organisation="")
+
+    def row(plan_row: PlanRow) -> PlanRow:
+        return replace(
+            plan_row,
+            commitments=[replace(c, author=_sector_name(c.sector, lang)) for c in plan_row.commitments],
+        )
+
+    return replace(
+        summary,
+        contributions={kind: [post(item) for item in items] for kind, items in summary.contributions.items()},
+        plan=[row(plan_row) for plan_row in summary.plan],
+    )
+
+
+def build_report(*, session: Session, forum_id: int, lang: str, anonymise: bool = False) -> ForumReport:
+    """Everything a filed export shows, read in one snapshot."""
+    summary = build_summary(session=session, forum_id=forum_id)
+    board = theme_board(session=session, forum_id=forum_id)
+    votes = session.exec(select(Vote).where(Vote.forum_id == forum_id).order_by(col(Vote.id))).all()
+    return ForumReport(
+        summary=anonymised(summary, lang) if anonymise else summary,
+        themes=[ThemeLine(theme.name, theme.count) for theme in board.themes],
+        votes=[
+            VoteResult(vote.question, vote.dots_per_person, results(session=session, vote_id=saved_id(vote)))
+            for vote in votes
+        ],
+        lang=lang,
+        anonymised=anonymise,
+    )
