@@ -101,21 +101,24 @@ def _header(pdf: FPDF, lang: str) -> None:
 
 
 def _forum_block(pdf: FPDF, forum: Forum, lang: str) -> None:
-    """The title as large as its band allows, then the date and the venue."""
-    meta = " · ".join(part for part in (format_date(forum.forum_date, lang), forum.venue.strip()) if part)
-    meta = _breakable(meta)
-    meta_size = _fit(pdf, meta, (16, 14, 12), "", TEXT_W, 2 * _line_h(16))
-    pdf.set_font(FONT_FAMILY, "", meta_size)
-    meta_h = _lines(pdf, meta, TEXT_W) * _line_h(meta_size)
+    """The title as large as its band allows, then the date on its own line, then the venue."""
+    day = format_date(forum.forum_date, lang)
+    day_size = 18
+    venue = _breakable(forum.venue.strip())
+    venue_size = _fit(pdf, venue, (14, 12, 11), "", TEXT_W, 2 * _line_h(14)) if venue else 14
+    pdf.set_font(FONT_FAMILY, "", venue_size)
+    venue_h = _lines(pdf, venue, TEXT_W) * _line_h(venue_size) if venue else 0.0
+    under_title = 2 + _line_h(day_size) + venue_h
     title = _breakable(forum.title.strip())
-    room = TITLE_BOTTOM - TITLE_TOP - meta_h - 2
-    size = _fit(pdf, title, TITLE_SIZES, "B", TEXT_W, room)
+    size = _fit(pdf, title, TITLE_SIZES, "B", TEXT_W, TITLE_BOTTOM - TITLE_TOP - under_title)
     pdf.set_font(FONT_FAMILY, "B", size)
     title_h = _lines(pdf, title, TEXT_W) * _line_h(size)
     # Centred in its band, so a short title does not leave a gap above the code.
-    y = TITLE_TOP + max(0.0, (TITLE_BOTTOM - TITLE_TOP - title_h - 2 - meta_h) / 2)
+    y = TITLE_TOP + max(0.0, (TITLE_BOTTOM - TITLE_TOP - title_h - under_title) / 2)
     y = _block(pdf, y, title, size, "B")
-    _block(pdf, y + 2, meta, meta_size, colour=MUTED)
+    y = _block(pdf, y + 2, day, day_size, "B", colour=ACCENT)
+    if venue:
+        _block(pdf, y, venue, venue_size, colour=MUTED)
 
 
 def _qr(pdf: FPDF, join_url: str) -> None:
