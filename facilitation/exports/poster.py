@@ -20,7 +20,6 @@ from facilitation.links.qr import qr_png
 from models import Forum
 
 PAGE_W: Final = 210.0
-PAGE_H: Final = 297.0
 MARGIN: Final = 14.0
 TEXT_W: Final = PAGE_W - 2 * MARGIN
 ACCENT: Colour = (0, 105, 92)
