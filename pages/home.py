@@ -178,7 +178,9 @@ st.divider()
 st.subheader(ui.tr("archive_import_heading"))
 st.caption(ui.tr("archive_import_help", limit=ARCHIVE_MAX_MB))
 with st.form("home_import_form", enter_to_submit=False):
-    st.file_uploader(ui.tr("archive_import_file"), type=["json"], key="home_import_file", max_upload_size=ARCHIVE_MAX_MB)
+    st.file_uploader(
+        ui.tr("archive_import_file"), type=["json"], key="home_import_file", max_upload_size=ARCHIVE_MAX_MB
+    )
     if organiser_password_set():
         st.text_input(
             ui.tr("home_organiser_password"),

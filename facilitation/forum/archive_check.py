@@ -67,7 +67,7 @@ def read_archive(data: bytes) -> Archive:
     if parsed.get("format") != ARCHIVE_FORMAT:
         raise ArchiveForeign()
     version = parsed.get("version")
-    if not _is_int(version) or version < 1:
+    if not isinstance(version, int) or not _is_int(version) or version < 1:
         raise ArchiveInconsistent(problem=f"version: {version!r} is not a version number")
     if version > ARCHIVE_VERSION:
         raise ArchiveTooNew(version=version, supported=ARCHIVE_VERSION)

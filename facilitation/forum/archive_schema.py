@@ -241,7 +241,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
             _id(), _text("activity", 300), _text("objective", FREE_TEXT_MAX), _text("target_group", 300),
             _text("area", 200), _text("lead_organisation", 200), _text("partners", FREE_TEXT_MAX),
             _int("budget_baht"), _enum("fund_source", FundSource),
-            FieldSpec("start_date", FieldKind.DATE, nullable=True), FieldSpec("end_date", FieldKind.DATE, nullable=True),
+            FieldSpec("start_date", FieldKind.DATE, nullable=True),
+            FieldSpec("end_date", FieldKind.DATE, nullable=True),
             _text("indicator", 300), _text("expected_result", FREE_TEXT_MAX), _VERSION,
             _text("creation_key", _KEY, nullable=True), _at("deleted_at", nullable=True), _at("created_at"),
             _at("updated_at"),
@@ -346,7 +347,7 @@ SUBJECT_TARGETS = MappingProxyType({OptionSubject.POST: "contributions", OptionS
 
 
 def _describe_field(spec: FieldSpec) -> dict[str, Any]:
-    shape: dict[str, Any] = {
+    shapes: dict[FieldKind, dict[str, Any]] = {
         FieldKind.ID: {"type": "integer", "description": "this record's id in the exporting installation"},
         FieldKind.REF: {"type": "integer", "description": f"the id of one of `{spec.target}`"},
         FieldKind.REFS: {"type": "array", "items": {"type": "integer"}, "description": f"ids of `{spec.target}`"},
@@ -360,7 +361,8 @@ def _describe_field(spec: FieldSpec) -> dict[str, Any]:
         FieldKind.DATETIME: {"type": "string", "format": "date-time"},
         FieldKind.WORDS: {"type": "array", "items": {"type": "string"}, "maxItems": WORDS_MAX},
         FieldKind.LABELS: {"type": "object", "additionalProperties": {"type": "string"}},
-    }[spec.kind]
+    }
+    shape = shapes[spec.kind]
     if spec.nullable:
         shape = {"anyOf": [shape, {"type": "null"}]}
     return shape
@@ -389,8 +391,7 @@ def describe() -> dict[str, Any]:
             "version": {"const": ARCHIVE_VERSION},
             "exported_at": {"type": "string", "format": "date-time"},
             **{
-                key: record if key == "forum" else {"type": "array", "items": record}
-                for key, record in records.items()
+                key: record if key == "forum" else {"type": "array", "items": record} for key, record in records.items()
             },
         },
         "x-not-archived": dict(NOT_ARCHIVED),
