@@ -133,6 +133,8 @@ def _value(spec: FieldSpec, value: object, where: str) -> Any:
         if isinstance(value, str):
             if len(value) > spec.max_length:
                 raise ArchiveInconsistent(problem=f"{where}: longer than {spec.max_length} characters")
+            if spec.allowed and value not in spec.allowed:
+                raise ArchiveInconsistent(problem=f"{where}: {_shown(value)} is not one of {', '.join(spec.allowed)}")
             return value
     elif kind == FieldKind.ENUM:
         assert spec.choices is not None

@@ -95,6 +95,7 @@ NOT_ARCHIVED = MappingProxyType(
         "screenpresence": "which screens are connected to this installation now",
     }
 )
+KINDS = tuple(kind.value for kind in ContributionKind)
 FREE_TEXT_MAX = 5000  # fields the forms bound only loosely (objective, partners, log detail)
 WORDS_MAX = 1000  # words of one list (a post's words, the words held or left out)
 
@@ -125,6 +126,7 @@ class FieldSpec:
     target: str = ""  # REF, REFS: the key of the record type pointed at
     choices: type[StrEnum] | None = None  # ENUM
     max_length: int = 0  # TEXT
+    allowed: tuple[str, ...] = ()  # TEXT: its only values, when the column keeps an enum's value as plain text
 
 
 @dataclass(frozen=True)
@@ -252,7 +254,8 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     RecordType(
         "action_item_contributions", ActionItemContribution, "The posts an activity answers, as they were when tied.",
         (_ref("action_item_id", "action_items"), _ref("contribution_id", "contributions"),
-         _text("linked_kind", 32), _text("linked_text", 500), _int("linked_version")),
+         FieldSpec("linked_kind", FieldKind.TEXT, max_length=32, allowed=KINDS),
+         _text("linked_text", 500), _int("linked_version")),
     ),
     RecordType(
         "action_item_themes", ActionItemTheme, "The themes an activity answers, with the theme's name when tied.",
@@ -353,7 +356,8 @@ def _describe_field(spec: FieldSpec) -> dict[str, Any]:
         FieldKind.REFS: {"type": "array", "items": {"type": "integer"}, "description": f"ids of `{spec.target}`"},
         FieldKind.SUBJECT: {"type": "integer", "description": "the id of a contribution or theme, by subject_kind"},
         FieldKind.SIDE: {"type": "string", "pattern": r"^(item|commitment):[0-9]+$"},
-        FieldKind.TEXT: {"type": "string", "maxLength": spec.max_length},
+        FieldKind.TEXT: {"type": "string", "maxLength": spec.max_length}
+        | ({"enum": list(spec.allowed)} if spec.allowed else {}),
         FieldKind.INT: {"type": "integer"},
         FieldKind.BOOL: {"type": "boolean"},
         FieldKind.ENUM: {"type": "string", "enum": [member.value for member in spec.choices or ()]},

@@ -404,6 +404,11 @@ REFUSED: dict[str, tuple[Callable[[bytes], bytes], type[ArchiveRefused], str]] =
         ArchiveInconsistent,
         "archive_error_inconsistent",
     ),
+    "a post's kind as the plan kept it, not a kind": (
+        lambda data: _edited(data, _set(("action_item_contributions", 0, "linked_kind"), "complaint")),
+        ArchiveInconsistent,
+        "archive_error_inconsistent",
+    ),
     "over-long text": (
         lambda data: _edited(data, _set(("contributions", 0, "text"), "ก" * 501)),
         ArchiveInconsistent,
