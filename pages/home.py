@@ -1,4 +1,4 @@
-"""Start page: create a forum, load the sample forum, or type a join code."""
+"""Start page: create a forum, load the sample forum, import one from an archive, or type a join code."""
 
 import datetime as dt
 from collections.abc import Callable
@@ -8,6 +8,8 @@ import streamlit as st
 from facilitation.core.errors import TextEmpty
 from facilitation.core.tokens import new_token, normalise_join_code
 from facilitation.forum.access import organiser_password_set, require_organiser
+from facilitation.forum.archive_import import ImportedForum, import_archive
+from facilitation.forum.archive_schema import ARCHIVE_MAX_MB
 from facilitation.forum.areas import districts, provinces, tambons
 from facilitation.forum.forums import CreatedForum, create_forum
 from facilitation.sample.load import load_sample_forum
@@ -23,9 +25,9 @@ st.caption(ui.tr("app_tagline"))
 ui.show_flash()
 
 
-def _open_console(created: CreatedForum | None) -> None:
+def _open_console(created: CreatedForum | ImportedForum | None) -> None:
     if created is not None:
-        for name in ("home_create_key", "home_sample_key"):
+        for name in ("home_create_key", "home_sample_key", "home_import_key"):
             st.session_state.pop(name, None)  # the next forum made in this browser gets new keys
         st.query_params.from_dict({"code": created.forum.code, "key": created.facilitator_token, "lang": ui.lang()})
         st.session_state["console_from_top"] = True  # the console is drawn where this page was scrolled to
@@ -75,6 +77,29 @@ def _sample(creation_key: str) -> None:
     _as_organiser(
         lambda session: load_sample_forum(session=session, language=Language(ui.lang()), creation_key=creation_key)
     )
+
+
+def _import(creation_key: str) -> None:
+    uploaded = st.session_state.get("home_import_file")
+    if uploaded is None:
+        ui.flash("error", ui.tr("archive_import_no_file"))
+        return
+    data, password = uploaded.getvalue(), st.session_state.get("home_import_password")
+    imported = ui.act(
+        lambda session: import_archive(
+            session=session, data=data, organiser_password=password, creation_key=creation_key
+        )
+    )
+    if imported is not None:
+        counts = imported.counts
+        said = ui.tr(
+            "archive_imported",
+            participants=imported.participants,
+            posts=counts.get("contributions", 0),
+            items=counts.get("action_items", 0),
+        )
+        ui.flash("info", said)  # shown on the console it opens
+        _open_console(imported)
 
 
 def _join() -> None:
@@ -148,3 +173,19 @@ st.divider()
 st.subheader(ui.tr("home_sample_heading"))
 st.caption(ui.tr("home_sample_help"))
 st.button(ui.tr("home_sample_button"), key="home_sample", on_click=_sample, args=(_creation_key("home_sample_key"),))
+
+st.divider()
+st.subheader(ui.tr("archive_import_heading"))
+st.caption(ui.tr("archive_import_help", limit=ARCHIVE_MAX_MB))
+with st.form("home_import_form", enter_to_submit=False):
+    st.file_uploader(
+        ui.tr("archive_import_file"), type=["json"], key="home_import_file", max_upload_size=ARCHIVE_MAX_MB
+    )
+    if organiser_password_set():
+        st.text_input(
+            ui.tr("home_organiser_password"),
+            type="password",
+            key="home_import_password",
+            help=ui.tr("home_organiser_password_help"),
+        )
+    st.form_submit_button(ui.tr("archive_import_button"), on_click=_import, args=(_creation_key("home_import_key"),))

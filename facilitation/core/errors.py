@@ -398,3 +398,49 @@ class InvalidVote(FieldError):
 
     message_key = "error_invalid_vote"
     field_message_key = "error_invalid_vote_field"
+
+
+class ArchiveRefused(ForumError):
+    """A forum archive the start page does not import; nothing was written."""
+
+    message_key = "archive_error_unreadable"
+
+
+class ArchiveUnreadable(ArchiveRefused):
+    """Not JSON (or not UTF-8, or cut short): not a file this app wrote, or a download that broke off."""
+
+    message_key = "archive_error_unreadable"
+
+
+class ArchiveForeign(ArchiveRefused):
+    """JSON, but not a forum archive: its `format` is missing or another's."""
+
+    message_key = "archive_error_foreign"
+
+
+class ArchiveTooNew(ArchiveRefused):
+    """Written by a newer version of the app, whose schema this one does not know."""
+
+    message_key = "archive_error_too_new"
+
+    def __init__(self, *, version: int, supported: int) -> None:
+        super().__init__(version=version, supported=supported)
+
+
+class ArchiveTooLarge(ArchiveRefused):
+    """Larger than any real forum's archive: refused before it is read."""
+
+    message_key = "archive_error_too_large"
+
+    def __init__(self, *, size_mb: float, limit_mb: int) -> None:
+        super().__init__(size_mb=f"{size_mb:,.1f}", limit_mb=limit_mb)
+
+
+class ArchiveInconsistent(ArchiveRefused):
+    """The archive's records do not hang together; `problem` says where (a record and field), in English."""
+
+    message_key = "archive_error_inconsistent"
+
+    def __init__(self, *, problem: str) -> None:
+        super().__init__(problem=problem)
+        self.problem = problem

@@ -13,8 +13,10 @@ from sqlmodel import Session, col, select
 from facilitation.core.db import read_session, write_session
 from facilitation.core.errors import ForumClosed, ForumError, PersonNotRegistered, StaleEdit, TimerNotRunning
 from facilitation.core.tokens import new_token
+from facilitation.exports.archive import export_archive
 from facilitation.forum import (
     access,
+    archive_import,
     commitments,
     contributions,
     dots,
@@ -94,6 +96,7 @@ RUDE = "ไอ้เหี้ยไม่ช่วยอะไรเลย"  # t
 WRITERS: tuple[ModuleType, ...] = (
     forums, participants, contributions, plans, commitments, access, admin, timer, left_out_words, overlaps, themes,
     themes_to_plan, theme_suggestions, moderation, moderation_rules, people_without_phones, votes, dots,
+    archive_import,
 )  # fmt: skip
 
 
@@ -305,6 +308,14 @@ CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
         set(),
     ),
     "another forum created": (create_forum, lambda s, w: create_forum(session=s, data=NEW_FORUM), set()),
+    # A forum recreated from this one's archive is another forum: no screen of this one moves.
+    "a forum imported from this one's archive": (
+        archive_import.import_archive,
+        lambda s, w: archive_import.import_archive(
+            session=s, data=export_archive(session=s, forum_id=w.id), organiser_password=None
+        ),
+        set(),
+    ),
     "words left out of the word cloud": (
         left_out_words.set_left_out_words,
         lambda s, w: left_out_words.set_left_out_words(session=s, forum_id=saved_id(w.forum), typed="ตำบล", version=0),
