@@ -68,8 +68,7 @@ def _writer(sheet: Any, kind: ColumnKind, lang: str) -> Callable[[Cell], Any]:
     number_format = {ColumnKind.BAHT: BAHT, ColumnKind.DATE: day, ColumnKind.DATETIME: moment}.get(kind)
 
     def write(value: Cell) -> Any:
-        if value is None:
-            return None
+        # An empty cell is written too, in the sheet's font: what someone types there later matches.
         if isinstance(value, str):
             value = _shown(value)
         cell = WriteOnlyCell(sheet, value=value)
