@@ -1,4 +1,4 @@
-"""The Excel workbook and the CSV files of a hall-sized forum; rerun with `make bench-workbook`.
+"""The Excel workbook and the CSV files of a hall-sized forum; rerun with `.venv/bin/python -m bench.workbook_bench`.
 
 Builds, through the services, a forum of 5,000 contributions (seeded Thai texts from the sample
 forum, one person for every ten), 40 themes of 5 posts, a vote over the themes, 50 action items
