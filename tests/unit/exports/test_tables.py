@@ -294,3 +294,12 @@ def test_the_number_of_queries_does_not_grow_with_the_forum(engine: Engine) -> N
     large, large_rows = _selects(engine, _bulk_forum(engine, 2000))
     assert large_rows["contributions"] == 2000 and all(large_rows[key] > small_rows[key] for key in KEYS)
     assert small == large <= 12
+
+
+def test_the_tables_read_alike_on_sqlite_and_postgresql(db: Engine) -> None:
+    """The joins, the grouped dots and the enum comparisons run on both databases."""
+    room = make_table_forum(db)
+    tables = _tables(db, room.id, anonymise=True)
+    assert [len(table.rows) for table in tables.values()] == [3, 9, 1, 4, 2, 2, 2]
+    assert tables["themes"].rows == [(THEME, 2, 2)]
+    assert [row[2:] for row in tables["votes"].rows][0] == ("ผู้ดำเนินรายการซ่อนข้อความนี้", 2, 2, 1)
