@@ -86,3 +86,8 @@ def build_report(*, session: Session, forum_id: int, lang: str, anonymise: bool 
         lang=lang,
         anonymised=anonymise,
     )
+
+
+def sector_label(sector: Sector | None, lang: str) -> str:
+    """What an anonymised export shows in place of a participant's name or organisation: their sector."""
+    return _sector_name(sector, lang)
