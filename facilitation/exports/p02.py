@@ -122,10 +122,6 @@ def _line(row: PlanRow, forum_year: int, lang: str) -> P02Row:
     )
 
 
-def _year_header(year: int, lang: str) -> str:
-    return t("p02_year", lang, year=year, common=year - BUDDHIST_ERA_OFFSET)
-
-
 def p02_table(report: ForumReport) -> P02Table:
     """The report's action plan as form ผ.02: grouped by each item's first theme, budgets by Buddhist-era year."""
     lang, forum = report.lang, report.summary.forum
@@ -175,7 +171,7 @@ def p02_table(report: ForumReport) -> P02Table:
         groups=groups,
         leading_headers=[t(key, lang) for key in ("p02_no", "p02_project", "p02_objective", "p02_target")],
         budget_header=t("p02_budget", lang),
-        year_headers=[_year_header(year, lang) for year in years],
+        year_headers=[t("p02_year", lang, year=year) for year in years],
         trailing_headers=[
             t("p02_indicator", lang),
             t("p02_expected_result", lang),
