@@ -124,7 +124,8 @@ def _contributions(document: DocxDocument, report: ForumReport) -> None:
             rows.append(
                 [str(number), text, sector] if report.anonymised else [str(number), text, _raised_by(item), sector]
             )
-        _table(document, headers, rows, weights)
+        if rows:
+            _table(document, headers, rows, weights)
 
 
 def _plan(document: DocxDocument, report: ForumReport) -> None:

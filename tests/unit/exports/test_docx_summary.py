@@ -11,6 +11,8 @@ from sqlalchemy import Engine
 from facilitation.exports.docx_summary import summary_docx
 from facilitation.exports.summary import overlap_line
 from facilitation.sample import data
+from models import saved_id
+from tests.factories import make_forum
 from tests.unit.exports.docx_checks import header_rows, page_field, paragraph_texts, reopen, thai_font_problems
 from tests.unit.exports.plan_forum import (
     ELDERS_NOW,
@@ -164,3 +166,12 @@ def test_in_english(engine: Engine, sample: int) -> None:
     texts = paragraph_texts(reopen(summary_docx(report_of(engine, sample, "en"), tree_png=None)))
     assert "Date: 18 February 2027" in texts and "Action plan" in texts
     assert any(text.startswith("Page") for text in texts)
+
+
+def test_a_new_forum_gives_a_short_document(engine: Engine) -> None:
+    """No people, posts or plan: the headings with their "none yet" lines, no empty table."""
+    forum_id = saved_id(make_forum(engine).forum)
+    document = reopen(summary_docx(report_of(engine, forum_id), tree_png=None))
+    texts = paragraph_texts(document)
+    assert "ยังไม่มีกิจกรรมในแผน" in texts and "ยังไม่มีพันธะสัญญา" in texts
+    assert document.tables == []

@@ -7,6 +7,8 @@ from docx.enum.section import WD_ORIENT
 from sqlalchemy import Engine
 
 from facilitation.exports.p02_docx import p02_docx
+from models import saved_id
+from tests.factories import make_forum
 from tests.unit.exports.docx_checks import header_rows, page_field, paragraph_texts, reopen, thai_font_problems
 from tests.unit.exports.plan_forum import ACTIVITIES, ELDERS_NOW, FORMULAS, plan_forum, report_of, sample_forum
 
@@ -75,3 +77,8 @@ def test_every_run_is_in_sarabun(planned: bytes) -> None:
     document = reopen(planned)
     assert len(paragraph_texts(document)) > 50
     assert thai_font_problems(document) == []
+
+
+def test_an_empty_plan_gives_the_header_and_a_zero_total(engine: Engine) -> None:
+    rows = _cells(p02_docx(report_of(engine, saved_id(make_forum(engine).forum))))
+    assert len(rows) == 3 and rows[2][1] == "รวมทั้งสิ้น" and rows[2][4] == "0"

@@ -12,6 +12,8 @@ from sqlalchemy import Engine
 from facilitation.exports.cells import safe_cell
 from facilitation.exports.p02 import p02_table
 from facilitation.exports.p02_xlsx import p02_xlsx
+from models import saved_id
+from tests.factories import make_forum
 from tests.unit.exports.plan_forum import ACTIVITIES, ELDERS_NOW, FORMULAS, plan_forum, report_of, sample_forum
 
 
@@ -133,3 +135,9 @@ def test_every_cell_is_in_sarabun(planned: tuple[bytes, int]) -> None:
     sheet = _sheet(planned[0])
     fonts = {cell.font.name for row in sheet.iter_rows() for cell in row if cell.value is not None}
     assert fonts == {"Sarabun"}
+
+
+def test_an_empty_plan_gives_the_header_and_a_zero_total(engine: Engine) -> None:
+    rows = _rows(_sheet(p02_xlsx(report_of(engine, saved_id(make_forum(engine).forum)))))
+    assert rows[-1][:5] == (None, "รวมทั้งสิ้น", None, None, 0)
+    assert rows[3][4] == "พ.ศ. 2570"
