@@ -234,7 +234,6 @@ def _twips(emu: int) -> int:
 
 def add_row(table: Table, cells: Sequence[Cell], widths: Sequence[int], *, header: bool = False) -> None:
     """Append a row, kept whole on one page; a `header` row repeats at the top of every page the table runs onto."""
-    size = TABLE_PT
     tr = OxmlElement("w:tr")
     props = OxmlElement("w:trPr")
     props.append(OxmlElement("w:cantSplit"))
@@ -243,7 +242,7 @@ def add_row(table: Table, cells: Sequence[Cell], widths: Sequence[int], *, heade
     tr.append(props)
     column = 0
     for cell in cells:
-        tr.append(_tc(cell, sum(_twips(w) for w in widths[column : column + cell.span]), size))
+        tr.append(_tc(cell, sum(_twips(w) for w in widths[column : column + cell.span]), TABLE_PT))
         column += cell.span
     table._tbl.append(tr)
 
