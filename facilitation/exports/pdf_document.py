@@ -74,7 +74,9 @@ def _room(pdf: ThaiPdf, report: ForumReport) -> None:
     if words:
         pdf.heading(t("words_heading", lang))
         pdf.note(t("pdf_words_note", lang))
-        pdf.paragraph("   ".join(f"{rank}. {word.text} ({word.posts})" for rank, word in enumerate(words, 1)))
+        # No-break spaces keep each rank, word and count together on a line.
+        ranked = (f"{rank}.\u00a0{word.text}\u00a0({word.posts:,})" for rank, word in enumerate(words, 1))
+        pdf.paragraph("   ".join(ranked))
     if report.used_themes:
         pdf.heading(t("pdf_themes_heading", lang))
         columns = [Column(t("themes_name", lang), 4), Column(t("pdf_posts", lang), 1, "R")]
@@ -109,11 +111,12 @@ def _post_line(item: FeedItem, lang: str) -> str:
 def _contributions(pdf: ThaiPdf, summary: ForumSummary, lang: str) -> None:
     pdf.heading(t("summary_share", lang))
     for kind, items in summary.contributions.items():  # each kind newest first
-        pdf.heading(f"{t(f'kind_{kind.value}', lang)} ({len(items)})", level=3)
+        pdf.heading(f"{t(f'kind_{kind.value}', lang)} ({len(items):,})", level=3)
         if not items:
             pdf.note(t("pdf_feed_empty", lang))
         if len(items) > FEED_SHOWN:
-            pdf.note(t("pdf_feed_cut", lang, shown=FEED_SHOWN, total=len(items), rest=len(items) - FEED_SHOWN))
+            rest = len(items) - FEED_SHOWN
+            pdf.note(t("pdf_feed_cut", lang, shown=f"{FEED_SHOWN:,}", total=f"{len(items):,}", rest=f"{rest:,}"))
         for item in reversed(items[:FEED_SHOWN]):  # oldest first reads as the forum went
             pdf.paragraph(_post_line(item, lang), bullet="•", indent=2)
 
