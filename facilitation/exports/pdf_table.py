@@ -18,25 +18,42 @@ class Column:
     align: str = "L"  # "L", "C" or "R" (numbers and baht)
 
 
-def _widths(pdf: ThaiPdf, columns: Sequence[Column]) -> list[float]:
-    """The columns' widths in mm: by weight, but each wide enough for the longest word of its title."""
+# A column grows for the longest word in its cells up to this many times its share of the width:
+# one long address must not squeeze every other column.
+MOST_GROWTH = 1.8
+_BREAKS = re.compile(rf"[\s{ZERO_WIDTH_SPACE}]+")
+
+
+def _longest_word(pdf: ThaiPdf, texts: Iterable[str]) -> float:
+    return max((pdf.text_width(word) for text in texts for word in _BREAKS.split(breakable(text))), default=0.0)
+
+
+def _widths(pdf: ThaiPdf, columns: Sequence[Column], rows: Sequence[Sequence[str]], size: float) -> list[float]:
+    """The columns' widths in mm: by weight, widened where a word would otherwise be cut.
+
+    Each column asks for its title's longest word (bold) and its cells' longest (up to MOST_GROWTH
+    times its share); the columns with room to spare give it up in proportion to what they spare.
+    """
     total = sum(column.weight for column in columns)
-    widths = [pdf.epw * column.weight / total for column in columns]
-    least = [
-        max(pdf.text_width(word) for word in re.split(rf"[\s{ZERO_WIDTH_SPACE}]+", breakable(column.title)))
-        + 2 * PAD
-        + 0.5
-        for column in columns
+    shares = [pdf.epw * column.weight / total for column in columns]
+    pdf.set_font(FONT_FAMILY, "B", size)
+    titles = [_longest_word(pdf, [column.title]) for column in columns]
+    pdf.set_font(FONT_FAMILY, "", size)
+    cells = [_longest_word(pdf, [row[index] for row in rows]) for index in range(len(columns))]
+    needs = [
+        max(title, min(cell, share * MOST_GROWTH)) + 2 * PAD + 0.5
+        for title, cell, share in zip(titles, cells, shares, strict=True)
     ]
-    short = sum(max(0.0, need - width) for need, width in zip(least, widths, strict=True))
-    spare = sum(width - need for need, width in zip(least, widths, strict=True) if width > need)
-    if short and spare > short:
-        # The columns with room to spare give it up in proportion to what they spare.
-        widths = [
-            need if width <= need else width - (width - need) * short / spare
-            for need, width in zip(least, widths, strict=True)
-        ]
-    return widths
+    short = sum(max(0.0, need - share) for need, share in zip(needs, shares, strict=True))
+    spare = sum(max(0.0, share - need) for need, share in zip(needs, shares, strict=True))
+    if not short or not spare:
+        return shares
+    # When there is not room for every need, each short column gets the same part of what it lacks.
+    given = min(short, spare)
+    return [
+        share + (need - share) * given / short if need > share else share - (share - need) * given / spare
+        for need, share in zip(needs, shares, strict=True)
+    ]
 
 
 def _wrapped(pdf: ThaiPdf, cells: Sequence[str], widths: Sequence[float]) -> list[list[str]]:
@@ -75,9 +92,10 @@ def table(pdf: ThaiPdf, columns: Sequence[Column], rows: Iterable[Sequence[str]]
     A row taller than a whole page is split between its lines and continues under the header
     on the next page: no text runs off the page.
     """
-    pdf.set_font(FONT_FAMILY, "B", size)
-    widths = _widths(pdf, columns)
+    rows = [list(row) for row in rows]
+    widths = _widths(pdf, columns, rows, size)
     aligns = [column.align for column in columns]
+    pdf.set_font(FONT_FAMILY, "B", size)
     header = _wrapped(pdf, [column.title for column in columns], widths)
     header_lines = max(len(lines) for lines in header)
     header_height = header_lines * pdf.line_height() + 2 * PAD
