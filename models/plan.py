@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 
+from sqlalchemy import BigInteger
 from sqlmodel import Column, Field, SQLModel, UniqueConstraint
 
 from models.common import UTCDateTime, enum_type, utcnow
@@ -18,7 +19,7 @@ class ActionItemBase(SQLModel):
     partners: str = ""
     # Not bounded here: the service refuses a negative or absurd budget with a message
     # that names the field in the reader's language, where a validation error would crash the form.
-    budget_baht: int = Field(default=0)
+    budget_baht: int = Field(default=0, sa_type=BigInteger)
     fund_source: FundSource = Field(default=FundSource.OTHER, sa_type=enum_type(FundSource))
     start_date: date | None = None
     end_date: date | None = None

@@ -9,7 +9,7 @@ from facilitation.forum.forums import authorise_facilitator
 from facilitation.present import cards
 from facilitation.present.word_cloud import cloud_html
 from models import saved_id
-from pages import ui
+from pages import exports, ui
 
 ui.ensure_routed(__file__)
 
@@ -30,6 +30,8 @@ st.download_button(
     key="summary_download",
     type="primary",
 )
+
+exports.show(forum)
 
 people, raised, items, budget, commitments = st.columns(5)
 people.metric(ui.tr("summary_metric_people"), summary.participant_total)

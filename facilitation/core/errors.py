@@ -444,3 +444,9 @@ class ArchiveInconsistent(ArchiveRefused):
     def __init__(self, *, problem: str) -> None:
         super().__init__(problem=problem)
         self.problem = problem
+
+
+class ExportFailed(ForumError):
+    """An export could not be built; the cause is in the server's log, not on the screen."""
+
+    message_key = "export_failed"

@@ -9,6 +9,7 @@ from sqlalchemy import Table, select
 from sqlmodel import Session
 
 from facilitation.core.errors import ForumNotFound
+from facilitation.core.i18n import t
 from facilitation.forum.archive_schema import ARCHIVE_FORMAT, ARCHIVE_VERSION, RECORD_TYPES, RecordType
 from models import ActionItem, Forum, Theme, Vote, utcnow
 
@@ -81,9 +82,31 @@ def archive_data(*, session: Session, forum_id: int) -> dict[str, object]:
     return data
 
 
-def export_archive(*, session: Session, forum_id: int) -> bytes:
-    """The whole forum as UTF-8 JSON: keys in the schema's order, one value per line, Thai as it is (not escaped)."""
-    text = json.dumps(archive_data(session=session, forum_id=forum_id), ensure_ascii=False, indent=1)
+def anonymise_people(data: dict[str, object], lang: str) -> dict[str, object]:
+    """`data` with each participant's name replaced by their sector and their organisation left blank.
+
+    Commitments keep their organisation, as the other exports do: they are public commitments.
+    The file stays an archive: it imports, with the names as the sectors.
+    """
+    people = data["participants"]
+    assert isinstance(people, list)
+    return {
+        **data,
+        "participants": [
+            {**person, "display_name": t(f"sector_{person['sector']}", lang), "organisation": ""} for person in people
+        ],
+    }
+
+
+def export_archive(*, session: Session, forum_id: int, anonymise_in: str | None = None) -> bytes:
+    """The whole forum as UTF-8 JSON: keys in the schema's order, one value per line, Thai as it is (not escaped).
+
+    `anonymise_in`: a language, to name people by their sector in it (see `anonymise_people`).
+    """
+    data = archive_data(session=session, forum_id=forum_id)
+    if anonymise_in is not None:
+        data = anonymise_people(data, anonymise_in)
+    text = json.dumps(data, ensure_ascii=False, indent=1)
     return (text + "\n").encode("utf-8")
 
 

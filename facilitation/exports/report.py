@@ -10,7 +10,7 @@ from facilitation.forum.contributions import FeedItem
 from facilitation.forum.plans import PlanRow
 from facilitation.forum.themes import theme_board
 from facilitation.forum.votes import OptionResult, results
-from models import Sector, Vote, saved_id
+from models import Contribution, ContributionStatus, OptionSubject, Sector, Vote, VoteOption, saved_id
 
 
 @dataclass(frozen=True)
@@ -71,16 +71,41 @@ def anonymised(summary: ForumSummary, lang: str) -> ForumSummary:
     )
 
 
+def _hidden_options(session: Session, forum_id: int) -> set[int]:
+    """Options that stand for a post the facilitator has hidden since the vote opened."""
+    found = session.exec(
+        select(VoteOption.id)
+        .join(Vote, col(Vote.id) == VoteOption.vote_id)
+        .join(Contribution, col(Contribution.id) == VoteOption.subject_id)
+        .where(
+            Vote.forum_id == forum_id,
+            VoteOption.subject_kind == OptionSubject.POST,
+            Contribution.status == ContributionStatus.HIDDEN,
+        )
+    )
+    return {option_id for option_id in found if option_id is not None}
+
+
+def _unquoted(options: list[OptionResult], hidden: set[int], lang: str) -> list[OptionResult]:
+    # An option copies its post's words when the vote opens: a post hidden since is not quoted.
+    return [replace(o, label=t("plan_answer_hidden", lang)) if o.option_id in hidden else o for o in options]
+
+
 def build_report(*, session: Session, forum_id: int, lang: str, anonymise: bool = False) -> ForumReport:
     """Everything a filed export shows, read in one snapshot."""
     summary = build_summary(session=session, forum_id=forum_id)
     board = theme_board(session=session, forum_id=forum_id)
     votes = session.exec(select(Vote).where(Vote.forum_id == forum_id).order_by(col(Vote.id))).all()
+    hidden = _hidden_options(session, forum_id) if votes else set()
     return ForumReport(
         summary=anonymised(summary, lang) if anonymise else summary,
         themes=[ThemeLine(theme.name, theme.count) for theme in board.themes],
         votes=[
-            VoteResult(vote.question, vote.dots_per_person, results(session=session, vote_id=saved_id(vote)))
+            VoteResult(
+                vote.question,
+                vote.dots_per_person,
+                _unquoted(results(session=session, vote_id=saved_id(vote)), hidden, lang),
+            )
             for vote in votes
         ],
         lang=lang,

@@ -10,6 +10,7 @@ import pytest
 
 from facilitation.core import errors
 from facilitation.core.i18n import LANGUAGES, catalogue, format_baht, format_clock, format_date, t
+from facilitation.exports.formats import FORMATS
 from facilitation.forum.policy import Action
 from facilitation.tree.categories import CATEGORY_KEYS
 from models import (
@@ -54,6 +55,7 @@ DYNAMIC_KEYS = {
     "moderation_pre_approval_": ["moderation_pre_approval_on", "moderation_pre_approval_off"],
     "moderation_state_": [f"moderation_state_{status.value}" for status in ContributionStatus],
     "vote_results_": [f"vote_results_{shown.value}" for shown in ResultsShown],
+    "export_": [f"export_{export.key}{line}" for export in FORMATS for line in ("", "_line")],
 }
 
 

@@ -29,10 +29,12 @@ from facilitation.core.migrate import MIGRATIONS, current_revision, downgrade, h
 from facilitation.core.settings import get_settings
 from facilitation.core.tokens import new_token
 from facilitation.exports.summary import build_summary
+from facilitation.forum.plans import MAX_BUDGET_BAHT
 from facilitation.tree.data import tree_data
-from models import Participant, RegisteredPerson, Sector, utcnow
-from tests.factories import join, post
+from models import Participant, RegisteredPerson, Sector, saved_id, utcnow
+from tests.factories import join, make_forum, post
 from tests.postgres import temporary_postgres, unavailable
+from tests.unit.helpers import make_item
 
 ROOT = Path(__file__).resolve().parents[3]
 DATA = Path(__file__).resolve().parent / "data"
@@ -477,6 +479,30 @@ def below(revision: str) -> str:
     script = ScriptDirectory(str(MIGRATIONS)).get_revision(revision)
     assert script is not None and isinstance(script.down_revision, str)
     return script.down_revision
+
+
+def test_0013_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
+    """Back before 0013 budgets are 32-bit again, every row kept; forward again the schema is the models'."""
+    engine = new_database()
+    load_release_0_1(engine)
+    upgrade(engine)
+    upgraded = rows(engine)
+    assert upgraded["actionitem"]
+    downgrade(engine, revision=below("0013"))
+    assert rows(engine) == upgraded
+    upgrade(engine)
+    assert rows(engine) == upgraded and model_differences(engine) == []
+
+
+def test_a_budget_past_32_bits_is_stored(new_database: NewDatabase) -> None:
+    """The plan form takes up to ten billion baht: PostgreSQL's INTEGER would refuse it."""
+    engine = new_database()
+    upgrade(engine)
+    forum = make_forum(engine).forum
+    item = make_item(engine, saved_id(forum), "ศูนย์ดูแลผู้สูงอายุ", budget_baht=MAX_BUDGET_BAHT)
+    with engine.connect() as connection:
+        stored = connection.execute(text("SELECT budget_baht FROM actionitem WHERE id = :id"), {"id": item.id})
+        assert stored.scalar() == MAX_BUDGET_BAHT
 
 
 def test_0012_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:

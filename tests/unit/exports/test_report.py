@@ -101,10 +101,6 @@ def test_hidden_words_are_not_among_the_posts_the_report_lists(engine: Engine, r
     assert summary.moderation.hidden == 1 and summary.moderation.pending == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a vote option copies a post's words when the vote opens; build_report still quotes a post hidden since",
-)
 def test_a_vote_option_of_a_post_hidden_since_is_not_quoted(engine: Engine, room: TableForum) -> None:
     report = _report(engine, room.id)
     assert all(HIDDEN_WORDS not in option.label for vote in report.votes for option in vote.options)
