@@ -15,6 +15,7 @@ from bench.exports import NotBuiltYet, find, run
 from facilitation.core.db import read_session, write_session
 from facilitation.core.i18n import BUDDHIST_ERA_OFFSET
 from facilitation.core.words import words_of
+from facilitation.exports import formats
 from facilitation.exports.report import build_report
 from facilitation.forum.moderation import moderation_view
 from models import Ballot, Contribution, ContributionStatus, Forum, ModerationAction, Stage, VoteDot
@@ -76,7 +77,9 @@ def test_same_seed_same_forum(engine: Engine) -> None:
     assert texts[0] == texts[1]
 
 
-def test_exports_benchmark_times_what_exists_and_names_what_does_not() -> None:
+def test_exports_benchmark_times_what_exists_and_names_what_does_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The tree's picture starts a browser: seconds a run, and the PDF tests draw it already.
+    monkeypatch.setattr(formats, "_tree", lambda session, request: None)
     timings = {
         timing.name: timing for timing in run(contributions=60, action_items=3, participants=12, themes=3, repeats=1)
     }
