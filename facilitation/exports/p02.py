@@ -1,6 +1,8 @@
 """The action plan in the layout of form ผ.02 (a local development plan's project list), format-neutral.
 
-Rows are grouped by theme (ประเด็น), the budget spread over one column per Buddhist-era year.
+Rows are grouped by theme (ประเด็น), the budget spread over one column per Thai budget year
+(ปีงบประมาณ, 1 October to 30 September, named by the Buddhist-era year it ends in): a local
+development plan counts its money by budget year, so those are the columns an officer pastes into.
 """
 
 from dataclasses import dataclass, field
@@ -20,8 +22,8 @@ class P02Row:
     objective: str
     target: str  # เป้าหมาย (ผลผลิตของโครงการ): the target group, and the area when one is named
     budget: int  # baht
-    budget_year: int  # Buddhist era: the year the whole budget is put in
-    years: tuple[int, ...]  # Buddhist era: every year the activity spans
+    budget_year: int  # the budget year the whole budget is put in: the one the activity starts in
+    years: tuple[int, ...]  # every budget year the activity spans
     indicator: str
     expected_result: str
     lead: str
@@ -56,7 +58,7 @@ class P02Group:
 class P02Table:
     title: str
     subtitle: str  # the area and the forum's date
-    years: list[int]  # Buddhist era, ascending: one budget column each
+    years: list[int]  # budget years, ascending: one budget column each
     groups: list[P02Group]
     leading_headers: list[str]  # ที่ · โครงการ · วัตถุประสงค์ · เป้าหมาย
     budget_header: str
@@ -81,15 +83,26 @@ class P02Table:
         return len(self.leading_headers) + len(self.years) + len(self.trailing_headers)
 
 
-def buddhist_year(day: date) -> int:
-    """The Buddhist-era calendar year of `day` (2027 → 2570)."""
-    return day.year + BUDDHIST_ERA_OFFSET
+BUDGET_YEAR_START_MONTH = 10  # a Thai government budget year starts on 1 October
+
+
+def budget_year(day: date) -> int:
+    """The Thai budget year of `day`, Buddhist era: 1 Oct 2026 – 30 Sep 2027 is 2570."""
+    # Named by the year it ends in, so October to December already belong to the next one.
+    ends_in = day.year + 1 if day.month >= BUDGET_YEAR_START_MONTH else day.year
+    return ends_in + BUDDHIST_ERA_OFFSET
+
+
+def budget_year_days(year: int) -> tuple[date, date]:
+    """The first and last day of budget year `year` (Buddhist era): 2570 → 1 Oct 2026, 30 Sep 2027."""
+    ends_in = year - BUDDHIST_ERA_OFFSET
+    return date(ends_in - 1, BUDGET_YEAR_START_MONTH, 1), date(ends_in, BUDGET_YEAR_START_MONTH - 1, 30)
 
 
 def _years(row: PlanRow, forum_year: int) -> tuple[int, ...]:
     start, end = row.item.start_date, row.item.end_date
-    first = buddhist_year(start) if start else buddhist_year(end) if end else forum_year
-    last = buddhist_year(end) if end else first
+    first = budget_year(start) if start else budget_year(end) if end else forum_year
+    last = budget_year(end) if end else first
     return tuple(range(first, max(first, last) + 1))
 
 
@@ -123,9 +136,9 @@ def _line(row: PlanRow, forum_year: int, lang: str) -> P02Row:
 
 
 def p02_table(report: ForumReport) -> P02Table:
-    """The report's action plan as form ผ.02: grouped by each item's first theme, budgets by Buddhist-era year."""
+    """The report's action plan as form ผ.02: grouped by each item's first theme, budgets by budget year."""
     lang, forum = report.lang, report.summary.forum
-    forum_year = buddhist_year(forum.forum_date)
+    forum_year = budget_year(forum.forum_date)  # where an item without dates goes
     # A group is keyed by the theme's id, so items tied before and after a rename share it;
     # it shows the theme's name now. Groups follow the order the themes were made.
     themed: dict[int, tuple[str, list[P02Row]]] = {}
@@ -162,7 +175,8 @@ def p02_table(report: ForumReport) -> P02Table:
     if any(len(row.years) > 1 for row in lines):
         notes.append(t("p02_note_multi_year", lang))
     if any(not (plan_row.item.start_date or plan_row.item.end_date) for plan_row in report.summary.plan):
-        notes.append(t("p02_note_undated", lang, year=forum_year))
+        opens, closes = (format_date(day, lang, short=True) for day in budget_year_days(forum_year))
+        notes.append(t("p02_note_undated", lang, year=forum_year, start=opens, end=closes))
     area = forum.area_name_th if lang == "th" else forum.area_name_en
     return P02Table(
         title=t("p02_title", lang, forum=forum.title),

@@ -21,8 +21,8 @@ from facilitation.exports.p02 import P02Group, P02Table, leading_cells, p02_tabl
 from facilitation.exports.report import ForumReport
 
 # Relative widths: ที่, โครงการ, วัตถุประสงค์, เป้าหมาย | each year | KPI, result, lead, group, dates, partners, fund.
-LEADING_WEIGHTS = (0.7, 2.2, 2.0, 1.8)
-YEAR_WEIGHT = 1.2
+LEADING_WEIGHTS = (0.75, 2.2, 2.0, 1.8)  # "No." in bold stays on one line
+YEAR_WEIGHT = 1.8  # "ปีงบประมาณ" in 9-point bold is 1.8 cm: it stays whole with one or two budget years
 TRAILING_WEIGHTS = (1.7, 1.7, 1.5, 1.4, 1.3, 1.5, 1.4)
 
 

@@ -21,7 +21,7 @@ TITLE_ROW, SUBTITLE_ROW, HEAD_ROW = 1, 2, 3  # the header takes HEAD_ROW and the
 FIRST_DATA_ROW = HEAD_ROW + 2
 # Characters wide; Sarabun's Thai is wider than Calibri's Latin, so text columns are generous.
 LEADING_WIDTHS = (6, 40, 36, 30)
-YEAR_WIDTH = 14
+YEAR_WIDTH = 16  # "ปีงบประมาณ 2570" on one line
 TRAILING_WIDTHS = (30, 30, 26, 26, 22, 30, 22)
 
 # Points per line of 11-point Sarabun, whose Thai marks stack above and below the line.

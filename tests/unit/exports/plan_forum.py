@@ -1,11 +1,11 @@
-"""A forum made for the ผ.02 and Word tests: themes (one renamed), a vote, items over two years, nasty text.
+"""A forum made for the ผ.02 and Word tests: themes (one renamed), a vote, items in two budget years, nasty text.
 
-Plan (numbers as in the forum's plan):
-  1 รถรับส่งผู้ป่วยติดเตียง     theme ELDERS (renamed since)  60,000  2570
-  2 ศูนย์ดูแลผู้สูงอายุกลางวัน   themes ELDERS, INCOME         150,000  Oct 2570 – Mar 2571 (two years)
-  3 ฝึกอาชีพผู้สูงอายุ            theme INCOME                  45,000   2571
-  4 "=1+1"                    no theme, no dates            10,000   → the forum's year, 2570
-  5 ปรับปรุงบ้านคนพิการ          no theme, start date only     20,000   2571
+Plan (numbers as in the forum's plan; budget years run 1 October – 30 September, named by the year they end in):
+  1 รถรับส่งผู้ป่วยติดเตียง     theme ELDERS (renamed since)  60,000   Mar – Sep 2570: budget year 2570
+  2 ศูนย์ดูแลผู้สูงอายุกลางวัน   themes ELDERS, INCOME         150,000  1 Oct 2570 – 31 Mar 2571: budget year 2571 only
+  3 ฝึกอาชีพผู้สูงอายุ            theme INCOME                  45,000   Jan – Jun 2571: budget year 2571
+  4 "=1+1"                    no theme, no dates            10,000   → the forum's budget year (18 Feb 2570): 2570
+  5 ปรับปรุงบ้านคนพิการ          no theme, start date only     20,000   Feb 2571: budget year 2571
 """
 
 from dataclasses import dataclass
@@ -35,6 +35,8 @@ MARKED = "ผู้สูงอายุที่อยู่ลำพังต�
 ACTIVITIES = ("รถรับส่งผู้ป่วยติดเตียง", "ศูนย์ดูแลผู้สูงอายุกลางวัน", "ฝึกอาชีพผู้สูงอายุ", "=1+1", "ปรับปรุงบ้านคนพิการ")
 VOTE_QUESTION = "เรื่องไหนควรทำก่อน"
 HIDDEN_POST = "โพสต์หยาบคายที่ถูกซ่อนไว้"
+# The note under the ผ.02 table of a forum held in budget year 2570 whose plan has an item without dates (item 4).
+UNDATED_2570 = "หมายเหตุ: กิจกรรมที่ไม่ระบุวันที่ ลงงบประมาณไว้ในปีงบประมาณที่จัดเวที คือปีงบประมาณ 2570 (1 ต.ค. 2569 – 30 ก.ย. 2570)"
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,112 @@
-"""p02: the action plan as form ผ.02 rows, grouped by theme, budgets by Buddhist-era year, subtotals."""
+"""p02: the action plan as form ผ.02 rows, grouped by theme, budgets by Thai budget year, subtotals.
 
+A Thai budget year (ปีงบประมาณ) runs 1 October to 30 September and is named by the Buddhist-era
+year it ends in: 1 Oct 2026 – 30 Sep 2027 is 2570.
+"""
+
+from datetime import date
+
+import pytest
 from sqlalchemy import Engine
 
-from facilitation.exports.p02 import P02Table, leading_cells, p02_table, trailing_cells
-from models import saved_id
-from tests.factories import make_forum
-from tests.unit.exports.plan_forum import ACTIVITIES, ELDERS_NOW, INCOME, plan_forum, report_of, sample_forum
+from facilitation.core.db import write_session
+from facilitation.exports.p02 import P02Table, budget_year, budget_year_days, leading_cells, p02_table, trailing_cells
+from facilitation.forum.forums import create_forum
+from models import ForumCreate, saved_id
+from tests.factories import SILA, make_forum
+from tests.unit.exports.plan_forum import (
+    ACTIVITIES,
+    ELDERS_NOW,
+    INCOME,
+    UNDATED_2570,
+    plan_forum,
+    report_of,
+    sample_forum,
+)
+from tests.unit.helpers import make_item
 
 
 def _table(engine: Engine, lang: str = "th") -> P02Table:
     return p02_table(report_of(engine, plan_forum(engine).forum_id, lang))
+
+
+Span = tuple[date | None, date | None]  # an item's start and end dates
+
+
+def _dated_plan(engine: Engine, *spans: Span, forum_date: date = date(2027, 2, 18)) -> P02Table:
+    """A forum on `forum_date` whose plan has one 10,000-baht item per (start, end), in that order."""
+    with write_session(engine) as session:
+        forum = create_forum(
+            session=session, data=ForumCreate(title="เวทีปีงบประมาณ", forum_date=forum_date, venue="หอประชุม", **SILA)
+        ).forum
+    forum_id = saved_id(forum)
+    for number, (start, end) in enumerate(spans, start=1):
+        make_item(engine, forum_id, f"กิจกรรม {number}", budget_baht=10_000, start_date=start, end_date=end)
+    return p02_table(report_of(engine, forum_id))
+
+
+@pytest.mark.parametrize(
+    ("day", "year"),
+    [
+        (date(2026, 9, 30), 2569),
+        (date(2026, 10, 1), 2570),
+        (date(2026, 12, 31), 2570),
+        (date(2027, 1, 1), 2570),
+        (date(2027, 9, 30), 2570),
+        (date(2027, 10, 1), 2571),
+        (date(2028, 9, 30), 2571),
+        (date(2028, 10, 1), 2572),
+    ],
+)
+def test_a_budget_year_runs_from_1_october_to_30_september(day: date, year: int) -> None:
+    """Named by the Buddhist-era year it ends in: October to December already count in the next one."""
+    assert budget_year(day) == year
+
+
+def test_the_first_and_last_day_of_a_budget_year() -> None:
+    first, last = budget_year_days(2570)
+    assert (first, last) == (date(2026, 10, 1), date(2027, 9, 30))
+    assert budget_year(first) == budget_year(last) == 2570
+    assert budget_year(date.fromordinal(first.toordinal() - 1)) == 2569
+    assert budget_year(date.fromordinal(last.toordinal() + 1)) == 2571
+
+
+def test_an_activity_across_30_september_spans_two_budget_years(engine: Engine) -> None:
+    """15 Sep – 15 Oct 2027 is one calendar year but budget years 2570 and 2571: all its budget in 2570, a note."""
+    table = _dated_plan(engine, (date(2027, 9, 15), date(2027, 10, 15)))
+    (row,) = table.rows
+    assert (row.years, row.budget_year) == ((2570, 2571), 2570)
+    assert table.years == [2570, 2571]
+    assert table.year_headers == ["ปีงบประมาณ 2570", "ปีงบประมาณ 2571"]
+    assert [row.budget_in(year) for year in table.years] == [10_000, None]
+    assert [table.grand_total(year) for year in table.years] == [10_000, 0]
+    (note,) = table.notes
+    assert "1 ตุลาคม" in note and "หลายปีงบประมาณ" in note and "ปีงบประมาณที่เริ่ม" in note
+
+
+def test_1_october_to_30_september_is_one_budget_year(engine: Engine) -> None:
+    """1 Oct 2027 – 30 Sep 2028 crosses New Year but is exactly budget year 2571: one column, no note."""
+    table = _dated_plan(engine, (date(2027, 10, 1), date(2028, 9, 30)))
+    (row,) = table.rows
+    assert (row.years, row.budget_year) == ((2571,), 2571)
+    assert table.years == [2571] and table.year_headers == ["ปีงบประมาณ 2571"]
+    assert table.notes == []
+
+
+def test_30_september_and_1_october_fall_in_different_budget_years(engine: Engine) -> None:
+    """The boundary days, each as a one-day activity, and as a start or an end alone."""
+    sep_30, oct_1 = date(2027, 9, 30), date(2027, 10, 1)
+    table = _dated_plan(engine, (sep_30, sep_30), (oct_1, oct_1), (sep_30, None), (None, oct_1), (sep_30, oct_1))
+    assert [row.years for row in table.rows] == [(2570,), (2571,), (2570,), (2571,), (2570, 2571)]
+    assert [table.grand_total(year) for year in table.years] == [30_000, 20_000]
+
+
+def test_an_item_without_dates_goes_in_the_budget_year_of_the_forum(engine: Engine) -> None:
+    """A forum on 20 Nov 2026 is in budget year 2570 (calendar 2569): undated items go there; the note says so."""
+    table = _dated_plan(engine, (None, None), forum_date=date(2026, 11, 20))
+    (row,) = table.rows
+    assert (row.years, row.budget_year) == ((2570,), 2570)
+    assert table.notes == [UNDATED_2570]
 
 
 def test_rows_are_grouped_by_their_first_theme_under_its_name_now(engine: Engine) -> None:
@@ -26,24 +123,24 @@ def test_rows_are_grouped_by_their_first_theme_under_its_name_now(engine: Engine
     assert table.groups[0].subtotal_label == f"รวมประเด็น {ELDERS_NOW}"
 
 
-def test_an_item_spanning_two_years_has_its_budget_in_the_year_it_starts(engine: Engine) -> None:
-    """Columns: each Buddhist-era year an item spans; a two-year item's budget sits in its first; a note says so."""
+def test_an_item_from_october_to_march_is_in_one_budget_year(engine: Engine) -> None:
+    """Item 2 runs 1 Oct 2027 – 31 Mar 2028: two calendar years, one budget year (2571), so no multi-year note."""
     table = _table(engine)
     assert table.years == [2570, 2571]
-    assert table.year_headers == ["พ.ศ. 2570", "พ.ศ. 2571"]
-    two_years = table.rows[1]
-    assert two_years.years == (2570, 2571)
-    assert [two_years.budget_in(year) for year in table.years] == [150_000, None]
-    assert any("หลายปี" in note and "ปีที่เริ่ม" in note for note in table.notes)
+    assert table.year_headers == ["ปีงบประมาณ 2570", "ปีงบประมาณ 2571"]
+    assert [row.years for row in table.rows] == [(2570,), (2571,), (2571,), (2570,), (2571,)]
+    october = table.rows[1]
+    assert [october.budget_in(year) for year in table.years] == [None, 150_000]
+    assert not any("หลายปี" in note for note in table.notes)
 
 
-def test_an_item_without_dates_goes_in_the_forums_year(engine: Engine) -> None:
-    """No dates: the forum's year (2570), with a note naming it; a start date alone: its year."""
+def test_an_item_without_dates_goes_in_the_forums_budget_year(engine: Engine) -> None:
+    """No dates: the forum's budget year (18 Feb 2027: 2570), with a note naming it; a start date alone: its year."""
     table = _table(engine)
     undated, start_only = table.rows[3], table.rows[4]
     assert (undated.years, undated.budget_year) == ((2570,), 2570)
     assert (start_only.years, start_only.budget_year) == ((2571,), 2571)
-    assert any("ไม่ระบุวันที่" in note and "2570" in note for note in table.notes)
+    assert UNDATED_2570 in table.notes
     assert undated.dates == "— – —"
 
 
@@ -52,14 +149,14 @@ def test_subtotals_and_the_grand_total_add_up(engine: Engine) -> None:
     report = report_of(engine, plan_forum(engine).forum_id)
     table = p02_table(report)
     assert [[group.subtotal(year) for year in table.years] for group in table.groups] == [
-        [60_000 + 150_000, 0],
+        [60_000, 150_000],
         [0, 45_000],
         [10_000, 20_000],
     ]
     for group in table.groups:
         for year in table.years:
             assert group.subtotal(year) == sum(row.budget_in(year) or 0 for row in group.rows)
-    assert [table.grand_total(year) for year in table.years] == [220_000, 65_000]
+    assert [table.grand_total(year) for year in table.years] == [70_000, 215_000]
     assert table.total == sum(table.grand_total(year) for year in table.years) == report.summary.budget_total
     assert all(isinstance(row.budget, int) for row in table.rows)
 
@@ -90,19 +187,25 @@ def test_the_columns_of_the_form_in_order(engine: Engine) -> None:
     ]
 
 
-def test_in_english_the_years_stay_buddhist_era(engine: Engine) -> None:
+def test_in_english_the_budget_years_stay_buddhist_era(engine: Engine) -> None:
     table = _table(engine, "en")
-    assert table.year_headers == ["B.E. 2570", "B.E. 2571"]
+    assert table.year_headers == ["Budget year 2570 (B.E.)", "Budget year 2571 (B.E.)"]
+    assert any("budget year 2570 B.E. (1 Oct 2026 – 30 Sep 2027)" in note for note in table.notes)
     assert table.groups[-1].label == "Theme: No theme"
     assert table.grand_total_label == "Grand total"
 
 
-def test_the_sample_forum_has_one_group_in_one_year(engine: Engine) -> None:
-    """The sample's plan uses no themes: all five items under "no theme", all in 2570, 350,000 baht, no notes."""
+def test_the_sample_forum_has_one_group_all_starting_in_one_budget_year(engine: Engine) -> None:
+    """The sample's plan uses no themes: five items under "no theme", all starting in budget year 2570, 350,000 baht;
+    two run past 30 September 2027 into 2571, so a 2571 column with nothing in it and the multi-year note."""
     table = p02_table(report_of(engine, sample_forum(engine)))
     assert [group.theme for group in table.groups] == [None]
-    assert len(table.rows) == 5 and table.years == [2570]
-    assert table.total == 350_000 and table.notes == []
+    assert len(table.rows) == 5 and table.years == [2570, 2571]
+    assert [row.budget_year for row in table.rows] == [2570] * 5
+    assert [len(row.years) for row in table.rows] == [1, 2, 2, 1, 1]
+    assert [table.grand_total(year) for year in table.years] == [350_000, 0]
+    assert table.total == 350_000
+    assert len(table.notes) == 1 and "หลายปีงบประมาณ" in table.notes[0]
     assert table.title.startswith("รายละเอียดโครงการพัฒนา (แบบ ผ.02) จากเวทีสวัสดิการสังคมตำบลศิลา")
     assert "18 กุมภาพันธ์ 2570" in table.subtitle
 

@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 
 from facilitation.exports.cells import safe_cell
 from facilitation.exports.p02 import p02_table
-from facilitation.exports.p02_xlsx import p02_xlsx
+from facilitation.exports.p02_xlsx import YEAR_WIDTH, p02_xlsx
 from models import saved_id
 from tests.factories import make_forum
 from tests.unit.exports.plan_forum import ACTIVITIES, ELDERS_NOW, FORMULAS, plan_forum, report_of, sample_forum
@@ -65,7 +65,7 @@ def test_every_plan_row_is_found_in_the_sheet(engine: Engine, planned: tuple[byt
         expected = safe_cell(activity)
         assert isinstance(found[1], str)
         assert unicodedata.normalize("NFC", found[1]) == unicodedata.normalize("NFC", expected)
-    assert [by_number[2][4], by_number[2][5]] == [150_000, None]  # spans 2570–2571: all in 2570
+    assert [by_number[2][4], by_number[2][5]] == [None, 150_000]  # Oct 2027 – Mar 2028: budget year 2571 only
     assert [by_number[5][4], by_number[5][5]] == [None, 20_000]
     assert [by_number[n][1] for n in (1, 2, 3, 5)] == [ACTIVITIES[0], ACTIVITIES[1], ACTIVITIES[2], ACTIVITIES[4]]
 
@@ -76,8 +76,10 @@ def test_the_sample_forum_reopens_with_every_row(engine: Engine) -> None:
     activities = {row[1] for row in rows}
     for plan_row in report.summary.plan:
         assert plan_row.item.activity in activities
-        assert plan_row.item.lead_organisation in {row[7] for row in rows}  # one year column: lead is H
-    assert (None, "รวมทั้งสิ้น", None, None, 350_000) == rows[-1][:5]
+        assert plan_row.item.lead_organisation in {row[8] for row in rows}  # two budget-year columns: lead is I
+    # Two items run past 30 September 2027 into budget year 2571; their whole budget stays in 2570.
+    grand_total = next(row for row in rows if row[1] == "รวมทั้งสิ้น")
+    assert grand_total[:6] == (None, "รวมทั้งสิ้น", None, None, 350_000, 0)
 
 
 def test_header_title_freeze_filter_and_number_format(planned: tuple[bytes, int]) -> None:
@@ -85,13 +87,15 @@ def test_header_title_freeze_filter_and_number_format(planned: tuple[bytes, int]
     sheet = _sheet(planned[0])
     assert str(sheet["A1"].value).startswith("รายละเอียดโครงการพัฒนา (แบบ ผ.02)")
     assert [sheet.cell(3, c).value for c in range(1, 5)] == ["ที่", "โครงการ", "วัตถุประสงค์", "เป้าหมาย (ผลผลิตของโครงการ)"]
-    assert (sheet["E3"].value, sheet["E4"].value, sheet["F4"].value) == ("งบประมาณ (บาท)", "พ.ศ. 2570", "พ.ศ. 2571")
+    years = ("ปีงบประมาณ 2570", "ปีงบประมาณ 2571")
+    assert (sheet["E3"].value, sheet["E4"].value, sheet["F4"].value) == ("งบประมาณ (บาท)", *years)
     assert sheet["G3"].value == "ตัวชี้วัด (KPI)"
     merged = {str(cells) for cells in sheet.merged_cells.ranges}
     assert {"E3:F3", "A3:A4", "B3:B4", "G3:G4"} <= merged
     assert sheet.freeze_panes == "A5"
     assert sheet.auto_filter.ref is not None and sheet.auto_filter.ref.startswith("A4:M")
     assert sheet["E6"].value == 60_000 and sheet["E6"].number_format == "#,##0"
+    assert sheet.column_dimensions["E"].width == sheet.column_dimensions["F"].width == YEAR_WIDTH
     assert sheet.column_dimensions["B"].width == 40
 
 
@@ -102,10 +106,10 @@ def test_subtotal_rows_are_bold_values_that_add_up(engine: Engine, planned: tupl
     table = p02_table(report_of(engine, forum_id))
     totals = {row[1]: row[4:6] for row in _rows(sheet) if isinstance(row[1], str) and row[1].startswith("รวม")}
     assert totals == {
-        f"รวมประเด็น {ELDERS_NOW}": (210_000, 0),
+        f"รวมประเด็น {ELDERS_NOW}": (60_000, 150_000),
         "รวมประเด็น รายได้และอาชีพ": (0, 45_000),
         "รวมประเด็น ไม่ระบุประเด็น": (10_000, 20_000),
-        "รวมทั้งสิ้น": (220_000, 65_000),
+        "รวมทั้งสิ้น": (70_000, 215_000),
     }
     assert sum(a + b for a, b in totals.values()) == 2 * table.total
     bold = [
@@ -140,4 +144,4 @@ def test_every_cell_is_in_sarabun(planned: tuple[bytes, int]) -> None:
 def test_an_empty_plan_gives_the_header_and_a_zero_total(engine: Engine) -> None:
     rows = _rows(_sheet(p02_xlsx(report_of(engine, saved_id(make_forum(engine).forum)))))
     assert rows[-1][:5] == (None, "รวมทั้งสิ้น", None, None, 0)
-    assert rows[3][4] == "พ.ศ. 2570"
+    assert rows[3][4] == "ปีงบประมาณ 2570"
