@@ -22,6 +22,15 @@ from models.plan import (
     Commitment,
     CommitmentCreate,
 )
+from models.progress import (
+    CarriedItem,
+    CommitmentWeight,
+    ForumFollowUp,
+    OwnerLink,
+    ProgressReport,
+    ProgressStatus,
+    ProgressSubject,
+)
 from models.registered_person import RegisteredPerson
 from models.reveal import RevealEvent, RevealEventKind, StageReveal
 from models.theme import ActionItemTheme, Theme, ThemePost, ThemeRejection
@@ -31,6 +40,13 @@ from models.votes import Ballot, OptionSubject, ResultsShown, Vote, VoteDot, Vot
 from models.words import LeftOutWords
 
 __all__ = [
+    "CarriedItem",
+    "CommitmentWeight",
+    "ForumFollowUp",
+    "OwnerLink",
+    "ProgressReport",
+    "ProgressStatus",
+    "ProgressSubject",
     "ActionItem",
     "ActionItemContribution",
     "ActionItemCreate",

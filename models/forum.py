@@ -2,7 +2,7 @@
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON
+from sqlalchemy import JSON, Index
 from sqlmodel import Column, Field, SQLModel
 
 from models.common import UTCDateTime, enum_type, utcnow
@@ -24,6 +24,9 @@ class ForumCreate(ForumBase):
 
 
 class Forum(ForumBase, table=True):
+    # The area dashboard drills down province → district → tambon across every forum stored.
+    __table_args__ = (Index("ix_forum_area", "province_code", "district_code", "tambon_code"),)
+
     id: int | None = Field(default=None, primary_key=True)
     code: str = Field(max_length=12, unique=True, index=True)
     facilitator_token_hash: str = Field(max_length=64)

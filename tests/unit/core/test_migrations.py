@@ -481,6 +481,22 @@ def below(revision: str) -> str:
     return script.down_revision
 
 
+def test_0014_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
+    """Back before 0014 the follow-up tables go and every old row stays; forward again they return, empty."""
+    engine = new_database()
+    load_release_0_1(engine)
+    upgrade(engine)
+    upgraded = rows(engine)
+    tables = {"ownerlink", "progressreport", "commitmentweight", "forumfollowup", "carrieditem"}
+    assert tables <= set(inspect(engine).get_table_names())
+    downgrade(engine, revision=below("0014"))
+    assert not tables & set(inspect(engine).get_table_names())
+    back = rows(engine)
+    assert back == old_columns(upgraded, back)
+    upgrade(engine)
+    assert rows(engine) == upgraded and model_differences(engine) == []
+
+
 def test_0013_downgrades_and_upgrades_again(new_database: NewDatabase) -> None:
     """Back before 0013 budgets are 32-bit again, every row kept; forward again the schema is the models'."""
     engine = new_database()
