@@ -4,6 +4,9 @@ from enum import StrEnum
 
 
 class Stage(StrEnum):
+    # In the forum's order. Review comes first in a follow-up forum only: the room looks at what the
+    # earlier forum in its area promised before it shares again (facilitation/forum/forums.py).
+    REVIEW = "review"
     SHARE = "share"
     PLAN = "plan"
     ACT = "act"

@@ -9,7 +9,8 @@ from facilitation.core.i18n import format_baht, format_date, t
 from facilitation.core.tokens import new_token
 from facilitation.forum.access import new_facilitator_key, new_projector_link, open_projector_link, projector_token
 from facilitation.forum.contributions import feed
-from facilitation.forum.forums import STAGE_ORDER, authorise_facilitator, participant_count, set_stage
+from facilitation.forum.follow_up import review_board, stages_of
+from facilitation.forum.forums import authorise_facilitator, participant_count, set_stage
 from facilitation.forum.moderation import queue_size
 from facilitation.forum.participants import shared_phones
 from facilitation.forum.people_without_phones import registered_people
@@ -24,12 +25,13 @@ from facilitation.forum.plans import (
     restore_action_item,
     update_action_item,
 )
-from facilitation.forum.policy import Action, allows, stage_rules
+from facilitation.forum.policy import Action, accepts_input, allows, stage_rules
 from facilitation.forum.themes import theme_board
 from facilitation.live.changes import connected
 from facilitation.present import cards
 from models import ActionItemCreate, FundSource, Stage, saved_id
 from pages import (
+    follow_up,
     inputs,
     left_out_words,
     moderation,
@@ -325,7 +327,9 @@ ui.plain(f"{area} · {format_date(forum.forum_date, lang)} · {forum.venue}", sm
 ui.show_flash()
 
 st.subheader(ui.tr("console_stage_heading"))
-for column, stage in zip(st.columns(len(STAGE_ORDER)), STAGE_ORDER, strict=True):
+# Review first in a follow-up forum only.
+stages = ui.read(lambda session: stages_of(session=session, forum_id=forum_id))
+for column, stage in zip(st.columns(len(stages)), stages, strict=True):
     column.button(
         ui.tr(f"stage_{stage}"),
         key=f"console_stage_{stage}",
@@ -449,7 +453,12 @@ if waiting:
     # the console would jump back to the plan after each post approved.
     st.warning(ui.tr("console_queue_waiting", count=waiting), icon="⏳")
 without_phones = ui.read(lambda session: registered_people(session=session, forum_id=forum_id))
-plan_tab, share_tab, moderation_tab, themes_tab, vote_tab, overlaps_tab, people_tab = st.tabs(
+review = ui.read(lambda session: review_board(session=session, forum_id=forum_id))
+carrying = allows(forum.stage, Action.CARRY_ITEM)
+if stage_rules(forum.stage).review:
+    # What the room reviews, above the tabs: the facilitator carries open items while it is on the wall.
+    follow_up.carry_list(forum_id, review, enabled=carrying)
+plan_tab, share_tab, moderation_tab, themes_tab, vote_tab, overlaps_tab, people_tab, follow_tab = st.tabs(
     [
         ui.tr("console_tab_plan", count=len(rows)),
         # No count in these labels: a label that changes makes a new tab set, and the console
@@ -461,6 +470,7 @@ plan_tab, share_tab, moderation_tab, themes_tab, vote_tab, overlaps_tab, people_
         ui.tr("console_tab_vote"),
         ui.tr("console_tab_overlaps"),
         ui.tr("console_tab_people"),
+        ui.tr("followup_tab"),
     ]
 )
 editing = allows(forum.stage, Action.EDIT_ACTION_ITEM)
@@ -481,7 +491,8 @@ with plan_tab:
             slot="plan_new",
         )
     else:
-        st.info(ui.tr("console_closed"))
+        # Review takes input but not new items yet: the plan starts from what is carried into it.
+        st.info(ui.tr("console_closed" if not accepts_input(forum.stage) else "review_plan_waits"))
     themes_to_plan.controls(forum_id, enabled=allows(forum.stage, Action.CREATE_ACTION_ITEM))
     ui.show_flash("plan_list")
     gone = ui.read(lambda session: deleted_items(session=session, forum_id=forum_id))
@@ -563,3 +574,7 @@ with overlaps_tab:
     overlaps.controls(forum_id, overlaps.flags(forum_id, rows), enabled=allows(forum.stage, Action.MARK_OVERLAPS))
 with people_tab:
     people_without_phones.controls(forum, key=visitor.secret, people=without_phones, rows=rows)
+with follow_tab:
+    if review.earlier is not None and not stage_rules(forum.stage).review:
+        follow_up.carry_list(forum_id, review, enabled=carrying)
+    follow_up.controls(forum, key=visitor.secret)

@@ -12,7 +12,7 @@ from facilitation.forum.archive_import import ImportedForum, import_archive
 from facilitation.forum.archive_schema import ARCHIVE_MAX_MB
 from facilitation.forum.areas import districts, provinces, tambons
 from facilitation.forum.forums import CreatedForum, create_forum
-from facilitation.sample.load import load_sample_forum
+from facilitation.sample.follow_up import load_sample_series
 from models import ForumCreate, Language
 from pages import inputs, ui
 
@@ -75,7 +75,8 @@ def _create(creation_key: str) -> None:
 
 def _sample(creation_key: str) -> None:
     _as_organiser(
-        lambda session: load_sample_forum(session=session, language=Language(ui.lang()), creation_key=creation_key)
+        # The sample and its follow-up forum a few months on: every page, Review included, has something to show.
+        lambda session: load_sample_series(session=session, language=Language(ui.lang()), creation_key=creation_key)
     )
 
 

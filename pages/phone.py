@@ -1,5 +1,7 @@
 """Phone: the participant's page. It follows the forum's stage: Share, Plan, Act, Closed."""
 
+from datetime import date
+
 import streamlit as st
 
 from facilitation.core.i18n import t
@@ -7,11 +9,13 @@ from facilitation.core.text import CONTRIBUTION_MAX
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import add_contribution, edit_contribution, withdraw_contribution
 from facilitation.forum.feed import LatestFeed
+from facilitation.forum.follow_up import REVIEW_TOPICS
 from facilitation.forum.phone_view import phone_screen
 from facilitation.forum.plans import PlanRow
 from facilitation.forum.policy import Action, allows, stage_rules
 from facilitation.live.changes import Topic
 from facilitation.present import cards
+from facilitation.present.review_cards import review_board_html
 from facilitation.web.share_api import posted_message, sent_note
 from models import (
     CommitmentCreate,
@@ -54,6 +58,9 @@ def _watched(stage: Stage) -> dict[Topic, float]:
     topics = {Topic.STAGE: 0.0, Topic.TIMER: 0.0}
     if stage_rules(stage).phone_plan:
         topics |= {Topic.PLAN: 0.0, Topic.COMMITMENTS: ROOM_SECONDS}
+    if stage_rules(stage).review:
+        # The earlier forum's progress as owners report it in the room, at most this often.
+        topics |= dict.fromkeys(REVIEW_TOPICS, float(ROOM_SECONDS))
     if screen.mine:
         # The facilitator's decisions on this phone's own posts (approved, hidden, restored),
         # at most this often: a phone that has posted nothing has nothing to be marked.
@@ -337,6 +344,8 @@ with st.container():
         screen.vote, screen.dots, voting=allows(forum.stage, Action.VOTE), code=forum.code, token=visitor.secret,
         participant_id=saved_id(me), tally=seen.get(Topic.VOTES.value, 0),
     )  # fmt: skip
+    if screen.review is not None:
+        st.html(review_board_html(screen.review, lang, today=date.today()))
     if screen.plan is not None:
         _plan(screen.plan, committing=allows(forum.stage, Action.COMMIT))
     if screen.others is not None:

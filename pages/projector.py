@@ -4,6 +4,7 @@ Opened on the wall by the projector's own link (read-only, this page only), or b
 the facilitator from their menu to look at it on the laptop.
 """
 
+from datetime import date
 from html import escape
 
 import streamlit as st
@@ -11,6 +12,7 @@ import streamlit as st
 from facilitation.core.errors import NotAuthorised
 from facilitation.forum.access import authorise_projector
 from facilitation.forum.feed import LatestFeed, latest_feed
+from facilitation.forum.follow_up import REVIEW_TOPICS, review_board
 from facilitation.forum.forums import Headline, authorise_facilitator, headline
 from facilitation.forum.plans import PlanRow, plan
 from facilitation.forum.policy import accepts_input, stage_rules
@@ -22,6 +24,7 @@ from facilitation.forum.timer import TimerStatus, TimerView, timer_view
 from facilitation.forum.votes import latest_vote, room_vote
 from facilitation.live.changes import Topic
 from facilitation.present import wall
+from facilitation.present.review_cards import review_board_html
 from facilitation.present.sides import sides_html
 from facilitation.present.theme_wall import theme_wall
 from facilitation.present.vote_chart import RANKED_ON_WALL, ranking_figure, wall_header
@@ -54,6 +57,9 @@ WATCHED = {
     "sides": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: ROOM_SECONDS, Topic.COMMITMENTS: ROOM_SECONDS,
               Topic.TIMER: 0.0, Topic.REVEAL: 0.0, Topic.WORDS: 0.0, Topic.VOTES: VOTES_SECONDS},
 }  # fmt: skip
+# The Review board (a follow-up forum) redraws for an item carried or a report, at most once a second.
+for _topic in REVIEW_TOPICS:
+    WATCHED["feed"].setdefault(_topic, ROOM_SECONDS)
 # Every view hears a vote open, close or reveal at once: the wall then turns to the vote.
 for _topics in WATCHED.values():
     _topics[Topic.VOTING] = 0.0
@@ -221,6 +227,9 @@ def _board(stage: Stage, *, held: bool) -> str:
     no text reaches this page, not even hidden in its HTML.
     """
     rules = stage_rules(stage)
+    if rules.review:
+        board = ui.read(lambda session: review_board(session=session, forum_id=forum_id))
+        return review_board_html(board, lang, today=date.today())
     per_kind = wall.POSTS_PER_COLUMN if rules.projector_feed else rules.projector_recent_posts
 
     def shown(session: ui.Session) -> tuple[LatestFeed | None, list[PlanRow]]:

@@ -7,6 +7,7 @@ from facilitation.exports.markdown import summary_filename, to_markdown
 from facilitation.exports.summary import build_summary, overlap_line, plan_table
 from facilitation.forum.forums import authorise_facilitator
 from facilitation.present import cards
+from facilitation.present.review_cards import series_rows
 from facilitation.present.word_cloud import cloud_html
 from models import saved_id
 from pages import exports, ui
@@ -39,6 +40,9 @@ raised.metric(ui.tr("summary_metric_contributions"), sum(len(v) for v in summary
 items.metric(ui.tr("summary_metric_items"), len(summary.plan))
 budget.metric(ui.tr("summary_metric_budget"), format_baht(summary.budget_total, lang))
 commitments.metric(ui.tr("summary_metric_commitments"), summary.commitment_total)
+if len(summary.series) > 1:  # follow-up forums in this area: the series as a timeline
+    st.subheader(ui.tr("followup_series_heading"))
+    st.dataframe(series_rows(summary.series, lang), hide_index=True, width="stretch")
 
 st.subheader(ui.tr("summary_participants", count=summary.participant_total))
 st.dataframe(

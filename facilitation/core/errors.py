@@ -450,3 +450,21 @@ class ExportFailed(ForumError):
     """An export could not be built; the cause is in the server's log, not on the screen."""
 
     message_key = "export_failed"
+
+
+class FollowUpBeforeEarlier(ForumError):
+    """A follow-up forum dated before the forum it follows up."""
+
+    message_key = "followup_error_before_earlier"
+
+
+class NotAFollowUp(ForumError):
+    """Carrying an item into a forum that follows up no earlier forum."""
+
+    message_key = "followup_error_not_follow_up"
+
+
+class ItemNotOpen(ForumError):
+    """Carrying an earlier item that is done or dropped: only open items go into the new plan."""
+
+    message_key = "followup_error_item_not_open"

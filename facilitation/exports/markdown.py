@@ -51,6 +51,7 @@ def to_markdown(summary: ForumSummary, lang: str) -> str:
         f"- **{t('summary_code', lang)}:** {forum.code}",
         f"- **{t('summary_stage', lang)}:** {t(f'stage_{forum.stage}', lang)}",
         "",
+        *_series(summary, lang),
         f"## {t('summary_participants', lang, count=summary.participant_total)}",
         "",
     ]
@@ -128,6 +129,26 @@ def to_markdown(summary: ForumSummary, lang: str) -> str:
     lines += ["", *_moderation(summary.moderation, lang)]
     lines += [f"_{t('summary_footer', lang)}_", ""]
     return "\n".join(lines)
+
+
+def _series(summary: ForumSummary, lang: str) -> list[str]:
+    """The forums of this one's series as a timeline table (nothing for a forum on its own)."""
+    if len(summary.series) < 2:
+        return []
+    header = [t(key, lang) for key in ("followup_series_date", "followup_series_forum", "followup_series_stage")]
+    header += [t("followup_series_items", lang), t("followup_series_done", lang)]
+    lines = [f"## {t('followup_series_heading', lang)}", "", "| " + " | ".join(header) + " |", "|" + "---|" * 5]
+    for forum in summary.series:
+        here = f" _({t('followup_series_this', lang)})_" if forum.forum_id == summary.forum.id else ""
+        cells = [
+            format_date(forum.forum_date, lang),
+            _cell(forum.title) + here,
+            t(f"stage_{forum.stage}", lang),
+            str(forum.items),
+            str(forum.done),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return [*lines, ""]
 
 
 def _log_note(line: LogLine, lang: str) -> str:

@@ -1,13 +1,14 @@
 """The forum's outcome: who came, what was raised, the action plan and who committed."""
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
 from facilitation.core.errors import ForumNotFound
 from facilitation.core.i18n import format_baht, format_date, t
 from facilitation.forum.contributions import FeedItem, feed
+from facilitation.forum.follow_up import SeriesForum, forum_series
 from facilitation.forum.moderation_log import LogLine, log_count, moderation_log
 from facilitation.forum.overlaps import OverlapFlag, open_overlaps
 from facilitation.forum.people_without_phones import registered_count
@@ -40,6 +41,8 @@ class ForumSummary:
     overlaps: list[OverlapFlag]  # flags between organisations' plans nobody has marked yet
     moderation: ModerationSummary
     registered_people: int = 0  # of the participants, those the facilitator registered without a phone
+    # The forums of its series (follow-ups in the same area), oldest first; just this one when none.
+    series: list[SeriesForum] = field(default_factory=list)
 
     @property
     def participant_total(self) -> int:
@@ -84,6 +87,7 @@ def build_summary(*, session: Session, forum_id: int) -> ForumSummary:
         ),
         overlaps=open_overlaps(session=session, forum_id=forum_id, rows=rows),
         registered_people=registered_count(session=session, forum_id=forum_id),
+        series=forum_series(session=session, forum_id=forum_id),
     )
 
 

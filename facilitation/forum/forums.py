@@ -14,6 +14,8 @@ from facilitation.live.changes import Topic, bump
 from models import Forum, ForumCreate, Participant, Stage, saved_id, utcnow
 
 STAGE_ORDER = (Stage.SHARE, Stage.PLAN, Stage.ACT, Stage.CLOSED)
+# A follow-up forum first reviews what the earlier forum in its area promised; an ordinary forum never shows Review.
+FOLLOW_UP_STAGE_ORDER = (Stage.REVIEW, *STAGE_ORDER)
 # 31**6 codes: twenty taken in a row means the table is nearly full or the random source is broken.
 JOIN_CODE_DRAWS = 20
 
@@ -131,10 +133,16 @@ def set_stage(*, session: Session, forum: Forum, stage: Stage, seen: Stage | Non
     return locked
 
 
-def next_stage(stage: Stage) -> Stage | None:
+def stage_order(*, follow_up: bool) -> tuple[Stage, ...]:
+    """The stages a forum goes through: Review first in a follow-up forum only."""
+    return FOLLOW_UP_STAGE_ORDER if follow_up else STAGE_ORDER
+
+
+def next_stage(stage: Stage, *, follow_up: bool = False) -> Stage | None:
     """The stage after `stage`, or None after Closed."""
-    index = STAGE_ORDER.index(stage)
-    return STAGE_ORDER[index + 1] if index + 1 < len(STAGE_ORDER) else None
+    order = stage_order(follow_up=follow_up)
+    index = order.index(stage)
+    return order[index + 1] if index + 1 < len(order) else None
 
 
 def bump_revision(*, session: Session, forum_id: int) -> None:

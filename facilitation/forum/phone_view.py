@@ -13,6 +13,7 @@ from facilitation.core.errors import NotAuthorised
 from facilitation.forum.contributions import my_contributions
 from facilitation.forum.dots import MyDots, my_dots
 from facilitation.forum.feed import LatestFeed, latest_feed
+from facilitation.forum.follow_up import ReviewBoard, review_board
 from facilitation.forum.moderation_log import hide_reasons
 from facilitation.forum.moderation_rules import pre_approval
 from facilitation.forum.participants import identify
@@ -44,6 +45,7 @@ class PhoneScreen:
     pre_approval: bool = False  # every new post waits for the facilitator's approval
     vote: VoteView | None = None  # the forum's open (or last) vote, its results only once shown to the room
     dots: MyDots | None = None  # the participant's own dots in that vote
+    review: ReviewBoard | None = None  # in a follow-up's Review: the earlier forum's plan with its progress
 
 
 def phone_screen(*, session: Session, forum_id: int, code: str, token: str | None) -> PhoneScreen:
@@ -79,4 +81,5 @@ def phone_screen(*, session: Session, forum_id: int, code: str, token: str | Non
         reveal=reveal, others=others, hidden_reasons=reasons,
         pre_approval=pre_approval(session=session, forum_id=forum_id),
         vote=vote, dots=dots,
+        review=review_board(session=session, forum_id=forum_id) if stage_rules(Stage(forum.stage)).review else None,
     )  # fmt: skip

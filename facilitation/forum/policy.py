@@ -41,6 +41,7 @@ class Action(StrEnum):
     OPEN_VOTE = "open_vote"  # the facilitator opens a dot vote over some options
     RUN_VOTE = "run_vote"  # the facilitator closes a vote or reveals its results
     VOTE = "vote"  # a person spends or takes back a dot
+    CARRY_ITEM = "carry_item"  # the facilitator carries an open item of the earlier forum into a follow-up's plan
 
 
 # Everything but committing stays open until the forum closes: late arrivals still join
@@ -73,10 +74,28 @@ _WHILE_OPEN = frozenset(
 # takes no dots until the forum is back in Plan.
 _VOTING = frozenset({Action.OPEN_VOTE, Action.VOTE})
 
+# A follow-up forum's Review: the room looks at what the earlier forum promised, and owners report in
+# the room through their own progress links. People join and the facilitator keeps the room running;
+# posts wait for Share and the new plan for Plan, except the earlier items the facilitator carries in.
+_REVIEWING = frozenset(
+    {
+        Action.JOIN,
+        Action.REGISTER_PERSON,
+        Action.RUN_TIMER,
+        Action.REVEAL_POSTS,  # how Share will show its posts can be set before it starts
+        Action.MODERATE_POSTS,
+        Action.SET_MODERATION,
+        Action.RUN_VOTE,
+        Action.CARRY_ITEM,
+    }
+)
+
 ALLOWED: Mapping[Stage, frozenset[Action]] = MappingProxyType(
     {
+        Stage.REVIEW: _REVIEWING,
         Stage.SHARE: _WHILE_OPEN,
-        Stage.PLAN: _WHILE_OPEN | _VOTING,
+        # Carrying an earlier item goes on while the new plan is built.
+        Stage.PLAN: _WHILE_OPEN | _VOTING | {Action.CARRY_ITEM},
         # Commitments wait for Act: an organisation commits to the plan the room agreed on.
         Stage.ACT: _WHILE_OPEN | {Action.COMMIT},
         Stage.CLOSED: frozenset(),  # readable, takes no input until reopened
@@ -130,6 +149,7 @@ class StageRules:
     projector_commitments: bool  # … with the commitments made to each activity
     projector_recent_posts: int  # … and the last N posts under it (0: none)
     console_links_open: bool  # the console opens the join link and QR code to hand out
+    review: bool = False  # phones, projector and console show the earlier forum's items with their progress
 
 
 # A closed forum stays on the screens as it ended: the plan with its commitments.
@@ -144,6 +164,16 @@ _PLAN_WITH_COMMITMENTS = StageRules(
 
 STAGE_RULES: Mapping[Stage, StageRules] = MappingProxyType(
     {
+        # The first stage of a follow-up: people join while the room reviews the earlier forum's plan.
+        Stage.REVIEW: StageRules(
+            phone_plan=False,
+            projector_feed=False,
+            projector_plan=False,
+            projector_commitments=False,
+            projector_recent_posts=0,
+            console_links_open=True,
+            review=True,
+        ),
         Stage.SHARE: StageRules(
             phone_plan=False,
             projector_feed=True,

@@ -5,7 +5,7 @@ writes are in facilitation/forum/progress.py.
 """
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlalchemy import func
@@ -13,6 +13,7 @@ from sqlmodel import Session, col, select
 
 from models import (
     ActionItem,
+    CarriedItem,
     Commitment,
     CommitmentWeight,
     ProgressReport,
@@ -129,7 +130,23 @@ def item_progress(*, session: Session, item_ids: Collection[int]) -> dict[int, I
             spent_baht=spent,
             reports=len(theirs) + (mine is not None),
         )
-    return result
+    return _with_carried(session, result)
+
+
+def _with_carried(session: Session, result: dict[int, ItemProgress]) -> dict[int, ItemProgress]:
+    """An item carried from an earlier forum and not reported on since stands where the earlier one stood."""
+    silent = [item_id for item_id, progress in result.items() if not progress.reports]
+    if not silent:
+        return result
+    carried = dict(
+        session.exec(
+            select(CarriedItem.action_item_id, CarriedItem.earlier_item_id).where(
+                col(CarriedItem.action_item_id).in_(silent)
+            )
+        ).all()
+    )
+    earlier = item_progress(session=session, item_ids=set(carried.values()))  # walks back a longer series
+    return result | {item_id: replace(earlier[was], item_id=item_id) for item_id, was in carried.items()}
 
 
 def forum_item_ids(*, session: Session, forum_id: int) -> list[int]:

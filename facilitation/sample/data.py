@@ -235,3 +235,38 @@ COMMITMENTS: tuple[SampleCommitment, ...] = (
     # The visits the room complained of ("o_calendar") about to happen twice: the console flags it.
     _K("rpst", 0, "รพ.สต.จะเยี่ยมบ้านดูแลผู้สูงอายุติดเตียงที่บ้านหลังกลับจากโรงพยาบาล"),
 )
+
+
+# The follow-up forum a few months on: what owners reported since, and the activity carried into its plan.
+@dataclass(frozen=True)
+class SampleReport:
+    subject: str  # item | commitment
+    index: int  # into ACTION_ITEMS or COMMITMENTS
+    status: str  # not_started | in_progress | done | blocked | dropped
+    percent: int
+    note: str
+    spent_baht: int
+    reported_on: date
+
+
+FOLLOW_UP_TITLE_TH = "เวทีติดตามผลสวัสดิการสังคมตำบลศิลา ครั้งที่ 2/2570"
+FOLLOW_UP_TITLE_EN = "Sila Tambon Social Welfare Follow-up Forum, session 2/2027"
+FOLLOW_UP_VENUE = "ศาลาประชาคมหมู่ 5 ตำบลศิลา อำเภอเมืองขอนแก่น จังหวัดขอนแก่น"
+FOLLOW_UP_DATE = date(2027, 7, 15)
+# Who came back for the follow-up (SampleParticipant keys): the owners who report in the room.
+FOLLOW_UP_PEOPLE = ("tao_mayor", "rpst", "elder_ctr", "aphs", "fund_chair", "foundation", "disab_club", "apm")
+CARRIED_INDEX = 4  # the market, blocked until the rains end: carried into the new plan
+
+_R = SampleReport
+REPORTS: tuple[SampleReport, ...] = (
+    _R("commitment", 0, "in_progress", 40, "เริ่มวิ่งรถตู้สัปดาห์ละ 2 วันตั้งแต่ 1 เม.ย.", 12_000, date(2027, 4, 30)),
+    _R("commitment", 0, "in_progress", 70, "รับส่งผู้ป่วยแล้ว 41 คน ขาดนัด 2 คน", 31_500, date(2027, 6, 30)),
+    _R("commitment", 1, "done", 100, "ส่งรายชื่อผู้ป่วยที่มีนัดให้เทศบาลทุกสิ้นเดือนแล้ว", 0, date(2027, 6, 30)),
+    _R("commitment", 8, "in_progress", 30, "เยี่ยมบ้านหลังกลับจากโรงพยาบาลแล้ว 5 ราย", 0, date(2027, 6, 15)),
+    _R("commitment", 2, "in_progress", 60, "ส่งกายอุปกรณ์แล้ว 9 ชุด อบรม อผส. รุ่นใหม่ 20 คนแล้ว", 24_000, date(2027, 6, 20)),
+    _R("commitment", 3, "done", 100, "แบ่งโซนเยี่ยมบ้านครบทุกหมู่แล้ว", 0, date(2027, 5, 31)),
+    _R("commitment", 6, "blocked", 20, "รอข้อมูลผู้ป่วยจาก รพ.สต. ตามระเบียบคุ้มครองข้อมูลส่วนบุคคล", 0, date(2027, 6, 10)),
+    _R("item", 2, "in_progress", 10, "สำรวจบ้านครบ 6 หลังแล้ว รอวัสดุ", 4_000, date(2027, 7, 1)),
+    _R("item", 3, "done", 100, "ที่ประชุมใหญ่รับรองระเบียบใหม่แล้ว สมาชิกใหม่ 320 คน", 38_000, date(2027, 6, 12)),
+    _R("commitment", 7, "blocked", 25, "อบรมรุ่นแรกแล้ว ตลาดนัดหน้าวัดเลื่อนไปหลังออกพรรษา", 9_000, date(2027, 7, 5)),
+)

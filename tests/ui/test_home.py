@@ -122,10 +122,12 @@ def test_sample_button_creates_the_sample_forum_and_lands_on_its_console(
     at.button(key="home_sample").click().run()
     no_exception(at)
 
+    # The sample and its follow-up a few months on; the console opens the sample itself.
     forums = _forums(db)
-    assert len(forums) == 1
-    assert forums[0].title == sample_data.TITLE_TH
-    assert forums[0].stage == Stage.ACT
+    assert [(forum.title, forum.stage) for forum in forums] == [
+        (sample_data.TITLE_TH, Stage.ACT),
+        (sample_data.FOLLOW_UP_TITLE_TH, Stage.REVIEW),
+    ]
     assert at.query_params["code"] == forums[0].code
     assert at.query_params["key"]
 
@@ -134,6 +136,8 @@ def test_sample_button_creates_the_sample_forum_and_lands_on_its_console(
     assert STAGE_BUTTONS <= button_keys(at)
     assert at.button(key="console_stage_act").disabled  # the sample is left at the Act stage
     assert sample_data.ACTION_ITEMS[0].activity in everything(at)
+    # The follow-up's console is one press away: the sample's key opens both.
+    assert f"followup_open_{forums[1].code}" in {button.key for button in at.get("link_button")}
 
 
 def test_typing_a_join_code_opens_that_forum(app: Callable[..., AppTest], db: Engine) -> None:

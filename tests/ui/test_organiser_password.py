@@ -45,7 +45,7 @@ def test_without_the_setting_there_is_no_password_to_type(app: Callable[..., App
     no_exception(at)
     assert not [w for w in at.text_input if w.key == "home_organiser_password"]
     at.button(key="home_sample").click().run()
-    assert len(_forums(db)) == 1
+    assert len(_forums(db)) == 2  # the sample and its follow-up
 
 
 @pytest.mark.parametrize("password", [None, "", "ศิลา-2571"])
@@ -87,7 +87,7 @@ def test_the_password_opens_the_console(app: Callable[..., AppTest], guarded: En
     sample.text_input(key="home_organiser_password").input(PASSWORD)
     sample.button(key="home_sample").click().run()
     no_exception(sample)
-    assert len(_forums(guarded)) == 2
+    assert len(_forums(guarded)) == 3  # the sample and its follow-up besides
 
 
 def test_joining_needs_no_password(app: Callable[..., AppTest], guarded: Engine) -> None:

@@ -23,6 +23,7 @@ from facilitation.forum.forums import (
     participant_count,
     pulse,
     set_stage,
+    stage_order,
 )
 from facilitation.forum.participants import join_forum
 from facilitation.forum.plans import create_action_item, delete_action_item, plan, update_action_item
@@ -207,6 +208,17 @@ def test_next_stage_order() -> None:
     assert next_stage(Stage.PLAN) == Stage.ACT
     assert next_stage(Stage.ACT) == Stage.CLOSED
     assert next_stage(Stage.CLOSED) is None
+
+
+def test_a_follow_up_forum_reviews_first() -> None:
+    """A follow-up: review → share → plan → act → closed; an ordinary forum never shows Review."""
+    assert stage_order(follow_up=True) == (Stage.REVIEW, Stage.SHARE, Stage.PLAN, Stage.ACT, Stage.CLOSED)
+    assert stage_order(follow_up=False) == STAGE_ORDER
+    assert Stage.REVIEW not in STAGE_ORDER
+    assert next_stage(Stage.REVIEW, follow_up=True) == Stage.SHARE
+    assert next_stage(Stage.ACT, follow_up=True) == Stage.CLOSED
+    with pytest.raises(ValueError):
+        next_stage(Stage.REVIEW)
 
 
 def test_participant_count(engine: Engine) -> None:

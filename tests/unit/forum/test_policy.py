@@ -3,6 +3,7 @@
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from facilitation.core.tokens import new_token
 from facilitation.forum.commitments import add_commitment
 from facilitation.forum.contributions import add_contribution, edit_contribution, withdraw_contribution
 from facilitation.forum.dots import add_dot, take_back_dot
+from facilitation.forum.follow_up import carry_item
 from facilitation.forum.left_out_words import set_left_out_words
 from facilitation.forum.moderation import approve_post, hide_post, reject_post, restore_post
 from facilitation.forum.moderation_rules import set_moderation_words, set_pre_approval
@@ -43,6 +45,7 @@ from facilitation.tree import admin as tree_admin
 from models import (
     ActionItem,
     Ballot,
+    CarriedItem,
     Commitment,
     CommitmentCreate,
     Contribution,
@@ -51,6 +54,7 @@ from models import (
     ContributionStatus,
     ContributionUpdate,
     Forum,
+    ForumFollowUp,
     LeftOutWords,
     ModerationSetting,
     ModerationWords,
@@ -80,9 +84,11 @@ from tests.unit.helpers import admin, count, item_data, make_item, move
 
 ROOT_DIR = Path(__file__).resolve().parents[3]
 OPEN = frozenset({Stage.SHARE, Stage.PLAN, Stage.ACT})
+# A follow-up forum's Review: people join and the facilitator runs the room; posts and the plan wait.
+REVIEWING = OPEN | {Stage.REVIEW}
 # The product's rules, written out here on their own so a change to the table has to change this too.
 EXPECTED: dict[Action, frozenset[Stage]] = {
-    Action.JOIN: OPEN,
+    Action.JOIN: REVIEWING,
     Action.POST: OPEN,
     Action.EDIT_OWN_POST: OPEN,
     Action.WITHDRAW_OWN_POST: OPEN,
@@ -92,18 +98,20 @@ EXPECTED: dict[Action, frozenset[Stage]] = {
     Action.RESTORE_ACTION_ITEM: OPEN,
     Action.COMMIT: frozenset({Stage.ACT}),
     Action.TIDY_TREE: OPEN,
-    Action.RUN_TIMER: OPEN,
-    Action.REVEAL_POSTS: OPEN,
+    Action.RUN_TIMER: REVIEWING,
+    Action.REVEAL_POSTS: REVIEWING,
     Action.LEAVE_OUT_WORDS: OPEN,
     Action.MARK_OVERLAPS: OPEN,
     Action.GROUP_THEMES: OPEN,
-    Action.MODERATE_POSTS: OPEN,
-    Action.SET_MODERATION: OPEN,
-    Action.REGISTER_PERSON: OPEN,
+    Action.MODERATE_POSTS: REVIEWING,
+    Action.SET_MODERATION: REVIEWING,
+    Action.REGISTER_PERSON: REVIEWING,
     # The room chooses in Plan; a vote left open can still be closed and revealed later.
     Action.OPEN_VOTE: frozenset({Stage.PLAN}),
-    Action.RUN_VOTE: OPEN,
+    Action.RUN_VOTE: REVIEWING,
     Action.VOTE: frozenset({Stage.PLAN}),
+    # The facilitator carries the earlier forum's open items while reviewing them and while planning.
+    Action.CARRY_ITEM: frozenset({Stage.REVIEW, Stage.PLAN}),
 }
 ROOT, FUND, BENEFIT = ContributionKind.ROOT_CAUSE, ContributionKind.FUND, ContributionKind.BENEFIT
 
@@ -197,6 +205,21 @@ class Probe:
     name: str
     run: Callable[[Session, World], Any]
     wrote: Callable[[Engine, World], bool]
+
+
+def _carry(session: Session, world: World) -> object:
+    """The world's forum made a follow-up of an earlier one with an open item, in the probe's own transaction."""
+    earlier = Forum(
+        title="เวทีครั้งก่อน", province_code="40", district_code="4001", tambon_code="400114",
+        forum_date=date(2026, 9, 1), code="PRIOR2", facilitator_token_hash="0" * 64,
+    )  # fmt: skip
+    session.add(earlier)
+    session.flush()
+    item = ActionItem(forum_id=saved_id(earlier), activity="ศูนย์ดูแลผู้สูงอายุ")
+    session.add(item)
+    session.add(ForumFollowUp(forum_id=world.id, earlier_forum_id=saved_id(earlier)))
+    session.flush()
+    return carry_item(session=session, forum_id=world.id, earlier_item_id=saved_id(item))
 
 
 def _vote(session: Session, world: World) -> int:
@@ -541,6 +564,7 @@ MODERATION_PROBES = [
     ),
 ]
 PROBES += MODERATION_PROBES
+PROBES.append(Probe(Action.CARRY_ITEM, "carry_item", _carry, lambda e, w: count(e, CarriedItem) == 1))
 
 
 def _everything(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
@@ -564,7 +588,7 @@ def test_the_table_covers_every_stage_and_every_action() -> None:
 @pytest.mark.parametrize("stage", list(Stage))
 @pytest.mark.parametrize("action", list(Action))
 def test_the_table_holds_the_product_rules(stage: Stage, action: Action) -> None:
-    """Everything but committing is open until Closed; committing waits for Act."""
+    """Everything but committing is open from Share until Closed; committing waits for Act; Review takes little."""
     assert allows(stage, action) is (stage in EXPECTED[action])
     assert (stage in stages_allowing(action)) is (stage in EXPECTED[action])
 
@@ -681,19 +705,22 @@ def test_only_closed_takes_no_input() -> None:
 
 
 def test_the_projector_shows_in_each_stage_what_it_showed_before() -> None:
-    """Share: the feed. Plan: the plan and the last five posts. Act and Closed: the plan with commitments."""
+    """Review: the earlier plan. Share: the feed. Plan: the plan, last five posts. Act, Closed: plan and commitments."""
     shown = {
         stage: (rules.projector_feed, rules.projector_plan, rules.projector_commitments, rules.projector_recent_posts)
         for stage, rules in STAGE_RULES.items()
     }
     assert shown == {
+        Stage.REVIEW: (False, False, False, 0),
         Stage.SHARE: (True, False, False, 0),
         Stage.PLAN: (False, True, False, 5),
         Stage.ACT: (False, True, True, 0),
         Stage.CLOSED: (False, True, True, 0),
     }
-    assert [stage for stage in Stage if stage_rules(stage).console_links_open] == [Stage.SHARE]
-    assert [stage for stage in Stage if not stage_rules(stage).phone_plan] == [Stage.SHARE]
+    # Review and Share are the stages people join in; Review shows the earlier forum's plan instead of this one's.
+    assert [stage for stage in Stage if stage_rules(stage).console_links_open] == [Stage.REVIEW, Stage.SHARE]
+    assert [stage for stage in Stage if not stage_rules(stage).phone_plan] == [Stage.REVIEW, Stage.SHARE]
+    assert [stage for stage in Stage if stage_rules(stage).review] == [Stage.REVIEW]
 
 
 def test_pages_ask_the_policy_instead_of_naming_stages() -> None:

@@ -3,6 +3,7 @@
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from types import ModuleType
 from typing import Any
 
@@ -20,6 +21,7 @@ from facilitation.forum import (
     commitments,
     contributions,
     dots,
+    follow_up,
     forums,
     left_out_words,
     moderation,
@@ -59,6 +61,7 @@ from facilitation.tree.admin import (
 )
 from facilitation.tree.data import PART_OF_KIND
 from models import (
+    ActionItem,
     Ballot,
     CommitmentCreate,
     Contribution,
@@ -67,6 +70,7 @@ from models import (
     ContributionUpdate,
     Forum,
     ForumCreate,
+    ForumFollowUp,
     OptionSubject,
     OverlapDecision,
     Participant,
@@ -96,7 +100,7 @@ RUDE = "ไอ้เหี้ยไม่ช่วยอะไรเลย"  # t
 WRITERS: tuple[ModuleType, ...] = (
     forums, participants, contributions, plans, commitments, access, admin, timer, left_out_words, overlaps, themes,
     themes_to_plan, theme_suggestions, moderation, moderation_rules, people_without_phones, votes, dots,
-    archive_import,
+    archive_import, follow_up,
 )  # fmt: skip
 
 
@@ -717,6 +721,40 @@ MODERATION_CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
     ),
 }
 CASES |= MODERATION_CASES
+
+
+def _carried(session: Session, w: World) -> object:
+    """The world's forum made a follow-up (in Plan) of an earlier forum behind the services' back; an item carried."""
+    _in_plan(session, w)
+    earlier = Forum(title="ครั้งก่อน", forum_date=date(2026, 9, 1), code="PRIOR3", facilitator_token_hash="0" * 64,
+                    **SILA)  # fmt: skip
+    session.add(earlier)
+    session.flush()
+    item = ActionItem(forum_id=saved_id(earlier), activity="ตลาดนัดชุมชน")
+    session.add(item)
+    session.add(ForumFollowUp(forum_id=w.id, earlier_forum_id=saved_id(earlier)))
+    session.flush()
+    return follow_up.carry_item(session=session, forum_id=w.id, earlier_item_id=saved_id(item))
+
+
+FOLLOW_UP_CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
+    # The follow-up is another forum: none of this one's screens moves.
+    "a follow-up of this forum started": (
+        follow_up.start_follow_up,
+        lambda s, w: follow_up.start_follow_up(
+            session=s, earlier_forum_id=w.id, title="ติดตามผล", forum_date=date(2027, 7, 15)
+        ),
+        set(),
+    ),
+    "an earlier forum's item carried into this plan": (follow_up.carry_item, _carried, {PL}),
+    # What a progress report on this forum's items calls: this forum and the forums reviewing it.
+    "a change told to this forum's reviewers": (
+        follow_up.bump_with_reviewers,
+        lambda s, w: follow_up.bump_with_reviewers(session=s, forum_id=w.id, topics=[PL]),
+        {PL},
+    ),
+}
+CASES |= FOLLOW_UP_CASES
 
 
 def read_counters(engine: Engine, forum_id: int) -> dict[str, int]:
