@@ -35,6 +35,7 @@ from pages import (
     moderation,
     overlaps,
     people_without_phones,
+    progress_console,
     reveal,
     stage_timer,
     themes,
@@ -449,7 +450,7 @@ if waiting:
     # the console would jump back to the plan after each post approved.
     st.warning(ui.tr("console_queue_waiting", count=waiting), icon="⏳")
 without_phones = ui.read(lambda session: registered_people(session=session, forum_id=forum_id))
-plan_tab, share_tab, moderation_tab, themes_tab, vote_tab, overlaps_tab, people_tab = st.tabs(
+plan_tab, share_tab, moderation_tab, themes_tab, vote_tab, overlaps_tab, people_tab, progress_tab = st.tabs(
     [
         ui.tr("console_tab_plan", count=len(rows)),
         # No count in these labels: a label that changes makes a new tab set, and the console
@@ -461,6 +462,7 @@ plan_tab, share_tab, moderation_tab, themes_tab, vote_tab, overlaps_tab, people_
         ui.tr("console_tab_vote"),
         ui.tr("console_tab_overlaps"),
         ui.tr("console_tab_people"),
+        ui.tr("progress_console_tab"),
     ]
 )
 editing = allows(forum.stage, Action.EDIT_ACTION_ITEM)
@@ -563,3 +565,6 @@ with overlaps_tab:
     overlaps.controls(forum_id, overlaps.flags(forum_id, rows), enabled=allows(forum.stage, Action.MARK_OVERLAPS))
 with people_tab:
     people_without_phones.controls(forum, key=visitor.secret, people=without_phones, rows=rows)
+with progress_tab:
+    # Open in every stage, Closed too: owners report after the forum (policy.IN_EVERY_STAGE).
+    progress_console.controls(forum)
