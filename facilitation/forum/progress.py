@@ -291,6 +291,9 @@ def set_weight(*, session: Session, forum_id: int, commitment_id: int, weight: i
     _subject(session, forum_id, ProgressSubject.COMMITMENT, commitment_id)
     now = utcnow()
     if seen == 0:
+        # Drawn before any weight was set: refused if one is set now (the unique key settles a race).
+        if session.get(CommitmentWeight, commitment_id, populate_existing=True) is not None:
+            _stale_weight(session, commitment_id)
         row = CommitmentWeight(commitment_id=commitment_id, weight=weight, version=1, updated_at=now)
         try:
             with session.begin_nested():
