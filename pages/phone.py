@@ -53,7 +53,7 @@ def _watched(stage: Stage) -> dict[Topic, float]:
     # clock starts, pauses and stops with the facilitator's.
     topics = {Topic.STAGE: 0.0, Topic.TIMER: 0.0}
     if stage_rules(stage).phone_plan:
-        topics |= {Topic.PLAN: 0.0, Topic.COMMITMENTS: ROOM_SECONDS}
+        topics |= {Topic.PLAN: 0.0, Topic.COMMITMENTS: ROOM_SECONDS, Topic.PROGRESS: ROOM_SECONDS}
     if screen.mine:
         # The facilitator's decisions on this phone's own posts (approved, hidden, restored),
         # at most this often: a phone that has posted nothing has nothing to be marked.
