@@ -117,9 +117,11 @@ def _item(forum_id: int, line: ItemLine) -> None:
     title = line.item.activity
     progress = line.progress
     bar = cards.progress_bar(progress.status, progress.percent, ui.lang()) if progress else ""
-    box = st.expander(f"{line.number}. {title}", key=f"progress_open_{item_id}", on_change="rerun")
-    with box:
-        st.html(bar)
+    # The activity's words as plain text, outside the expander: its label would read them as Markdown.
+    st.html(f'<div class="plan-card" data-item="{item_id}"><h4>{line.number}. {escape(title)}</h4>{bar}</div>')
+    box = st.expander(
+        ui.tr("progress_item_open", number=line.number), key=f"progress_open_{item_id}", on_change="rerun"
+    )
     if not box.open:
         # Drawn afresh from the newest reports when opened again.
         ui.forget_drawn(f"progress_console_{ProgressSubject.ACTION_ITEM.value}_{item_id}")
