@@ -7,6 +7,8 @@ import pytest
 from sqlalchemy import Engine
 
 from facilitation.core.db import read_session, write_session
+from facilitation.exports.markdown import to_markdown
+from facilitation.exports.summary import build_summary
 from facilitation.forum.plans import plan
 from facilitation.forum.progress import set_weight
 from facilitation.forum.progress_read import STALLED_AFTER, ItemProgress, item_progress, latest_reports
@@ -162,3 +164,13 @@ def test_overdue(status: ProgressStatus, end: date | None, overdue: bool) -> Non
 def test_stalled(status: ProgressStatus, last: date | None, stalled: bool) -> None:
     forum_day = TODAY - timedelta(weeks=10)
     assert _progress(status, last).stalled(forum_day, TODAY) is stalled
+
+
+def test_the_markdown_summary_lists_progress_once_reported(engine: Engine, items: Items) -> None:
+    with read_session(engine) as session:
+        before = to_markdown(build_summary(session=session, forum_id=items.forum_id), "en")
+    assert "Progress report" not in before  # a plan nobody reported on reads as it did
+    reported(engine, items, 0, IN_PROGRESS, 90)
+    with read_session(engine) as session:
+        after = to_markdown(build_summary(session=session, forum_id=items.forum_id), "en")
+    assert "**Progress report:**\n- 1. รถรับส่งผู้ป่วย: In progress · 30%\n" in after
