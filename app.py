@@ -41,6 +41,10 @@ elif visitor.role == "participant":
         "phone_tree.py": _page("phone_tree.py", "nav_tree", "🌳", "tree"),
     }
     position = "hidden"
+elif visitor.role == "owner":
+    # An owner's progress link: their one item's page, nothing of the forum around it.
+    pages = {"progress.py": _page("progress.py", "nav_progress", "📈")}
+    position = "hidden"
 elif visitor.code:
     pages = {"join.py": _page("join.py", "nav_join", "📱")}
     position = "hidden"

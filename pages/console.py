@@ -37,6 +37,7 @@ from pages import (
     moderation,
     overlaps,
     people_without_phones,
+    progress_console,
     reveal,
     stage_timer,
     themes,
@@ -458,7 +459,7 @@ carrying = allows(forum.stage, Action.CARRY_ITEM)
 if stage_rules(forum.stage).review:
     # What the room reviews, above the tabs: the facilitator carries open items while it is on the wall.
     follow_up.carry_list(forum_id, review, enabled=carrying)
-plan_tab, share_tab, moderation_tab, themes_tab, vote_tab, overlaps_tab, people_tab, follow_tab = st.tabs(
+tabs = st.tabs(
     [
         ui.tr("console_tab_plan", count=len(rows)),
         # No count in these labels: a label that changes makes a new tab set, and the console
@@ -471,8 +472,10 @@ plan_tab, share_tab, moderation_tab, themes_tab, vote_tab, overlaps_tab, people_
         ui.tr("console_tab_overlaps"),
         ui.tr("console_tab_people"),
         ui.tr("followup_tab"),
+        ui.tr("progress_console_tab"),
     ]
 )
+plan_tab, share_tab, moderation_tab, themes_tab, vote_tab, overlaps_tab, people_tab, follow_tab, progress_tab = tabs
 editing = allows(forum.stage, Action.EDIT_ACTION_ITEM)
 deleting = allows(forum.stage, Action.DELETE_ACTION_ITEM)
 with plan_tab:
@@ -578,3 +581,6 @@ with follow_tab:
     if review.earlier is not None and not stage_rules(forum.stage).review:
         follow_up.carry_list(forum_id, review, enabled=carrying)
     follow_up.controls(forum, key=visitor.secret)
+with progress_tab:
+    # Open in every stage, Closed too: owners report after the forum (policy.IN_EVERY_STAGE).
+    progress_console.controls(forum)

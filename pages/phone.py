@@ -57,7 +57,7 @@ def _watched(stage: Stage) -> dict[Topic, float]:
     # clock starts, pauses and stops with the facilitator's.
     topics = {Topic.STAGE: 0.0, Topic.TIMER: 0.0}
     if stage_rules(stage).phone_plan:
-        topics |= {Topic.PLAN: 0.0, Topic.COMMITMENTS: ROOM_SECONDS}
+        topics |= {Topic.PLAN: 0.0, Topic.COMMITMENTS: ROOM_SECONDS, Topic.PROGRESS: ROOM_SECONDS}
     if stage_rules(stage).review:
         # The earlier forum's progress as owners report it in the room, at most this often.
         topics |= dict.fromkeys(REVIEW_TOPICS, float(ROOM_SECONDS))

@@ -42,8 +42,9 @@ WORDS_SECONDS = 5.0
 # A hall spending its dots moves the turnout many times a second: the wall redraws it at most this often.
 VOTES_SECONDS = 2.0
 WATCHED = {
+    # The plan's cards carry each activity's progress bar: owners report from anywhere, any time.
     "feed": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.POSTS: ROOM_SECONDS, Topic.PLAN: 0.0,
-             Topic.COMMITMENTS: ROOM_SECONDS, Topic.TIMER: 0.0, Topic.REVEAL: 0.0},
+             Topic.COMMITMENTS: ROOM_SECONDS, Topic.TIMER: 0.0, Topic.REVEAL: 0.0, Topic.PROGRESS: ROOM_SECONDS},
     # Every post, merge or category the tree draws moves TREE (facilitation/live/changes.py).
     "tree": {Topic.STAGE: 0.0, Topic.PEOPLE: ROOM_SECONDS, Topic.TREE: 0.0, Topic.TIMER: 0.0},
     # The words settle slowly; a cloud laid out anew every second would never be read.

@@ -22,6 +22,8 @@ from facilitation.core.tokens import normalise_join_code
 from facilitation.forum.access import authorise_projector
 from facilitation.forum.forums import authorise_facilitator
 from facilitation.forum.participants import identify
+from facilitation.forum.progress import subject_for_link
+from facilitation.links.addresses import progress_url, resolve_base_url
 from facilitation.links.forum_links import ForumLinks
 from facilitation.links.forum_links import forum_links as build_links
 from facilitation.web.served import served
@@ -41,12 +43,13 @@ def engine() -> Engine:
 
 # Which secret of the link opens which role: the facilitator's key, the projector's
 # own read-only token, the participant's token.
-ROLE_PARAMS = {"facilitator": "key", "projector": "screen", "participant": "p"}
+ROLE_PARAMS = {"facilitator": "key", "projector": "screen", "participant": "p", "owner": "progress"}
 
 
 @dataclass(frozen=True)
 class Visitor:
-    role: Literal["anonymous", "participant", "facilitator", "projector"]
+    # owner: opened by a private progress link, which reaches its one item's progress page only
+    role: Literal["anonymous", "participant", "facilitator", "projector", "owner"]
     code: str = ""
     secret: str = ""  # the facilitator key, projector token or participant token from the link
     forum_id: int = 0
@@ -59,7 +62,7 @@ def _remembered_params() -> None:
     # Switching pages in the menu drops the query string; put the visitor's own back
     # so the address bar stays a link that survives a reload.
     remembered = st.session_state.get("visitor_params")
-    if remembered and not st.query_params.get("code"):
+    if remembered and not st.query_params.get("code") and not st.query_params.get("progress"):
         st.query_params.update(remembered)
 
 
@@ -90,8 +93,18 @@ def resolve_visitor() -> Visitor:
                     )
         except NotAuthorised:
             visitor = Visitor(role="anonymous", code=code, refused=True)
+    elif owner := st.query_params.get("progress"):
+        # The link carries its token alone (no join code): the token names its one subject.
+        try:
+            with read_session(engine()) as session:
+                subject = subject_for_link(session=session, token=owner)
+            visitor = Visitor("owner", "", owner, subject.forum_id, 0, subject.forum_language)
+        except NotAuthorised:
+            visitor = Visitor(role="anonymous", code=code, refused=True)
     if visitor.role == "anonymous":
         st.session_state.pop("visitor_params", None)
+    elif visitor.role == "owner":
+        st.session_state["visitor_params"] = {"progress": visitor.secret}
     else:
         st.session_state["visitor_params"] = {"code": code, ROLE_PARAMS[visitor.role]: visitor.secret}
     set_visitor(visitor)
@@ -299,6 +312,16 @@ def forum_links(code: str, *, key: str | None = None, screen: str | None = None)
         path_prefix=str(st.get_option("server.baseUrlPath") or ""),
         light_join=served(),
     )
+
+
+def progress_link(token: str) -> str | None:
+    """An owner's private progress link on the address phones can reach, or None when there is none."""
+    base = resolve_base_url(
+        browser_url=st.context.url,
+        port=int(st.get_option("server.port")),
+        path_prefix=str(st.get_option("server.baseUrlPath") or ""),
+    )
+    return None if base is None else progress_url(base, token)
 
 
 def fixed_size_chart(figure: object, *, width: float, key: str, config: Mapping[str, object] | None = None) -> None:

@@ -11,6 +11,7 @@ from facilitation.forum.contributions import add_contribution
 from facilitation.forum.forums import CreatedForum, create_forum
 from facilitation.forum.participants import join_forum
 from facilitation.forum.people_without_phones import register_person
+from facilitation.forum.progress import ProgressForm, owner_link, progress_history, report_progress_for, thai_today
 from facilitation.forum.reveal import REVEAL_STAGES, reveal_stage
 from models import (
     Contribution,
@@ -20,6 +21,9 @@ from models import (
     Language,
     Participant,
     ParticipantCreate,
+    ProgressReport,
+    ProgressStatus,
+    ProgressSubject,
     Sector,
     saved_id,
 )
@@ -89,3 +93,24 @@ def register(
             consent=True,
             form_key=new_token(),
         ).participant
+
+
+def progress_link(engine: Engine, forum_id: int, kind: ProgressSubject, subject_id: int) -> str:
+    """A new private progress link of a commitment or action item (its raw token)."""
+    with write_session(engine) as session:
+        return owner_link(session=session, forum_id=forum_id, subject_kind=kind, subject_id=subject_id).token
+
+
+def report(
+    engine: Engine, forum_id: int, kind: ProgressSubject, subject_id: int, *, status: ProgressStatus,
+    percent: int = 0, reported_on: date | None = None, spent_baht: int = 0, note: str = "",
+) -> ProgressReport:  # fmt: skip
+    """A progress report entered at the console, drawn from the subject's newest report."""
+    with write_session(engine) as session:
+        history = progress_history(session=session, subject_kind=kind, subject_id=subject_id)
+        form = ProgressForm(
+            subject_kind=kind, subject_id=subject_id, status=status, percent=percent, note=note,
+            spent_baht=spent_baht, reported_on=reported_on or thai_today(),
+            seen=history[0].id if history else None, creation_key=new_token(),
+        )  # fmt: skip
+        return report_progress_for(session=session, forum_id=forum_id, form=form).report

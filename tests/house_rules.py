@@ -26,7 +26,7 @@ SQL_LIBRARIES = frozenset({"sqlmodel", "sqlalchemy"})
 SQL_GLUE = "pages.ui"  # types the engine and session it hands to services
 QUERY_FUNCTIONS = frozenset({"select", "insert", "update", "delete"})
 QUERY_METHODS = frozenset({"exec", "execute"})
-PHONE_PAGES = ("pages.join", "pages.phone", "pages.ui", "app", "facilitation.web.join_page")
+PHONE_PAGES = ("pages.join", "pages.phone", "pages.progress", "pages.ui", "app", "facilitation.web.join_page")
 HEAVY = "plotly"
 CORE = "core"
 

@@ -1,8 +1,9 @@
 """Domain errors. Each carries the catalogue key of the message a page shows."""
 
 from collections.abc import Sequence
+from datetime import date
 
-from facilitation.core.i18n import t
+from facilitation.core.i18n import format_date, t
 
 
 class ForumError(Exception):
@@ -468,3 +469,59 @@ class ItemNotOpen(ForumError):
     """Carrying an earlier item that is done or dropped: only open items go into the new plan."""
 
     message_key = "followup_error_item_not_open"
+
+
+class ProgressLinkInvalid(NotAuthorised):
+    """A progress link that opens nothing: mistyped, renewed since (the old one is revoked), or of an item gone."""
+
+    message_key = "progress_error_link"
+
+
+class ProgressSubjectNotFound(ForumError):
+    """A commitment or action item that is not (or no longer) in the forum the report or link is for."""
+
+    message_key = "progress_error_subject_gone"
+
+
+class ProgressMoved(StaleEdit):
+    """A report drawn from an older status: someone (the owner on another phone, the facilitator) reported first.
+
+    `current` is the newest report now, so the page shows it and keeps what was typed; nothing was saved.
+    """
+
+    message_key = "progress_error_moved"
+
+    def __init__(self, *, current: object, status: str, percent: int, reported_on: date) -> None:
+        super().__init__(current=current)
+        self.status, self.percent, self.reported_on = status, percent, reported_on
+
+    def message(self, lang: str) -> str:
+        """The message in `lang`, with the status, percent and date reported now."""
+        return t(
+            self.message_key,
+            lang,
+            status=t(f"progress_status_{self.status}", lang),
+            percent=self.percent,
+            reported_on=format_date(self.reported_on, lang),
+        )
+
+
+class InvalidPercent(FieldError):
+    """A percentage outside 0–100."""
+
+    message_key = "progress_error_percent"
+    field_message_key = "progress_error_percent"
+
+
+class ReportDateInFuture(FieldError):
+    """A report dated after today (in Thailand): progress is told of what has happened."""
+
+    message_key = "progress_error_future_date"
+    field_message_key = "progress_error_future_date"
+
+
+class InvalidWeight(FieldError):
+    """A commitment's weight below zero or above `limit`."""
+
+    message_key = "progress_error_weight"
+    field_message_key = "progress_error_weight"

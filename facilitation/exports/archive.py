@@ -11,7 +11,7 @@ from sqlmodel import Session
 from facilitation.core.errors import ForumNotFound
 from facilitation.core.i18n import t
 from facilitation.forum.archive_schema import ARCHIVE_FORMAT, ARCHIVE_VERSION, RECORD_TYPES, RecordType
-from models import ActionItem, Forum, Theme, Vote, utcnow
+from models import ActionItem, Commitment, Forum, Theme, Vote, utcnow
 
 __all__ = ["ARCHIVE_FORMAT", "ARCHIVE_VERSION", "archive_filename", "export_archive"]
 
@@ -23,6 +23,7 @@ _PARENT: dict[str, tuple[Any, str]] = {
     "vote_options": (Vote, "vote_id"),
     "ballots": (Vote, "vote_id"),
     "vote_dots": (Vote, "vote_id"),
+    "commitment_weights": (Commitment, "commitment_id"),
 }
 
 

@@ -107,6 +107,15 @@ def to_markdown(summary: ForumSummary, lang: str) -> str:
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", f"**{t('summary_budget_total', lang)}:** {format_baht(summary.budget_total, lang)}", ""]
+    # Progress once anyone has reported: a plan just made has none, and its summary stays as it was.
+    reported = [row for row in summary.plan if row.progress is not None and row.progress.reports]
+    if reported:
+        lines.append(f"**{t('progress_heading', lang)}:**")
+        for row in reported:
+            assert row.progress is not None
+            status = t(f"progress_status_{row.progress.status.value}", lang)
+            lines.append(f"- {row.number}. {md_escape(row.item.activity)}: {status} · {row.progress.percent}%")
+        lines.append("")
     for row in summary.plan:
         if row.answers:
             lines.append(f"**{row.number}. {md_escape(row.item.activity)}** — {t('plan_answers', lang)}:")

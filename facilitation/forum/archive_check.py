@@ -75,9 +75,16 @@ def read_archive(data: bytes) -> Archive:
     if extra:
         raise ArchiveInconsistent(problem=f"unknown keys: {', '.join(extra)}")
     exported_at = _value(FieldSpec("exported_at", FieldKind.DATETIME), parsed.get("exported_at"), "exported_at")
-    records = {record.key: _records(record, parsed.get(record.key)) for record in RECORD_TYPES}
+    records = {record.key: _records(record, _listed(parsed, record, version)) for record in RECORD_TYPES}
     _check_references(records)
     return Archive(version=version, exported_at=exported_at, records=records)
+
+
+def _listed(parsed: dict[str, Any], record: RecordType, version: int) -> object:
+    """The records of `record` in the file; none when a file of an earlier version left out a type added since."""
+    if record.key not in parsed and version < record.since:
+        return []
+    return parsed.get(record.key)
 
 
 def _no_constant(name: str) -> None:

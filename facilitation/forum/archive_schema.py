@@ -4,7 +4,7 @@ The file (UTF-8 JSON, one value per line, keys in the order below and fields in 
 
     {
       "format": "welfare-forum-archive",
-      "version": 1,
+      "version": 2,
       "exported_at": "2027-02-18T10:30:00+00:00",
       "forum": { ...one record... },
       "participants": [ ...records... ],
@@ -12,8 +12,10 @@ The file (UTF-8 JSON, one value per line, keys in the order below and fields in 
       ...one list per record type below, in RECORD_TYPES' order...
     }
 
-Rules of version 1:
-- Every record type below has its key, always present (an empty list when the forum has none).
+Rules of version 2 (version 1 had no progress reports and no commitment weights; files of
+version 1 are still read, as forums without either):
+- Every record type below has its key, always present (an empty list when the forum has none);
+  a file of an earlier version may leave out the types added since (each type's `since`).
   `forum` is one object; every other key is a list of records sorted by their primary key.
 - A record has exactly the fields listed for its type: none missing, none extra.
 - Every record belongs to the archived forum, so no record carries a `forum_id`.
@@ -28,6 +30,8 @@ Rules of version 1:
   cannot reopen the forum from their old phones.
 - Counters of the live screens (`changecounter`) and reports of connected screens
   (`screenpresence`) are state of the running installation, not of the forum: not archived.
+- A progress report names its subject by `subject_kind` and `subject_id`, as a vote option does:
+  a commitment or an action item of the file. Owners' progress links are secrets: not archived.
 
 A reader refuses a file whose `format` is not ARCHIVE_FORMAT or whose `version` is newer than
 ARCHIVE_VERSION. A version that changes the meaning of a field or adds a required one is a
@@ -48,6 +52,7 @@ from models import (
     ActionItemTheme,
     Ballot,
     Commitment,
+    CommitmentWeight,
     Contribution,
     ContributionKind,
     ContributionStatus,
@@ -63,6 +68,9 @@ from models import (
     OverlapDecision,
     OverlapMark,
     Participant,
+    ProgressReport,
+    ProgressStatus,
+    ProgressSubject,
     RegisteredPerson,
     ResultsShown,
     RevealEvent,
@@ -83,7 +91,7 @@ from models import (
 )
 
 ARCHIVE_FORMAT = "welfare-forum-archive"
-ARCHIVE_VERSION = 1
+ARCHIVE_VERSION = 2
 # A forum of 5,000 posts archives to about 2 MB: fifty leaves room for any real forum
 # and refuses a wrong file before it is parsed.
 ARCHIVE_MAX_MB = 50
@@ -96,8 +104,6 @@ NOT_ARCHIVED = MappingProxyType(
         "ownerlink": "owners' progress links are secrets of this installation; the new console hands out new ones",
         "forumfollowup": "a link between two forums of this installation; the imported forum starts its own series",
         "carrieditem": "a link to an item of another forum of this installation",
-        "progressreport": "not yet in version 1 of the archive",
-        "commitmentweight": "not yet in version 1 of the archive",
     }
 )
 KINDS = tuple(kind.value for kind in ContributionKind)
@@ -111,7 +117,7 @@ class FieldKind(StrEnum):
     ID = "id"  # the record's own id in the exporting installation (an integer)
     REF = "ref"  # the id of a record of `target` in this file
     REFS = "refs"  # a list of ids of records of `target`
-    SUBJECT = "subject"  # the id of a contribution or a theme, as the record's `subject_kind` says
+    SUBJECT = "subject"  # the id of a record of the type the record's `subject_kind` names (SUBJECT_TARGETS)
     SIDE = "side"  # "item:<id of an action item>" or "commitment:<id of a commitment>"
     TEXT = "text"  # a string of at most `max_length` characters
     INT = "int"
@@ -141,6 +147,7 @@ class RecordType:
     doc: str
     fields: tuple[FieldSpec, ...]
     left_out: Mapping[str, str] = field(default_factory=dict)  # a column not in the file: why
+    since: int = 1  # the archive version that added it: an earlier file may leave its key out
 
     @property
     def table(self) -> str:
@@ -347,11 +354,37 @@ RECORD_TYPES: tuple[RecordType, ...] = (
          _text("reason", FREE_TEXT_MAX), _text("detail", FREE_TEXT_MAX * 4), _at("at")),
         _FORUM_ID,
     ),
+    RecordType(
+        "progress_reports", ProgressReport,
+        "Progress reports on commitments and action items, by owners or the facilitator; each a new one.",
+        (
+            _id(), _enum("subject_kind", ProgressSubject), FieldSpec("subject_id", FieldKind.SUBJECT),
+            _enum("status", ProgressStatus), _int("percent"), _text("note", 1000), _int("spent_baht"),
+            FieldSpec("reported_on", FieldKind.DATE),
+            FieldSpec("reported_by", FieldKind.TEXT, max_length=32, allowed=("owner", "facilitator")),
+            _text("creation_key", _KEY), _at("created_at"),
+        ),
+        _FORUM_ID,
+        since=2,
+    ),
+    RecordType(
+        "commitment_weights", CommitmentWeight, "How much a commitment counts in its activity's progress (1 if none).",
+        (_ref("commitment_id", "commitments"), _int("weight"), _VERSION, _at("updated_at")),
+        since=2,
+    ),
 )  # fmt: skip
 BY_KEY: Mapping[str, RecordType] = MappingProxyType({record.key: record for record in RECORD_TYPES})
 # "item:12" points at an action item, "commitment:40" at a commitment.
 SIDE_TARGETS = MappingProxyType({"item": "action_items", "commitment": "commitments"})
-SUBJECT_TARGETS = MappingProxyType({OptionSubject.POST: "contributions", OptionSubject.THEME: "themes"})
+# A subject_kind's value → the record type its subject_id points at (a vote option's, a progress report's).
+SUBJECT_TARGETS = MappingProxyType(
+    {
+        OptionSubject.POST: "contributions",
+        OptionSubject.THEME: "themes",
+        ProgressSubject.COMMITMENT: "commitments",
+        ProgressSubject.ACTION_ITEM: "action_items",
+    }
+)
 
 
 def _describe_field(spec: FieldSpec) -> dict[str, Any]:
@@ -359,7 +392,7 @@ def _describe_field(spec: FieldSpec) -> dict[str, Any]:
         FieldKind.ID: {"type": "integer", "description": "this record's id in the exporting installation"},
         FieldKind.REF: {"type": "integer", "description": f"the id of one of `{spec.target}`"},
         FieldKind.REFS: {"type": "array", "items": {"type": "integer"}, "description": f"ids of `{spec.target}`"},
-        FieldKind.SUBJECT: {"type": "integer", "description": "the id of a contribution or theme, by subject_kind"},
+        FieldKind.SUBJECT: {"type": "integer", "description": "the id of a record of the type subject_kind names"},
         FieldKind.SIDE: {"type": "string", "pattern": r"^(item|commitment):[0-9]+$"},
         FieldKind.TEXT: {"type": "string", "maxLength": spec.max_length}
         | ({"enum": list(spec.allowed)} if spec.allowed else {}),
@@ -387,6 +420,7 @@ def describe() -> dict[str, Any]:
             "additionalProperties": False,
             "properties": {spec.name: _describe_field(spec) for spec in record.fields},
             "x-left-out": dict(record.left_out),
+            "x-since-version": record.since,
         }
         for record in RECORD_TYPES
     }

@@ -43,7 +43,7 @@ from models import (
 # What the Review screens redraw for, in the forum they show: an item carried (PLAN) and a progress report,
 # whose topic is PROGRESS once reports have one (until then PLAN). A report on an earlier forum's item
 # reaches its reviewers through `bump_with_reviewers`.
-REVIEW_TOPICS: tuple[Topic, ...] = tuple(dict.fromkeys([Topic.PLAN, getattr(Topic, "PROGRESS", Topic.PLAN)]))
+REVIEW_TOPICS: tuple[Topic, ...] = (Topic.PLAN, Topic.PROGRESS)
 
 # The fields a carried item copies from the earlier one: the plan's columns, dates kept.
 CARRIED_FIELDS = frozenset(ITEM_FIELDS) - set(LINKS)

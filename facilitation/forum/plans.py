@@ -12,6 +12,7 @@ from facilitation.core.text import clean_text
 from facilitation.core.versioning import update_if_current
 from facilitation.forum.forums import bump_revision
 from facilitation.forum.policy import Action, require
+from facilitation.forum.progress_read import ItemProgress, item_progress
 from facilitation.live.changes import Topic, bump
 from models import (
     ActionItem,
@@ -79,6 +80,7 @@ class PlanRow:
     answers: list[Answer] = field(default_factory=list)
     commitments: list[CommitmentView] = field(default_factory=list)
     themes: list[ThemeAnswer] = field(default_factory=list)
+    progress: ItemProgress | None = None  # rolled up from its owners' reports (facilitation/forum/progress_read.py)
 
 
 def _clean(data: ActionItemCreate) -> dict[str, Any]:
@@ -378,6 +380,7 @@ def plan(*, session: Session, forum_id: int) -> list[PlanRow]:
                 dissolved=theme.dissolved_at is not None,
             )
         )
+    progress = item_progress(session=session, item_ids=[saved_id(item) for item in items])
     return [
         PlanRow(
             number,
@@ -385,6 +388,7 @@ def plan(*, session: Session, forum_id: int) -> list[PlanRow]:
             answers.get(saved_id(item), []),
             commitments.get(saved_id(item), []),
             themes.get(saved_id(item), []),
+            progress.get(saved_id(item)),
         )
         for number, item in enumerate(items, start=1)
     ]

@@ -42,6 +42,9 @@ class Action(StrEnum):
     RUN_VOTE = "run_vote"  # the facilitator closes a vote or reveals its results
     VOTE = "vote"  # a person spends or takes back a dot
     CARRY_ITEM = "carry_item"  # the facilitator carries an open item of the earlier forum into a follow-up's plan
+    OPEN_PROGRESS_LINK = "open_progress_link"  # the facilitator makes or renews an owner's private progress link
+    REPORT_PROGRESS = "report_progress"  # an owner (by their link) or the facilitator reports an item's progress
+    SET_WEIGHT = "set_weight"  # the facilitator sets how much a commitment counts in its item's progress
 
 
 # Everything but committing stays open until the forum closes: late arrivals still join
@@ -103,19 +106,29 @@ ALLOWED: Mapping[Stage, frozenset[Action]] = MappingProxyType(
 )
 
 
+# Follow-up outlives the forum: owners report on what was promised long after the room has gone
+# home, so these are allowed in every stage, Closed included. They are kept out of ALLOWED on
+# purpose: `accepts_input` reads ALLOWED alone, so screens still show a closed forum as closed
+# (no posting, no joining) while its owners keep reporting.
+IN_EVERY_STAGE = frozenset({Action.OPEN_PROGRESS_LINK, Action.REPORT_PROGRESS, Action.SET_WEIGHT})
+
+
 def allows(stage: Stage, action: Action) -> bool:
     """Whether a forum in `stage` accepts `action`."""
-    return action in ALLOWED[Stage(stage)]
+    return action in IN_EVERY_STAGE or action in ALLOWED[Stage(stage)]
 
 
 def accepts_input(stage: Stage) -> bool:
-    """Whether a forum in `stage` accepts any action at all (screens show it as closed otherwise)."""
+    """Whether a forum in `stage` takes the room's input at all (screens show it as closed otherwise).
+
+    Follow-up (IN_EVERY_STAGE) does not count: a closed forum takes progress reports and is still closed.
+    """
     return bool(ALLOWED[Stage(stage)])
 
 
 def stages_allowing(action: Action) -> tuple[Stage, ...]:
     """The stages that allow `action`, in the forum's order."""
-    return tuple(stage for stage in Stage if action in ALLOWED[stage])
+    return tuple(stage for stage in Stage if allows(stage, action))
 
 
 def require(*, session: Session, forum_id: int, action: Action) -> Forum:

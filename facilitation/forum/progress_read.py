@@ -73,12 +73,31 @@ def _derived(statuses: list[ProgressStatus]) -> ProgressStatus:
     return ProgressStatus.NOT_STARTED
 
 
+def _rolled_up(parts: list[tuple[int, int, ProgressStatus]]) -> int:
+    """The weighted mean percent of (weight, percent, status) parts, dropped parts left out.
+
+    A commitment its owner dropped no longer holds its item back: one done and one dropped is a
+    done item at 100 %, not "done" at 50 %. When every part is dropped, all of them count. Every
+    weight 0: a plain mean. Halves round up, so a little done never shows as 0 %.
+    """
+    if not parts:
+        return 0
+    kept = [part for part in parts if part[2] != ProgressStatus.DROPPED] or parts
+    total = sum(weight for weight, _, _ in kept)
+    if total:
+        mean = sum(weight * percent for weight, percent, _ in kept) / total
+    else:
+        mean = sum(percent for _, percent, _ in kept) / len(kept)
+    return int(mean + 0.5)
+
+
 def item_progress(*, session: Session, item_ids: Collection[int]) -> dict[int, ItemProgress]:
     """Each item's progress, in a fixed number of queries.
 
     An item's own report (its owner's, or the facilitator's) is what the item says; without one,
     its percent is the mean of its commitments' newest percents weighted by their weights (1 when
-    none is set; a plain mean when every weight is 0), a commitment with no report counting 0.
+    none is set; a plain mean when every weight is 0), a commitment with no report counting 0
+    and a dropped one not at all (see _rolled_up).
     """
     if not item_ids:
         return {}
@@ -108,19 +127,17 @@ def item_progress(*, session: Session, item_ids: Collection[int]) -> dict[int, I
             dates.append(mine.reported_on)
             percent, status, spent = mine.percent, ProgressStatus(mine.status), mine.spent_baht
         else:
-            weights = [weight for _, weight in parts]
-            percents = [reported[c].percent if c in reported else 0 for c, _ in parts]
-            total = sum(weights)
-            if not parts:
-                percent = 0
-            elif total:
-                percent = round(sum(w * p for w, p in zip(weights, percents, strict=True)) / total)
-            else:
-                percent = round(sum(percents) / len(percents))
-            # A commitment that never reported has not started: one done of three is not a done item.
-            status = _derived(
-                [ProgressStatus(reported[c].status) if c in reported else ProgressStatus.NOT_STARTED for c, _ in parts]
+            statuses = [
+                ProgressStatus(reported[c].status) if c in reported else ProgressStatus.NOT_STARTED for c, _ in parts
+            ]
+            percent = _rolled_up(
+                [
+                    (weight, reported[c].percent if c in reported else 0, status)
+                    for (c, weight), status in zip(parts, statuses, strict=True)
+                ]
             )
+            # A commitment that never reported has not started: one done of three is not a done item.
+            status = _derived(statuses)
             spent = sum(report.spent_baht for report in theirs)
         result[item_id] = ItemProgress(
             item_id=item_id,

@@ -80,6 +80,12 @@ def projector_url(base: str, code: str, screen: str) -> str:
     return f"{base}/?{urlencode({'code': code, 'screen': screen})}"
 
 
+def progress_url(base: str, token: str) -> str:
+    """An owner's private progress link: their one item's page, opened by the token alone."""
+    # At the root, as the projector's: the page is the default of the visitor the token makes.
+    return f"{base}/?{urlencode({'progress': token})}"
+
+
 def resolve_base_url(*, browser_url: str | None, port: int, path_prefix: str = "") -> str | None:
     """`base_url` with this process's settings and network."""
     settings = get_settings()

@@ -40,6 +40,7 @@ class Topic(StrEnum):
     MODERATION = "moderation"  # the facilitator's decision on a post: its author's phone shows the mark
     VOTING = "voting"  # a vote opened, closed, or its results revealed (every phone and projector redraws)
     VOTES = "votes"  # a dot spent or taken back (turnout and live results; screens follow it at a gap)
+    PROGRESS = "progress"  # an owner's or the facilitator's progress report, or a commitment's weight (the plan's bars)
 
 
 ROLES = ("phone", "projector")

@@ -9,8 +9,9 @@ from html import escape
 from facilitation.core.i18n import format_baht, format_date, t
 from facilitation.forum.contributions import FeedItem
 from facilitation.forum.plans import Answer, PlanRow, ThemeAnswer
+from facilitation.forum.progress_read import ItemProgress
 from facilitation.present.palette import KIND_COLOURS, KIND_ICONS, SECTOR_COLOURS
-from models import ContributionKind, Sector
+from models import ContributionKind, ProgressReport, ProgressStatus, Sector
 
 
 def sector_badge(sector: Sector | None, lang: str) -> str:
@@ -91,6 +92,50 @@ def theme_answers(row: PlanRow, lang: str) -> str:
     return f'<div class="fact-label">{escape(t("plan_themes", lang))}</div><ul class="answers themes">{entries}</ul>'
 
 
+def progress_bar(status: ProgressStatus, percent: int, lang: str) -> str:
+    """A bar and the status word: how far an item (or a commitment) has come."""
+    shown = max(0, min(100, int(percent)))
+    status = ProgressStatus(status)
+    word = escape(t(f"progress_status_{status.value}", lang))
+    return (
+        f'<div class="progress" data-testid="progress" data-status="{status.value}" data-percent="{shown}">'
+        f'<div class="progress-track"><div class="progress-fill {status.value}" style="width:{shown}%"></div></div>'
+        f'<span class="progress-label">{word} · {shown}%</span></div>'
+    )
+
+
+def item_progress_bar(progress: ItemProgress | None, lang: str) -> str:
+    """An item's bar once anyone has reported on it or its commitments; nothing before (a plan being made)."""
+    if progress is None or not progress.reports:
+        return ""
+    return progress_bar(progress.status, progress.percent, lang)
+
+
+def progress_entry(report: ProgressReport, lang: str) -> str:
+    """One report of a timeline: its bar, its day, who sent it, the money spent so far, and its note as plain text."""
+    by = t("progress_by_facilitator" if report.reported_by == "facilitator" else "progress_by_owner", lang)
+    meta = " · ".join(
+        (
+            format_date(report.reported_on, lang),
+            by,
+            t("progress_spent_so_far", lang, amount=format_baht(report.spent_baht, lang)),
+        )
+    )
+    note = f'<div class="card-text">{escape(report.note)}</div>' if report.note else ""
+    return (
+        f'<div class="progress-entry" data-testid="progress-entry">'
+        f"{progress_bar(ProgressStatus(report.status), report.percent, lang)}"
+        f'<div class="progress-meta">{escape(meta)}</div>{note}</div>'
+    )
+
+
+def progress_timeline(reports: list[ProgressReport], lang: str) -> str:
+    """Every report, newest first, or a note that none was sent yet."""
+    if not reports:
+        return f'<div class="card-empty">{escape(t("progress_none_yet", lang))}</div>'
+    return f'<div class="progress-timeline">{"".join(progress_entry(report, lang) for report in reports)}</div>'
+
+
 def plan_card(row: PlanRow, lang: str, *, with_commitments: bool = True) -> str:
     """One action item as a card: activity, who leads, money, dates, what it answers."""
     item = row.item
@@ -142,7 +187,7 @@ def plan_card(row: PlanRow, lang: str, *, with_commitments: bool = True) -> str:
         )
     return (
         f'<article class="plan-card" data-item="{item.id}"><h4>{row.number}. {escape(item.activity)}</h4>'
-        f"{rows}{themes_html}{answers_html}{commitments_html}</article>"
+        f"{item_progress_bar(row.progress, lang)}{rows}{themes_html}{answers_html}{commitments_html}</article>"
     )
 
 

@@ -12,7 +12,7 @@ from facilitation.core.i18n import format_baht, t
 from facilitation.forum.contributions import FeedItem
 from facilitation.forum.feed import KindFeed, LatestFeed
 from facilitation.forum.plans import CommitmentView, PlanRow
-from facilitation.present.cards import sector_badge
+from facilitation.present.cards import item_progress_bar, sector_badge
 from facilitation.present.palette import KIND_COLOURS, KIND_ICONS
 from facilitation.present.thai_wrap import wrap_label
 from models import ContributionKind
@@ -162,7 +162,8 @@ def plan_card(row: PlanRow, lang: str, *, with_commitments: bool) -> str:
         )
     return (
         f'<article class="plan-card" data-item="{item.id}"><h4>{row.number}. {escape(item.activity)}</h4>'
-        f"{facts_html}{answers_html if answers else ''}{commitments_html}</article>"
+        f"{item_progress_bar(row.progress, lang)}{facts_html}{answers_html if answers else ''}{commitments_html}"
+        "</article>"
     )
 
 

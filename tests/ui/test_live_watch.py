@@ -69,7 +69,8 @@ def test_a_phone_watches_the_stage_in_share_and_the_plan_from_plan_on(
     watched = watcher(at)
     assert watched["seen"] == now(db, created)
     # In Plan, where the room votes, a vote opened, closed or revealed too.
-    assert watched["topics"] == {"stage": 0, "timer": 0, "plan": 0, "commitments": 10, "voting": 0}
+    # The plan's cards carry each activity's progress, which owners report at any time.
+    assert watched["topics"] == {"stage": 0, "timer": 0, "plan": 0, "commitments": 10, "progress": 10, "voting": 0}
 
 
 def test_the_fallback_timer_is_drawn_until_the_stream_says_hello(
@@ -99,6 +100,7 @@ def test_the_projector_watches_what_its_view_shows(
     assert watched["seen"] == now(db, created)
     assert watched["topics"] == {
         "stage": 0, "people": 1, "posts": 1, "plan": 0, "commitments": 1, "timer": 0, "reveal": 0, "voting": 0,
+        "progress": 1,
     }  # fmt: skip
 
     at.segmented_control(key="projector_view").set_value("tree").run()

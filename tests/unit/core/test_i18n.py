@@ -19,6 +19,7 @@ from models import (
     FundSource,
     ModerationAction,
     OverlapDecision,
+    ProgressStatus,
     ResultsShown,
     Sector,
     Stage,
@@ -56,6 +57,7 @@ DYNAMIC_KEYS = {
     "moderation_state_": [f"moderation_state_{status.value}" for status in ContributionStatus],
     "vote_results_": [f"vote_results_{shown.value}" for shown in ResultsShown],
     "export_": [f"export_{export.key}{line}" for export in FORMATS for line in ("", "_line")],
+    "progress_status_": [f"progress_status_{status.value}" for status in ProgressStatus],
 }
 
 

@@ -46,6 +46,7 @@ from facilitation.forum.overlaps import mark_overlap
 from facilitation.forum.participants import identify
 from facilitation.forum.people_without_phones import post_for_person
 from facilitation.forum.plans import delete_action_item
+from facilitation.forum.progress import set_weight
 from facilitation.forum.reveal import reveal_stage
 from facilitation.forum.theme_suggestions import reject_suggestion
 from facilitation.forum.themes import create_theme, merge_themes
@@ -60,13 +61,15 @@ from models import (
     OptionSubject,
     OverlapDecision,
     Participant,
+    ProgressStatus,
+    ProgressSubject,
     ResultsShown,
     Sector,
     Stage,
     VoteOption,
     saved_id,
 )
-from tests.factories import join, make_forum, post, register
+from tests.factories import join, make_forum, post, register, report
 from tests.unit.helpers import commit, make_item, move
 
 ROOT, FUND, BENEFIT, OTHER = (
@@ -170,7 +173,12 @@ def handmade(engine: Engine) -> tuple[int, str]:
         )
         delete_action_item(session=session, forum_id=forum_id, item_id=saved_id(gone))
         set_pre_approval(session=session, forum_id=forum_id, on=True, version=0)
+        set_weight(session=session, forum_id=forum_id, commitment_id=saved_id(mine), weight=3, seen=0)
     post(engine, alice, "รอผู้ดำเนินการอนุมัติ", OTHER)  # waits in the queue
+    # Progress on both kinds of subject: the import points each at the new commitment or item.
+    report(engine, forum_id, ProgressSubject.COMMITMENT, saved_id(mine), status=ProgressStatus.IN_PROGRESS, percent=40)
+    report(engine, forum_id, ProgressSubject.ACTION_ITEM, saved_id(first), status=ProgressStatus.BLOCKED, note="รอรถ")
+    report(engine, forum_id, ProgressSubject.ACTION_ITEM, saved_id(first), status=ProgressStatus.DONE, percent=100)
     return forum_id, key
 
 
@@ -383,7 +391,31 @@ REFUSED: dict[str, tuple[Callable[[bytes], bytes], type[ArchiveRefused], str]] =
         ArchiveForeign,
         "archive_error_foreign",
     ),
-    "a newer version": (lambda data: _edited(data, _set(("version",), 2)), ArchiveTooNew, "archive_error_too_new"),
+    "a newer version": (
+        lambda data: _edited(data, _set(("version",), ARCHIVE_VERSION + 1)),
+        ArchiveTooNew,
+        "archive_error_too_new",
+    ),
+    "a progress report on a commitment that is not there": (
+        lambda data: _edited(data, _set(("progress_reports", 0, "subject_id"), 999_999)),
+        ArchiveInconsistent,
+        "archive_error_inconsistent",
+    ),
+    "a progress report over 100 %": (
+        lambda data: _edited(data, _set(("progress_reports", 0, "percent"), 140)),
+        ArchiveInconsistent,
+        "archive_error_inconsistent",
+    ),
+    "a weight of a commitment that is not there": (
+        lambda data: _edited(data, _set(("commitment_weights", 0, "commitment_id"), 999_999)),
+        ArchiveInconsistent,
+        "archive_error_inconsistent",
+    ),
+    "a version-2 file without its progress reports": (
+        lambda data: _edited(data, lambda parsed: parsed.pop("progress_reports")),
+        ArchiveInconsistent,
+        "archive_error_inconsistent",
+    ),
     "a reference to a missing post": (
         lambda data: _edited(data, _set(("theme_posts", 0, "contribution_id"), 999_999)),
         ArchiveInconsistent,
@@ -473,13 +505,30 @@ def test_the_messages_say_what_is_wrong_in_both_languages(good: bytes) -> None:
     with pytest.raises(ArchiveTooNew) as newer:
         read_archive(_edited(good, _set(("version",), 7)))
     assert newer.value.message("en") == (
-        "This file comes from a newer version of the app (format version 7; this one reads up to 1),"
+        "This file comes from a newer version of the app (format version 7; this one reads up to 2),"
         " so nothing was imported. Update this installation first."
     )
     assert "รุ่น 7" in newer.value.message("th")
     with pytest.raises(ArchiveInconsistent) as missing:
         read_archive(_edited(good, _set(("theme_posts", 0, "theme_id"), 424242)))
     assert "theme_posts[0].theme_id: no record of themes has id 424242" in missing.value.message("en")
+
+
+def test_a_version_1_file_still_imports_as_a_forum_without_progress(engine: Engine, good: bytes) -> None:
+    """Files written before progress reports and weights were archived: read as having none."""
+    added = [record.key for record in RECORD_TYPES if record.since > 1]
+    assert added == ["progress_reports", "commitment_weights"]
+
+    def as_version_1(parsed: Data) -> None:
+        parsed["version"] = 1
+        for key in added:
+            parsed.pop(key)
+
+    imported = _import(engine, _edited(good, as_version_1))
+    again = json.loads(_export(engine, saved_id(imported.forum)))
+    assert [again[key] for key in added] == [[], []]
+    before = json.loads(good)
+    assert len(again["commitments"]) == len(before["commitments"]) and len(before["progress_reports"]) == 3
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(

@@ -39,7 +39,7 @@ from models import (
     Stage,
     saved_id,
 )
-from tests.factories import join, make_forum
+from tests.factories import join, make_forum, report
 from tests.unit.helpers import commit, count, item_data, make_item, move
 
 LATER = date(2027, 6, 18)
@@ -269,3 +269,21 @@ def test_a_change_on_an_earlier_forum_reaches_the_forums_reviewing_it(engine: En
         after = counters(session=session, forum_ids=ids)
     moved = [after[i][Topic.PLAN.value] - before[i][Topic.PLAN.value] for i in ids]
     assert moved == [1, 1, 0]
+
+
+def test_a_progress_report_on_an_earlier_item_reaches_the_follow_ups_screens(
+    engine: Engine, earlier: CreatedForum
+) -> None:
+    """The report service itself tells the reviewing forum: its projector in Review redraws."""
+    item = make_item(engine, saved_id(earlier.forum), "รถรับส่งผู้ป่วยไปตามนัด")
+    follow_up = saved_id(_follow(engine, earlier.forum).forum)
+    ids = [saved_id(earlier.forum), follow_up]
+    with read_session(engine) as session:
+        before = counters(session=session, forum_ids=ids)
+    report(
+        engine, saved_id(earlier.forum), ProgressSubject.ACTION_ITEM, saved_id(item),
+        status=ProgressStatus.IN_PROGRESS, percent=40,
+    )  # fmt: skip
+    with read_session(engine) as session:
+        after = counters(session=session, forum_ids=ids)
+    assert [after[i][Topic.PROGRESS.value] - before[i][Topic.PROGRESS.value] for i in ids] == [1, 1]

@@ -27,6 +27,7 @@ from facilitation.forum.people_without_phones import register_person
 from facilitation.forum.plans import create_action_item, delete_action_item, restore_action_item, update_action_item
 from facilitation.forum.policy import (
     ALLOWED,
+    IN_EVERY_STAGE,
     STAGE_RULES,
     Action,
     accepts_input,
@@ -34,6 +35,14 @@ from facilitation.forum.policy import (
     require,
     stage_rules,
     stages_allowing,
+)
+from facilitation.forum.progress import (
+    ProgressForm,
+    owner_link,
+    report_progress,
+    report_progress_for,
+    set_weight,
+    thai_today,
 )
 from facilitation.forum.reveal import hide_stage, reveal_stage, set_reveal_settings
 from facilitation.forum.theme_suggestions import reject_suggestion
@@ -48,6 +57,7 @@ from models import (
     CarriedItem,
     Commitment,
     CommitmentCreate,
+    CommitmentWeight,
     Contribution,
     ContributionCreate,
     ContributionKind,
@@ -61,8 +71,12 @@ from models import (
     OptionSubject,
     OverlapDecision,
     OverlapMark,
+    OwnerLink,
     Participant,
     ParticipantCreate,
+    ProgressReport,
+    ProgressStatus,
+    ProgressSubject,
     ResultsShown,
     RevealEvent,
     Sector,
@@ -112,6 +126,10 @@ EXPECTED: dict[Action, frozenset[Stage]] = {
     Action.VOTE: frozenset({Stage.PLAN}),
     # The facilitator carries the earlier forum's open items while reviewing them and while planning.
     Action.CARRY_ITEM: frozenset({Stage.REVIEW, Stage.PLAN}),
+    # Follow-up outlives the forum: owners report, and the facilitator hands out links and weighs, in every stage.
+    Action.OPEN_PROGRESS_LINK: frozenset(Stage),
+    Action.REPORT_PROGRESS: frozenset(Stage),
+    Action.SET_WEIGHT: frozenset(Stage),
 }
 ROOT, FUND, BENEFIT = ContributionKind.ROOT_CAUSE, ContributionKind.FUND, ContributionKind.BENEFIT
 
@@ -567,6 +585,58 @@ PROBES += MODERATION_PROBES
 PROBES.append(Probe(Action.CARRY_ITEM, "carry_item", _carry, lambda e, w: count(e, CarriedItem) == 1))
 
 
+def _progress_form(kind: ProgressSubject, subject_id: int) -> ProgressForm:
+    return ProgressForm(
+        subject_kind=kind,
+        subject_id=subject_id,
+        status=ProgressStatus.IN_PROGRESS,
+        percent=40,
+        note="จัดรถได้สองวันต่อสัปดาห์",
+        spent_baht=1_500,
+        reported_on=thai_today(),
+        seen=None,
+        creation_key="tap",
+    )
+
+
+def _owner_report(session: Session, world: World) -> object:
+    # The link is made in the probe's own transaction, so a refusal would roll it back too.
+    made = owner_link(
+        session=session, forum_id=world.id, subject_kind=ProgressSubject.ACTION_ITEM, subject_id=world.item
+    )
+    return report_progress(
+        session=session, token=made.token, form=_progress_form(ProgressSubject.ACTION_ITEM, world.item)
+    )
+
+
+def _weigh(session: Session, world: World) -> object:
+    commitment = Commitment(forum_id=world.id, action_item_id=world.item, participant_id=world.person.id, text="จะช่วย")
+    session.add(commitment)
+    session.flush()
+    return set_weight(session=session, forum_id=world.id, commitment_id=saved_id(commitment), weight=3, seen=0)
+
+
+PROGRESS_PROBES = [
+    Probe(
+        Action.OPEN_PROGRESS_LINK,
+        "owner_link",
+        lambda s, w: owner_link(session=s, forum_id=w.id, subject_kind=ProgressSubject.ACTION_ITEM, subject_id=w.item),
+        lambda e, w: count(e, OwnerLink) == 1,
+    ),
+    Probe(Action.REPORT_PROGRESS, "report_progress", _owner_report, lambda e, w: count(e, ProgressReport) == 1),
+    Probe(
+        Action.REPORT_PROGRESS,
+        "report_progress_for",
+        lambda s, w: report_progress_for(
+            session=s, forum_id=w.id, form=_progress_form(ProgressSubject.ACTION_ITEM, w.item)
+        ),
+        lambda e, w: count(e, ProgressReport) == 1,
+    ),
+    Probe(Action.SET_WEIGHT, "set_weight", _weigh, lambda e, w: count(e, CommitmentWeight) == 1),
+]
+PROBES += PROGRESS_PROBES
+
+
 def _everything(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, to show a refused action wrote nothing at all (not even a revision)."""
     with engine.connect() as connection:
@@ -581,7 +651,8 @@ def test_the_table_covers_every_stage_and_every_action() -> None:
     assert set(ALLOWED) == set(Stage)
     assert set(STAGE_RULES) == set(Stage)
     assert all(actions <= set(Action) for actions in ALLOWED.values())
-    assert {action for actions in ALLOWED.values() for action in actions} == set(Action)
+    assert {action for actions in ALLOWED.values() for action in actions} | IN_EVERY_STAGE == set(Action)
+    assert all(actions.isdisjoint(IN_EVERY_STAGE) for actions in ALLOWED.values())
     assert set(EXPECTED) == set(Action)  # a new action must be given its stages here too
 
 
@@ -702,6 +773,13 @@ def test_screens_show_commit_forms_only_under_a_plan_they_show() -> None:
 def test_only_closed_takes_no_input() -> None:
     """Screens show a forum as closed exactly when its stage allows nothing."""
     assert [stage for stage in Stage if not accepts_input(stage)] == [Stage.CLOSED]
+
+
+def test_a_closed_forum_takes_progress_reports_and_still_shows_as_closed() -> None:
+    """Follow-up is allowed after the forum closed, without making its screens think it is open again."""
+    assert not accepts_input(Stage.CLOSED)
+    assert all(allows(Stage.CLOSED, action) for action in IN_EVERY_STAGE)
+    assert all(stages_allowing(action) == tuple(Stage) for action in IN_EVERY_STAGE)
 
 
 def test_the_projector_shows_in_each_stage_what_it_showed_before() -> None:

@@ -30,6 +30,7 @@ from facilitation.forum import (
     participants,
     people_without_phones,
     plans,
+    progress,
     theme_suggestions,
     themes,
     themes_to_plan,
@@ -63,6 +64,7 @@ from facilitation.tree.data import PART_OF_KIND
 from models import (
     ActionItem,
     Ballot,
+    Commitment,
     CommitmentCreate,
     Contribution,
     ContributionCreate,
@@ -75,6 +77,8 @@ from models import (
     OverlapDecision,
     Participant,
     ParticipantCreate,
+    ProgressStatus,
+    ProgressSubject,
     ResultsShown,
     Sector,
     Stage,
@@ -100,7 +104,7 @@ RUDE = "ไอ้เหี้ยไม่ช่วยอะไรเลย"  # t
 WRITERS: tuple[ModuleType, ...] = (
     forums, participants, contributions, plans, commitments, access, admin, timer, left_out_words, overlaps, themes,
     themes_to_plan, theme_suggestions, moderation, moderation_rules, people_without_phones, votes, dots,
-    archive_import, follow_up,
+    archive_import, follow_up, progress,
 )  # fmt: skip
 
 
@@ -186,6 +190,41 @@ def world(engine: Engine) -> World:
 
 
 Action = Callable[[Session, World], object]
+
+
+def _owner_link(session: Session, w: World) -> str:
+    made = progress.owner_link(
+        session=session, forum_id=w.id, subject_kind=ProgressSubject.ACTION_ITEM, subject_id=w.item_id
+    )
+    return made.token
+
+
+def _twice(session: Session, w: World, form: progress.ProgressForm) -> object:
+    """One form sent twice (a double tap): the second finds the first's report."""
+    first = progress.report_progress_for(session=session, forum_id=w.id, form=form)
+    second = progress.report_progress_for(session=session, forum_id=w.id, form=form)
+    assert second.created is False and second.report.id == first.report.id
+    return second
+
+
+def _progress_form(w: World, seen: int | None = None) -> progress.ProgressForm:
+    return progress.ProgressForm(
+        subject_kind=ProgressSubject.ACTION_ITEM,
+        subject_id=w.item_id,
+        status=ProgressStatus.IN_PROGRESS,
+        percent=40,
+        note="",
+        spent_baht=0,
+        reported_on=progress.thai_today(),
+        seen=seen,
+        creation_key=new_token(),
+    )
+
+
+def _commitment(session: Session, w: World) -> int:
+    found = session.exec(select(Commitment.id).where(Commitment.action_item_id == w.item_id)).first()
+    assert found is not None
+    return found
 
 
 def _edit(which: Callable[[World], Contribution], **change: Any) -> Action:
@@ -414,6 +453,32 @@ CASES: dict[str, tuple[Callable[..., Any], Action, set[Topic]]] = {
         restore_action_item,
         lambda s, w: restore_action_item(session=s, forum_id=w.id, item_id=w.item_id),
         set(),
+    ),
+    # Progress moves its own topic: the plan's bars, the projector's plan and the console's Progress tab.
+    "an owner's progress link made": (
+        progress.owner_link,
+        lambda s, w: _owner_link(s, w),
+        set(),  # only the console that made it shows it, drawn on its own run
+    ),
+    "a progress report by the facilitator": (
+        progress.report_progress_for,
+        lambda s, w: progress.report_progress_for(session=s, forum_id=w.id, form=_progress_form(w)),
+        {Topic.PROGRESS},
+    ),
+    "a progress report through an owner's link": (
+        progress.report_progress,
+        lambda s, w: progress.report_progress(session=s, token=_owner_link(s, w), form=_progress_form(w)),
+        {Topic.PROGRESS},
+    ),
+    "a progress report sent twice": (
+        progress.report_progress_for,
+        lambda s, w: _twice(s, w, _progress_form(w)),
+        {Topic.PROGRESS},  # once
+    ),
+    "a commitment's weight set": (
+        progress.set_weight,
+        lambda s, w: progress.set_weight(session=s, forum_id=w.id, commitment_id=_commitment(s, w), weight=2, seen=0),
+        {Topic.PROGRESS},
     ),
     "a commitment": (add_commitment, _commit("จะหาอาสาสมัครขับรถ"), {C}),
     "a commitment sent twice": (add_commitment, _commit("จะจัดรถให้"), set()),
@@ -820,6 +885,7 @@ def test_the_sample_forum_counts_what_its_services_wrote(engine: Engine) -> None
         "moderation": 0,
         "voting": 0,
         "votes": 0,
+        "progress": 0,
     }
 
 
@@ -872,6 +938,20 @@ REFUSED: dict[str, tuple[Action, type[ForumError]]] = {
     ),
     "a vote closed from a stale console": (
         lambda s, w: votes.close_vote(session=s, forum_id=w.id, vote_id=saved_id(_vote(s, w)), version=0),
+        StaleEdit,
+    ),
+    "a progress report from a stale form": (
+        lambda s, w: (
+            progress.report_progress_for(session=s, forum_id=w.id, form=_progress_form(w)),
+            progress.report_progress_for(session=s, forum_id=w.id, form=_progress_form(w)),
+        ),
+        StaleEdit,
+    ),
+    "a weight from a stale form": (
+        lambda s, w: (
+            progress.set_weight(session=s, forum_id=w.id, commitment_id=_commitment(s, w), weight=2, seen=0),
+            progress.set_weight(session=s, forum_id=w.id, commitment_id=_commitment(s, w), weight=3, seen=0),
+        ),
         StaleEdit,
     ),
     "a dot from a stale screen": (
