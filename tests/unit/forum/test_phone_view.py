@@ -144,7 +144,8 @@ def test_the_counters_are_read_before_anything_the_phone_draws(engine: Engine, m
 
 
 def test_the_screen_is_one_transaction_of_few_queries(engine: Engine) -> None:
-    """Counters 1, forum and participant 1, plan 4 (items, answers, themes, commitments), own posts 1, timer 1,
+    """Counters 1, forum and participant 1, plan 7 (items, answers, themes, commitments, and each item's progress:
+    its own reports, its commitments' figures, the items it was carried from), own posts 1, timer 1,
     reveal 1, pre-approval 1, vote 1: whatever the posts and items (the reasons of hidden posts are read only
     when the phone has one, its own dots only when a vote is on)."""
     forum = make_forum(engine).forum
@@ -166,4 +167,4 @@ def test_the_screen_is_one_transaction_of_few_queries(engine: Engine) -> None:
         event.remove(engine, "begin", began)
 
     assert len(begins) == 1
-    assert len(selects) == 11
+    assert len(selects) == 14
