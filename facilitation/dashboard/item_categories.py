@@ -1,5 +1,6 @@
 """An action item's welfare category: the branch of the tree most of the benefits it answers hang on."""
 
+import threading
 from collections import Counter
 from typing import Any
 
@@ -11,6 +12,25 @@ from facilitation.tree.categories import CATEGORY_KEYS, suggest_category
 from models import ActionItemContribution, ActionItemTheme, Contribution, ContributionKind, ThemePost
 
 UNCATEGORISED = "uncategorised"
+# Suggesting a benefit's category matches its words against every rule (about 0.1 ms a text), and a
+# province's plans answer more benefits than the tree's own memory of texts holds (8,192): each
+# suggestion is remembered here by the post and a hash of its words (not the words themselves),
+# so a changed text is suggested anew. Bounded: the oldest are forgotten first.
+REMEMBERED = 65_536
+_suggested: dict[tuple[int, int], str] = {}
+_remembering = threading.Lock()
+
+
+def _suggestion(contribution_id: int, text: str) -> str:
+    key = (contribution_id, hash(text))
+    found = _suggested.get(key)
+    if found is None:
+        found = suggest_category(text)
+        with _remembering:
+            _suggested[key] = found
+            while len(_suggested) > REMEMBERED:
+                del _suggested[next(iter(_suggested))]
+    return found
 
 
 def _benefits(item_ids: Select[Any], *, through_themes: bool) -> Select[Any]:
@@ -38,7 +58,9 @@ def item_categories(*, session: Session, item_ids: Select[Any]) -> dict[int, str
     both = union_all(_benefits(item_ids, through_themes=False), _benefits(item_ids, through_themes=True))
     seen: dict[int, dict[int, str]] = {}
     for item_id, contribution_id, chosen, text in session.execute(both).all():
-        seen.setdefault(item_id, {})[contribution_id] = chosen if chosen in CATEGORY_KEYS else suggest_category(text)
+        seen.setdefault(item_id, {})[contribution_id] = (
+            chosen if chosen in CATEGORY_KEYS else _suggestion(contribution_id, text)
+        )
     found = {}
     for item_id, benefits in seen.items():
         votes = Counter(benefits.values())

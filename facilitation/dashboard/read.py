@@ -96,6 +96,7 @@ class FlaggedItem:
 
 @dataclass(frozen=True)
 class AreaDashboard:
+    area_code: str  # the tambon's, district's or province's, as chosen
     area_name: str
     forums: list[ForumLine]  # newest first
     participants_by_sector: dict[Sector, int]  # every sector, in Sector's order
@@ -254,6 +255,7 @@ def area_dashboard(
             )  # fmt: skip
     flagged.sort(key=lambda item: (item.end_date is None, item.end_date or today, item.forum.forum_date, item.item_id))
     return AreaDashboard(
+        area_code=tambon_code or district_code or province_code,
         area_name=area_name(province_code, district_code, tambon_code, lang),
         forums=forums,
         participants_by_sector={sector: sectors[sector] for sector in Sector},
