@@ -77,8 +77,9 @@ def build(engine: Engine) -> AreaSet:
     """Khon Kaen: F1 (Sila), F2 (Nai Mueang, same district), F3 (Ban Fang district); Udon Thani: F4.
 
     F1: people community, state, state; items I1 (SWPF 100,000, education, ends 30 Sep 2027, never
-    reported), I2 (TAO 50,000, housing and sickness: a tie, so sickness; a commitment reported in
-    progress on 20 Nov 2027), I3 (own fund 30,000, no benefit, reported done), and a deleted item.
+    reported), I2 (TAO 50,000, a housing benefit directly and through a theme, a sickness one: a tie,
+    so sickness; a commitment reported in progress on 20 Nov 2027), I3 (own fund 30,000, no benefit,
+    reported done), and a deleted item.
     F2: people local government, other; I5 (CODI 20,000, old age, no end date, blocked on 1 Jul 2027).
     F3: one academic, no plan. F4 (Udon Thani): one community person; I6 (TAO 77,000, ended 1 Jan 2027).
     """
@@ -102,8 +103,8 @@ def build(engine: Engine) -> AreaSet:
     cause = post(engine, c, "ผู้สูงอายุอยู่บ้านลำพัง ลูกหลานไปทำงานต่างจังหวัด")
     pension = post(engine, d, "เบี้ยยังชีพผู้สูงอายุเพิ่มเติม", BENEFIT)
     with write_session(engine) as session:
-        sick = create_theme(
-            session=session, forum_id=saved_id(f1.forum), name="การเจ็บป่วย", contribution_ids=[saved_id(hospital)]
+        homes = create_theme(
+            session=session, forum_id=saved_id(f1.forum), name="บ้านที่ปลอดภัย", contribution_ids=[saved_id(house)]
         )
     f1_id, f2_id = saved_id(f1.forum), saved_id(f2.forum)
     found.items["I1"] = saved_id(
@@ -114,7 +115,7 @@ def build(engine: Engine) -> AreaSet:
     found.items["I2"] = saved_id(
         make_item(engine, f1_id, "ซ่อมบ้านและเยี่ยมไข้", budget_baht=50_000, fund_source=FundSource.TAO,
                   start_date=date(2027, 3, 1), end_date=date(2028, 3, 31),
-                  contribution_ids=[saved_id(house), saved_id(hospital)], theme_ids=[saved_id(sick)])
+                  contribution_ids=[saved_id(house), saved_id(hospital)], theme_ids=[saved_id(homes)])
     )  # fmt: skip
     found.items["I3"] = saved_id(
         make_item(engine, f1_id, "กองทุนช่วยค่ารักษา", budget_baht=30_000, fund_source=FundSource.OWN_FUND,

@@ -1,31 +1,12 @@
 """The area dashboard's figures on a handmade set of forums in two provinces (figures worked out by hand)."""
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
-import pytest
-
-from facilitation.core.db import make_engine, read_session
+from facilitation.core.db import read_session
 from facilitation.dashboard.areas import area_options
 from facilitation.dashboard.read import AreaDashboard, Tally, area_dashboard
 from models import FundSource, ProgressStatus, Sector
-from tests.unit.dashboard.area_set import TODAY, AreaSet, build
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def area_set(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, migrated_template: Path
-) -> Iterator[AreaSet]:
-    """The set, built once per database kind; the tests only read it."""
-    if request.param == "postgresql":
-        yield build(request.getfixturevalue("postgres_engine"))
-        return
-    target = tmp_path_factory.mktemp("area") / "forum.db"
-    target.write_bytes(migrated_template.read_bytes())
-    engine = make_engine(f"sqlite:///{target}")
-    yield build(engine)
-    engine.dispose()
+from tests.unit.dashboard.area_set import TODAY, AreaSet
 
 
 def board(found: AreaSet, province: str = "40", **scope: object) -> AreaDashboard:
@@ -63,7 +44,7 @@ def test_an_item_is_counted_under_the_category_most_of_its_benefits_hang_on(area
     shown = board(area_set)
 
     spent = {key: tally for key, tally in shown.budget_by_category.items() if tally.items}
-    # I2 answers a housing benefit and a sickness one (directly and through a theme: counted once),
+    # I2 answers a sickness benefit and a housing one (directly and through a theme: counted once),
     # a tie that goes to the branch the tree draws first; I3 answers no benefit.
     assert spent == {
         "sickness": Tally(1, 50_000), "education": Tally(1, 100_000), "old_age": Tally(1, 20_000),
