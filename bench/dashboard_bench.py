@@ -30,6 +30,7 @@ from facilitation.core.db import make_engine, read_session, write_session
 from facilitation.core.migrate import upgrade
 from facilitation.core.tokens import new_token
 from facilitation.dashboard.read import AreaDashboard, area_dashboard
+from facilitation.forum.areas import resolve_area
 from facilitation.forum.progress_read import item_progress
 from models import ActionItem, Commitment, Forum, ProgressReport, ProgressStatus, ProgressSubject, utcnow
 from tests.postgres import temporary_postgres
@@ -62,10 +63,17 @@ def fill(engine: Engine, forums: int, contributions: int, items: int, seed: int 
             )
             # make_big_forum holds every forum in Sila on one day: move each to its own tambon and date.
             district, tambon = rng.choice(tambons)
+            area = resolve_area(PROVINCE, district, tambon)
             session.execute(
                 update(Forum)
                 .where(col(Forum.id) == forum_id)
-                .values(district_code=district, tambon_code=tambon, forum_date=FIRST_DAY + timedelta(days=3 * number))
+                .values(
+                    district_code=district,
+                    tambon_code=tambon,
+                    area_name_th=area.name("th"),
+                    area_name_en=area.name("en"),
+                    forum_date=FIRST_DAY + timedelta(days=3 * number),
+                )
             )
     with write_session(engine) as session:
         commitments = session.exec(select(Commitment.id, Commitment.forum_id)).all()

@@ -12,7 +12,7 @@ from facilitation.dashboard.areas import AreaOptions, area_options
 from facilitation.dashboard.read import area_dashboard
 from facilitation.dashboard.tables import STALLED_WEEKS, dashboard_tables, file_name, shown_columns
 from facilitation.exports.csv_files import table_csv
-from facilitation.exports.table_shape import Table
+from facilitation.exports.table_shape import ColumnKind, Table
 from facilitation.exports.workbook import forum_workbook
 from facilitation.forum.access import organiser_password_set, require_organiser
 from facilitation.forum.areas import AreaOption
@@ -69,9 +69,15 @@ def _date(where: DeltaGenerator, label_key: str, key: str) -> dt.date | None:
 
 
 def _downloads(table: Table) -> None:
-    st.dataframe(shown_columns(table, lang), hide_index=True, width="stretch")
-    csv, xlsx, _ = st.columns([1, 1, 4])
-    csv.download_button(
+    """The table, then its CSV and Excel files."""
+    numbers = {
+        column.heading: st.column_config.NumberColumn(format="localized")
+        for column in table.columns
+        if column.kind in (ColumnKind.INT, ColumnKind.BAHT)
+    }
+    st.dataframe(shown_columns(table, lang), hide_index=True, width="stretch", column_config=numbers)
+    buttons = st.container(horizontal=True)
+    buttons.download_button(
         ui.tr("dashboard_download_csv"),
         data=lambda: table_csv(table),
         file_name=file_name(board, table, "csv"),
@@ -79,7 +85,7 @@ def _downloads(table: Table) -> None:
         key=f"dashboard_csv_{table.key}",
         on_click="ignore",
     )
-    xlsx.download_button(
+    buttons.download_button(
         ui.tr("dashboard_download_xlsx"),
         data=lambda: forum_workbook([table], lang),
         file_name=file_name(board, table, "xlsx"),

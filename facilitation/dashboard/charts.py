@@ -61,7 +61,8 @@ def bars(table: Table, column: int, lang: str) -> go.Figure:
 
 def heat_map(table: Table, lang: str) -> go.Figure:
     """The fund × category table as a matrix of baht: funds down, categories across, the total column left out."""
-    categories = [column.heading for column in table.columns[1:-1]]
+    # "เจ็บป่วย/นอนโรงพยาบาล": two short lines, so neighbouring categories' names stay apart.
+    categories = [column.heading.replace("/", "/<br>") for column in table.columns[1:-1]]
     funds = [str(row[0]) for row in table.rows]
     cells = [[_number(value) for value in row[1:-1]] for row in table.rows]
     figure = go.Figure(

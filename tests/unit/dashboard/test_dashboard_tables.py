@@ -113,5 +113,5 @@ def test_the_charts_draw_the_tables(sqlite_area_set: AreaSet) -> None:
     assert funds.layout.xaxis.title.text == "บาท"
     assert "Sarabun" in funds.layout.font.family
     cells = matrix.data[0]
-    assert list(cells.x) == ["เจ็บป่วย/นอนโรงพยาบาล", "ผู้สูงอายุ/บำนาญ", "การศึกษา/ทุนการศึกษา", "ยังไม่ระบุหมวด"]
+    assert list(cells.x) == ["เจ็บป่วย/<br>นอนโรงพยาบาล", "ผู้สูงอายุ/<br>บำนาญ", "การศึกษา/<br>ทุนการศึกษา", "ยังไม่ระบุหมวด"]
     assert [list(row) for row in cells.z][1] == [50_000, 0, 0, 0]
