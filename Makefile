@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8501
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test lint unit ui e2e fuzz bench bench-projector bench-load bench-page bench-words bench-themes bench-exports clean
+.PHONY: run test lint unit ui e2e fuzz bench bench-projector bench-load bench-page bench-words bench-themes bench-exports bench-dashboard clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -122,6 +122,11 @@ bench-themes: $(VENV)/.dev
 # SQLite file): median of 3 runs after a warm-up, beside its target; an exporter not there yet says so.
 bench-exports: $(VENV)/.dev
 	$(BIN)/python -m bench.exports
+
+# The area dashboard over 200 forums, 50,000 contributions and 2,000 action items in one province (bench/big_forum.py
+# per forum), for the province, a district and a tambon, on SQLite and on a throwaway PostgreSQL: median beside 1 s.
+bench-dashboard: $(VENV)/.dev
+	$(BIN)/python -m bench.dashboard_bench
 
 # What a phone downloads to open the join page, against a bare Streamlit page served the same way,
 # and the time until its form can be used on DevTools' "Fast 3G" with a 4x CPU slowdown (headless

@@ -49,8 +49,12 @@ elif visitor.code:
     pages = {"join.py": _page("join.py", "nav_join", "📱")}
     position = "hidden"
 else:
-    pages = {"home.py": _page("home.py", "nav_home", "🌳")}
-    position = "hidden"
+    pages = {
+        "home.py": _page("home.py", "nav_home", "🌳"),
+        # For organisers; behind ORGANISER_PASSWORD when it is set (the page asks for it).
+        "dashboard.py": _page("dashboard.py", "dashboard_nav", "📊", "dashboard"),
+    }
+    position = "top"
 
 current = st.navigation(list(pages.values()), position=position)
 wanted = pages.get(st.session_state.pop("wanted_page", ""))
