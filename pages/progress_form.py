@@ -12,7 +12,8 @@ import streamlit as st
 from facilitation.core.errors import ProgressMoved
 from facilitation.core.i18n import t
 from facilitation.core.tokens import new_token
-from facilitation.forum.progress import NOTE_MAX, ProgressForm, Reported, thai_today
+from facilitation.forum.progress import NOTE_MAX, ProgressForm, Reported
+from facilitation.forum.progress_read import thai_today
 from models import ProgressReport, ProgressStatus, ProgressSubject
 from pages import inputs, ui
 

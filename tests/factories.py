@@ -11,7 +11,8 @@ from facilitation.forum.contributions import add_contribution
 from facilitation.forum.forums import CreatedForum, create_forum
 from facilitation.forum.participants import join_forum
 from facilitation.forum.people_without_phones import register_person
-from facilitation.forum.progress import ProgressForm, owner_link, progress_history, report_progress_for, thai_today
+from facilitation.forum.progress import ProgressForm, owner_link, progress_history, report_progress_for
+from facilitation.forum.progress_read import thai_today
 from facilitation.forum.reveal import REVEAL_STAGES, reveal_stage
 from models import (
     Contribution,

@@ -26,13 +26,12 @@ from facilitation.core.errors import (
     ReportDateInFuture,
     StaleEdit,
 )
-from facilitation.core.i18n import THAI_TIME
 from facilitation.core.text import clean_text
 from facilitation.core.tokens import hash_token, is_token, new_token
 from facilitation.forum.follow_up import bump_with_reviewers
 from facilitation.forum.plans import MAX_BUDGET_BAHT
 from facilitation.forum.policy import Action, require
-from facilitation.forum.progress_read import latest_reports
+from facilitation.forum.progress_read import latest_reports, thai_today
 from facilitation.live.changes import Topic
 from models import (
     ActionItem,
@@ -96,11 +95,6 @@ class ProgressForm:
 class Reported:
     report: ProgressReport
     created: bool  # False: the same form sent twice found the report its first send stored
-
-
-def thai_today() -> date:
-    """Today in Thailand, whatever the server's clock zone: a report dated today is never refused as future."""
-    return datetime.now(THAI_TIME).date()
 
 
 def _subject(session: Session, forum_id: int, kind: ProgressSubject, subject_id: int) -> Subject:

@@ -6,13 +6,14 @@ writes are in facilitation/forum/progress.py.
 
 from collections.abc import Collection
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
+from facilitation.core.i18n import THAI_TIME
 from models import (
     ActionItem,
     CarriedItem,
@@ -22,6 +23,12 @@ from models import (
     ProgressStatus,
     ProgressSubject,
 )
+
+
+def thai_today() -> date:
+    """Today in Thailand, whatever the server's clock zone: a report dated today is never refused as future."""
+    return datetime.now(THAI_TIME).date()
+
 
 STALLED_AFTER = timedelta(weeks=6)  # no report for this long, and not done: flagged as stalled
 FINISHED = frozenset({ProgressStatus.DONE, ProgressStatus.DROPPED})

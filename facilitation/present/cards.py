@@ -4,12 +4,13 @@ Everything people typed goes through `html.escape`, so it shows as the plain tex
 it was, never as markup; the page renders these strings with `st.html`.
 """
 
+from datetime import date
 from html import escape
 
 from facilitation.core.i18n import format_baht, format_date, t
 from facilitation.forum.contributions import FeedItem
 from facilitation.forum.plans import Answer, PlanRow, ThemeAnswer
-from facilitation.forum.progress_read import ItemProgress
+from facilitation.forum.progress_read import ItemProgress, thai_today
 from facilitation.present.palette import KIND_COLOURS, KIND_ICONS, SECTOR_COLOURS
 from models import ContributionKind, ProgressReport, ProgressStatus, Sector
 
@@ -111,6 +112,21 @@ def item_progress_bar(progress: ItemProgress | None, lang: str) -> str:
     return progress_bar(progress.status, progress.percent, lang)
 
 
+def due_flag(row: PlanRow, lang: str, today: date) -> str:
+    """A mark on an item past its end date and not finished, or started and silent for weeks; else nothing."""
+    item, progress = row.item, row.progress
+    if progress is None:
+        return ""
+    if progress.overdue(item.end_date, today):
+        flag = "overdue"
+    elif item.start_date is not None and item.start_date <= today and progress.stalled(item.start_date, today):
+        flag = "stalled"
+    else:
+        return ""
+    word = escape(t(f"progress_flag_{flag}", lang))
+    return f'<span class="badge due-flag {flag}" data-testid="due-flag" data-flag="{flag}">{word}</span>'
+
+
 def progress_entry(report: ProgressReport, lang: str) -> str:
     """One report of a timeline: its bar, its day, who sent it, the money spent so far, and its note as plain text."""
     by = t("progress_by_facilitator" if report.reported_by == "facilitator" else "progress_by_owner", lang)
@@ -136,7 +152,7 @@ def progress_timeline(reports: list[ProgressReport], lang: str) -> str:
     return f'<div class="progress-timeline">{"".join(progress_entry(report, lang) for report in reports)}</div>'
 
 
-def plan_card(row: PlanRow, lang: str, *, with_commitments: bool = True) -> str:
+def plan_card(row: PlanRow, lang: str, *, with_commitments: bool = True, today: date | None = None) -> str:
     """One action item as a card: activity, who leads, money, dates, what it answers."""
     item = row.item
     # In the order of the Thai action-plan form, as the summary and the exports list them.
@@ -187,6 +203,7 @@ def plan_card(row: PlanRow, lang: str, *, with_commitments: bool = True) -> str:
         )
     return (
         f'<article class="plan-card" data-item="{item.id}"><h4>{row.number}. {escape(item.activity)}</h4>'
+        f"{due_flag(row, lang, today or thai_today())}"
         f"{item_progress_bar(row.progress, lang)}{rows}{themes_html}{answers_html}{commitments_html}</article>"
     )
 

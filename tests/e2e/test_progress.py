@@ -1,11 +1,15 @@
-"""An owner reports progress from a phone after the forum closed, and the wall shows it within its refresh."""
+"""An owner reports progress from a phone after the forum closed; its wall and the follow-up forum's show it."""
+
+from datetime import timedelta
 
 import pytest
 from playwright.sync_api import Browser, expect
 from sqlalchemy import Engine
 
-from facilitation.core.db import read_session
+from facilitation.core.db import read_session, write_session
 from facilitation.core.i18n import t
+from facilitation.forum.access import open_projector_link
+from facilitation.forum.follow_up import start_follow_up
 from facilitation.forum.progress import progress_history
 from models import ProgressSubject, Stage, saved_id
 from tests.e2e.conftest import LAPTOP, PHONE, PROJECTOR, following, idle, shot
@@ -44,6 +48,22 @@ def test_an_owner_reports_forty_percent_after_the_forum_closed(browser: Browser,
     following(wall)
     expect(wall.get_by_test_id("stage")).to_have_text(t("stage_closed"))
     expect(wall.locator('[data-testid="progress"]')).to_have_count(0)  # nothing reported yet
+    # The next forum in the area is already under way, in Review, on its own projector.
+    with write_session(engine) as session:
+        follow = start_follow_up(
+            session=session,
+            earlier_forum_id=forum_id,
+            title="เวทีติดตามผลตำบลศิลา",
+            forum_date=created.forum.forum_date + timedelta(days=120),
+        )
+        session.flush()
+        screen = open_projector_link(session=session, code=follow.forum.code, key=follow.facilitator_token)
+    review = browser.new_context(**PROJECTOR).new_page()
+    review.goto(f"{base}/?code={follow.forum.code}&screen={screen}")
+    following(review)
+    expect(review.get_by_test_id("stage")).to_have_text(t("stage_review"))
+    review_card = review.locator(f'article.review-card[data-item="{saved_id(item)}"]')
+    expect(review_card.get_by_test_id("review-percent")).to_have_text("0%")
 
     # The owner opens the link on a phone: nothing else, no join code, no key.
     phone = browser.new_context(**PHONE).new_page()
@@ -73,3 +93,7 @@ def test_an_owner_reports_forty_percent_after_the_forum_closed(browser: Browser,
     expect(bar).to_have_attribute("data-percent", "40", timeout=10_000)
     expect(bar).to_contain_text(f"{t('progress_status_in_progress')} · 40%")
     shot(wall, "progress-projector", full_page=False)
+    # And the follow-up forum's projector, reviewing this plan, shows it within its refresh too.
+    expect(review_card.get_by_test_id("review-percent")).to_have_text("40%", timeout=10_000)
+    expect(review_card.get_by_test_id("review-status").first).to_have_text(t("review_status_in_progress"))
+    shot(review, "progress-follow-up-projector", full_page=False)

@@ -42,8 +42,8 @@ from facilitation.forum.progress import (
     report_progress,
     report_progress_for,
     set_weight,
-    thai_today,
 )
+from facilitation.forum.progress_read import thai_today
 from facilitation.forum.reveal import hide_stage, reveal_stage, set_reveal_settings
 from facilitation.forum.theme_suggestions import reject_suggestion
 from facilitation.forum.themes import create_theme

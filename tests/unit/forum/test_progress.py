@@ -32,8 +32,8 @@ from facilitation.forum.progress import (
     report_progress_for,
     set_weight,
     subject_for_link,
-    thai_today,
 )
+from facilitation.forum.progress_read import thai_today
 from facilitation.present.cards import progress_timeline
 from models import (
     CommitmentWeight,

@@ -1,5 +1,6 @@
 """cards: the HTML for the projector and phones never lets typed text become markup."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -7,8 +8,9 @@ import pytest
 from facilitation.core.i18n import t
 from facilitation.forum.contributions import FeedItem
 from facilitation.forum.plans import Answer, CommitmentView, PlanRow
+from facilitation.forum.progress_read import ItemProgress
 from facilitation.present.cards import feed_board, feed_column, plan_board, plan_card, sector_badge, text_card
-from models import ActionItem, ContributionKind, FundSource, Sector
+from models import ActionItem, ContributionKind, FundSource, ProgressStatus, Sector
 
 SCRIPT = "<script>alert(1)</script>"
 ATTRIBUTE = '"><img src=x onerror=alert(1)>'
@@ -158,3 +160,32 @@ def test_text_card_escapes_text_and_meta() -> None:
     _assert_escaped(html)
     assert "<img" not in html
     assert text_card("ข้อความ").count("#999") == 1
+
+
+def _progress(status: ProgressStatus, last: date | None, reports: int = 1) -> ItemProgress:
+    return ItemProgress(item_id=7, percent=40, status=status, last_reported=last, spent_baht=0, reports=reports)
+
+
+@pytest.mark.parametrize(
+    ("progress", "today", "flag"),
+    [
+        (None, date(2027, 12, 1), None),  # nothing to say about an item nobody follows yet
+        (_progress(ProgressStatus.IN_PROGRESS, date(2027, 9, 1)), date(2027, 9, 30), None),  # on its last day
+        (_progress(ProgressStatus.IN_PROGRESS, date(2027, 9, 1)), date(2027, 10, 1), "overdue"),
+        (_progress(ProgressStatus.DONE, date(2027, 9, 1)), date(2028, 1, 1), None),
+        (_progress(ProgressStatus.DROPPED, date(2027, 5, 1)), date(2028, 1, 1), None),
+        (_progress(ProgressStatus.IN_PROGRESS, date(2027, 5, 1)), date(2027, 6, 13), "stalled"),  # 6 weeks + 1 day
+        (_progress(ProgressStatus.IN_PROGRESS, date(2027, 5, 1)), date(2027, 6, 12), None),
+        (_progress(ProgressStatus.NOT_STARTED, None, reports=0), date(2027, 4, 13), "stalled"),  # since its start
+        (_progress(ProgressStatus.NOT_STARTED, None, reports=0), date(2027, 2, 1), None),  # not started yet
+    ],
+)
+def test_an_item_past_its_end_or_silent_for_weeks_is_flagged(
+    progress: ItemProgress | None, today: date, flag: str | None
+) -> None:
+    row = replace(_row(), progress=progress)
+    html = plan_card(row, "th", today=today)
+    if flag is None:
+        assert 'data-testid="due-flag"' not in html
+    else:
+        assert f'data-flag="{flag}"' in html and t(f"progress_flag_{flag}", "th") in html
