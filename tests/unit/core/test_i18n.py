@@ -58,6 +58,7 @@ DYNAMIC_KEYS = {
     "vote_results_": [f"vote_results_{shown.value}" for shown in ResultsShown],
     "export_": [f"export_{export.key}{line}" for export in FORMATS for line in ("", "_line")],
     "progress_status_": [f"progress_status_{status.value}" for status in ProgressStatus],
+    "progress_flag_": [f"progress_flag_{flag}" for flag in ("overdue", "stalled")],
 }
 
 
