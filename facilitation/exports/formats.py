@@ -52,23 +52,25 @@ def _tree(session: Session, request: ExportRequest) -> bytes | None:
     return tree_png(session=session, forum_id=request.forum_id, lang=request.lang)
 
 
-def _pdf(session: Session, request: ExportRequest, progress: Progress) -> bytes:
-    from facilitation.exports.pdf_document import summary_pdf
-
+def _with_tree(session: Session, request: ExportRequest, progress: Progress) -> tuple[ForumReport, bytes | None]:
     report = _report(session, request)
     progress(1)
     tree = _tree(session, request)
     progress(2)
+    return report, tree
+
+
+def _pdf(session: Session, request: ExportRequest, progress: Progress) -> bytes:
+    from facilitation.exports.pdf_document import summary_pdf
+
+    report, tree = _with_tree(session, request, progress)
     return summary_pdf(report, tree_png=tree)
 
 
 def _docx(session: Session, request: ExportRequest, progress: Progress) -> bytes:
     from facilitation.exports.docx_summary import summary_docx
 
-    report = _report(session, request)
-    progress(1)
-    tree = _tree(session, request)
-    progress(2)
+    report, tree = _with_tree(session, request, progress)
     return summary_docx(report, tree_png=tree)
 
 

@@ -13,12 +13,12 @@ from facilitation.core.i18n import t
 from facilitation.exports.report import sector_label
 from facilitation.exports.table_shape import Cell, ColumnKind, Table, make_table
 from facilitation.forum.plans import PlanRow
+from facilitation.forum.themes import visible_post_counts
 from models import (
     Contribution,
     ContributionStatus,
     OptionSubject,
     Theme,
-    ThemePost,
     Vote,
     VoteDot,
     VoteOption,
@@ -116,14 +116,7 @@ def votes_table(options: list[OptionLine], lang: str) -> Table:
 
 def themes_table(*, session: Session, forum_id: int, lang: str, options: list[OptionLine]) -> Table:
     """The live themes with their showing posts and their dots in the latest vote over themes."""
-    counts = dict(
-        session.exec(
-            select(ThemePost.theme_id, func.count())
-            .join(Contribution, col(Contribution.id) == ThemePost.contribution_id)
-            .where(Contribution.forum_id == forum_id, Contribution.status == ContributionStatus.VISIBLE)
-            .group_by(col(ThemePost.theme_id))
-        ).all()
-    )
+    counts = visible_post_counts(session=session, forum_id=forum_id)
     themes = session.exec(
         select(Theme).where(Theme.forum_id == forum_id, col(Theme.dissolved_at).is_(None)).order_by(col(Theme.id))
     ).all()

@@ -365,9 +365,9 @@ def theme_board(*, session: Session, forum_id: int) -> ThemeBoard:
     )
 
 
-def theme_options(*, session: Session, forum_id: int) -> list[tuple[int, str, int]]:
-    """(theme id, name, visible post count) of each live theme, in the order they were made: what a vote runs over."""
-    counts = dict(
+def visible_post_counts(*, session: Session, forum_id: int) -> dict[int, int]:
+    """How many posts the room can see in each theme (one query)."""
+    return dict(
         session.exec(
             select(ThemePost.theme_id, func.count())
             .join(Contribution, col(Contribution.id) == ThemePost.contribution_id)
@@ -375,6 +375,11 @@ def theme_options(*, session: Session, forum_id: int) -> list[tuple[int, str, in
             .group_by(col(ThemePost.theme_id))
         ).all()
     )
+
+
+def theme_options(*, session: Session, forum_id: int) -> list[tuple[int, str, int]]:
+    """(theme id, name, visible post count) of each live theme, in the order they were made: what a vote runs over."""
+    counts = visible_post_counts(session=session, forum_id=forum_id)
     return [
         (saved_id(theme), theme.name, int(counts.get(saved_id(theme), 0)))
         for theme in live_themes(session=session, forum_id=forum_id)
