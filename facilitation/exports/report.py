@@ -8,7 +8,7 @@ from facilitation.core.i18n import t
 from facilitation.exports.summary import ForumSummary, build_summary
 from facilitation.forum.contributions import FeedItem
 from facilitation.forum.plans import PlanRow
-from facilitation.forum.themes import theme_board
+from facilitation.forum.themes import live_themes, visible_post_counts
 from facilitation.forum.votes import OptionResult, results
 from models import Contribution, ContributionStatus, OptionSubject, Sector, Vote, VoteOption, saved_id
 
@@ -94,12 +94,14 @@ def _unquoted(options: list[OptionResult], hidden: set[int], lang: str) -> list[
 def build_report(*, session: Session, forum_id: int, lang: str, anonymise: bool = False) -> ForumReport:
     """Everything a filed export shows, read in one snapshot."""
     summary = build_summary(session=session, forum_id=forum_id)
-    board = theme_board(session=session, forum_id=forum_id)
+    # Names and counts only: the theme board would also read every post's words.
+    counts = visible_post_counts(session=session, forum_id=forum_id)
+    themes = live_themes(session=session, forum_id=forum_id)
     votes = session.exec(select(Vote).where(Vote.forum_id == forum_id).order_by(col(Vote.id))).all()
     hidden = _hidden_options(session, forum_id) if votes else set()
     return ForumReport(
         summary=anonymised(summary, lang) if anonymise else summary,
-        themes=[ThemeLine(theme.name, theme.count) for theme in board.themes],
+        themes=[ThemeLine(theme.name, counts.get(saved_id(theme), 0)) for theme in themes],
         votes=[
             VoteResult(
                 vote.question,
