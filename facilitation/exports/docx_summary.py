@@ -1,5 +1,6 @@
 """The forum's summary as a Word document: the PDF's content, in tables an office can edit before filing."""
 
+from datetime import date
 from io import BytesIO
 
 from docx.document import Document as DocxDocument
@@ -20,14 +21,22 @@ from facilitation.exports.docx_text import (
     thai_document,
     thai_runs,
 )
+from facilitation.exports.follow_up_tables import has_progress, progress_table, series_table
 from facilitation.exports.report import ForumReport
 from facilitation.exports.summary import overlap_line, plan_table
 from facilitation.forum.contributions import FeedItem
 from facilitation.forum.plans import Answer, PlanRow
+from facilitation.forum.progress_read import thai_today
 
 # Relative widths of the plan's columns, in the order of plan_table.
 PLAN_WEIGHTS = (0.8, 1.9, 1.9, 1.5, 1.1, 1.3, 1.1, 1.3, 1.5, 1.5, 1.4, 1.4, 1.0)
 PLAN_BUDGET_COLUMN = 6
+# The progress table's, in the order of follow_up_tables.progress_table.
+PROGRESS_WEIGHTS = (0.6, 4.0, 1.3, 1.0, 1.4, 1.3, 1.5)
+
+
+def _columns_table(document: DocxDocument, titled: dict[str, list[str]], weights: tuple[float, ...]) -> None:
+    _table(document, list(titled), [list(row) for row in zip(*titled.values(), strict=True)], weights)
 
 
 def _table(document: DocxDocument, headers: list[str], rows: list[list[str]], weights: tuple[float, ...]) -> None:
@@ -51,6 +60,14 @@ def _header(document: DocxDocument, report: ForumReport) -> None:
         add_text(paragraph, value)
     if report.anonymised:
         add_paragraph(document, t("docx_anonymised", lang))
+
+
+def _series(document: DocxDocument, report: ForumReport) -> None:
+    """The forums of this one's series, oldest first: nothing for a forum on its own."""
+    forums = series_table(report.summary, report.lang)
+    if forums:
+        add_heading(document, t("followup_series_heading", report.lang), 1)
+        _columns_table(document, forums, (1.4, 4.0, 1.2, 1.0, 1.0))
 
 
 def _participants(document: DocxDocument, report: ForumReport) -> None:
@@ -128,7 +145,7 @@ def _contributions(document: DocxDocument, report: ForumReport) -> None:
             _table(document, headers, rows, weights)
 
 
-def _plan(document: DocxDocument, report: ForumReport) -> None:
+def _plan(document: DocxDocument, report: ForumReport, today: date) -> None:
     summary, lang = report.summary, report.lang
     new_section(document, landscape=True)
     add_heading(document, t("summary_plan", lang), 1)
@@ -148,6 +165,10 @@ def _plan(document: DocxDocument, report: ForumReport) -> None:
             ]
             add_row(grid, cells, widths)
     add_paragraph(document, f"{t('summary_budget_total', lang)}: {format_baht(summary.budget_total, lang)}", bold=True)
+    if has_progress(summary):  # a plan just made has none: its file stays as it was
+        add_heading(document, t("export_progress_heading", lang, date=format_date(today, lang)), 2)
+        add_paragraph(document, t("export_progress_note", lang))
+        _columns_table(document, progress_table(summary, lang, today), PROGRESS_WEIGHTS)
     new_section(document, landscape=False)
 
 
@@ -197,19 +218,22 @@ def _act(document: DocxDocument, report: ForumReport) -> None:
         add_paragraph(document, t("moderation_summary_log", lang, count=moderation.log_total), style="List Bullet")
 
 
-def summary_docx(report: ForumReport, *, tree_png: bytes | None) -> bytes:
-    """The report as a .docx: header, people, tree, words, themes, votes, posts, the plan (landscape), commitments.
+def summary_docx(report: ForumReport, *, tree_png: bytes | None, today: date | None = None) -> bytes:
+    """The report as a .docx: header, series, people, tree, words, themes, votes, posts, the plan and its
+    progress (landscape), commitments.
 
     `tree_png` is the welfare tree drawn by kaleido; None (no browser on the server) puts a note in its place.
+    `today`: the day progress is read as of (overdue, stalled); Thailand's today when not given.
     """
     lang = report.lang
     document = thai_document(lang, page_label=t("docx_page", lang))
     _header(document, report)
+    _series(document, report)
     _participants(document, report)
     _tree(document, lang, tree_png)
     _room(document, report)
     _contributions(document, report)
-    _plan(document, report)
+    _plan(document, report, today or thai_today())
     _act(document, report)
     add_paragraph(document, t("summary_footer", lang))
     out = BytesIO()

@@ -1,11 +1,14 @@
 """The forum's outcome as a Markdown document to file and share."""
 
 import re
+from datetime import date
 
 from facilitation.core.i18n import format_baht, format_clock, format_date, t
+from facilitation.exports.follow_up_tables import has_progress, progress_table, series_table
 from facilitation.exports.summary import ForumSummary, ModerationSummary, overlap_line
 from facilitation.forum.moderation_log import LogLine
 from facilitation.forum.plans import Answer
+from facilitation.forum.progress_read import thai_today
 from models import Forum, ModerationAction
 
 _INLINE_MARKUP = re.compile(r"([\\`*_\[\]<>|~$&])")
@@ -38,8 +41,18 @@ def _cell(text: str) -> str:
     return md_escape(text).replace("\n", " ") or "—"
 
 
-def to_markdown(summary: ForumSummary, lang: str) -> str:
-    """The summary as a Markdown document in `lang`, ready to file."""
+def _table(columns: dict[str, list[str]]) -> list[str]:
+    """Columns of plain text as a Markdown table, every cell escaped."""
+    lines = ["| " + " | ".join(md_escape(title) for title in columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(_cell(value) for value in row) + " |" for row in zip(*columns.values(), strict=True)]
+    return [*lines, ""]
+
+
+def to_markdown(summary: ForumSummary, lang: str, *, today: date | None = None) -> str:
+    """The summary as a Markdown document in `lang`, ready to file.
+
+    `today`: the day progress is read as of (overdue, stalled); Thailand's today when not given.
+    """
     forum = summary.forum
     area = forum.area_name_th if lang == "th" else forum.area_name_en
     lines = [
@@ -108,14 +121,10 @@ def to_markdown(summary: ForumSummary, lang: str) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", f"**{t('summary_budget_total', lang)}:** {format_baht(summary.budget_total, lang)}", ""]
     # Progress once anyone has reported: a plan just made has none, and its summary stays as it was.
-    reported = [row for row in summary.plan if row.progress is not None and row.progress.reports]
-    if reported:
-        lines.append(f"**{t('progress_heading', lang)}:**")
-        for row in reported:
-            assert row.progress is not None
-            status = t(f"progress_status_{row.progress.status.value}", lang)
-            lines.append(f"- {row.number}. {md_escape(row.item.activity)}: {status} · {row.progress.percent}%")
-        lines.append("")
+    if has_progress(summary):
+        day = today or thai_today()
+        lines += [f"### {t('export_progress_heading', lang, date=format_date(day, lang))}", ""]
+        lines += [t("export_progress_note", lang), "", *_table(progress_table(summary, lang, day))]
     for row in summary.plan:
         if row.answers:
             lines.append(f"**{row.number}. {md_escape(row.item.activity)}** — {t('plan_answers', lang)}:")
@@ -142,22 +151,8 @@ def to_markdown(summary: ForumSummary, lang: str) -> str:
 
 def _series(summary: ForumSummary, lang: str) -> list[str]:
     """The forums of this one's series as a timeline table (nothing for a forum on its own)."""
-    if len(summary.series) < 2:
-        return []
-    header = [t(key, lang) for key in ("followup_series_date", "followup_series_forum", "followup_series_stage")]
-    header += [t("followup_series_items", lang), t("followup_series_done", lang)]
-    lines = [f"## {t('followup_series_heading', lang)}", "", "| " + " | ".join(header) + " |", "|" + "---|" * 5]
-    for forum in summary.series:
-        here = f" _({t('followup_series_this', lang)})_" if forum.forum_id == summary.forum.id else ""
-        cells = [
-            format_date(forum.forum_date, lang),
-            _cell(forum.title) + here,
-            t(f"stage_{forum.stage}", lang),
-            str(forum.items),
-            str(forum.done),
-        ]
-        lines.append("| " + " | ".join(cells) + " |")
-    return [*lines, ""]
+    forums = series_table(summary, lang)
+    return [f"## {t('followup_series_heading', lang)}", "", *_table(forums)] if forums else []
 
 
 def _log_note(line: LogLine, lang: str) -> str:

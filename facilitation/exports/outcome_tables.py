@@ -133,8 +133,18 @@ def themes_table(*, session: Session, forum_id: int, lang: str, options: list[Op
     )
 
 
+def _progress_cells(row: PlanRow, lang: str) -> tuple[Cell, ...]:
+    """Where the activity stands: blank until anyone reports, so a plan just made reads as a plan."""
+    progress = row.progress
+    if progress is None or not progress.reports:
+        return (None, None, None, None)
+    status = t(f"progress_status_{progress.status.value}", lang)
+    return (status, progress.percent, progress.spent_baht, progress.last_reported)
+
+
 def action_plan_table(rows: list[PlanRow], lang: str) -> Table:
-    """The action plan in the Thai form's columns, with real start and end dates and the budget in baht."""
+    """The action plan in the Thai form's columns, with real start and end dates, the budget in baht, and
+    where each activity stands (rolled up from its owners' reports)."""
     return make_table(
         "plan",
         "table_plan",
@@ -155,6 +165,10 @@ def action_plan_table(rows: list[PlanRow], lang: str) -> Table:
             ("plan_partners", ColumnKind.TEXT),
             ("plan_themes", ColumnKind.TEXT),
             ("plan_commitments", ColumnKind.INT),
+            ("progress_status", ColumnKind.TEXT),
+            ("progress_percent", ColumnKind.INT),
+            ("progress_spent", ColumnKind.BAHT),
+            ("export_progress_last_report", ColumnKind.DATE),
         ],
         [
             (
@@ -173,6 +187,7 @@ def action_plan_table(rows: list[PlanRow], lang: str) -> Table:
                 row.item.partners,
                 "; ".join(theme.name for theme in row.themes),
                 len(row.commitments),
+                *_progress_cells(row, lang),
             )
             for row in rows
         ],

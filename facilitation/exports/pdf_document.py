@@ -1,19 +1,24 @@
 """The forum's outcome as a Thai PDF an agency can print, sign and file."""
 
+from datetime import date
+
 from facilitation.core.i18n import format_baht, format_date, t
+from facilitation.exports.follow_up_tables import has_progress, progress_table, series_table
 from facilitation.exports.pdf_layout import ThaiPdf
 from facilitation.exports.pdf_table import Column, table
 from facilitation.exports.report import ForumReport
 from facilitation.exports.summary import ForumSummary, overlap_line, plan_table
 from facilitation.forum.contributions import FeedItem
 from facilitation.forum.plans import CommitmentView
+from facilitation.forum.progress_read import thai_today
 from models import Sector
 
+Shape = tuple[tuple[float, str], ...]  # each column's share of the width, and its alignment
 # Posts listed per kind, the newest: past that the PDF says how many it leaves out. Each printed
 # line costs fpdf2 about a millisecond to shape, and 5,000 posts would be some 150 pages.
 FEED_SHOWN = 200
 # The plan form's columns (summary.plan_table's order): share of the landscape width, alignment.
-PLAN_COLUMNS = (
+PLAN_COLUMNS: Shape = (
     (0.55, "C"),  # ที่
     (2.2, "L"),  # โครงการ/กิจกรรม
     (2.0, "L"),  # วัตถุประสงค์
@@ -28,6 +33,8 @@ PLAN_COLUMNS = (
     (1.4, "L"),  # หน่วยงานร่วม
     (0.95, "C"),  # พันธะสัญญา
 )
+# The progress table's columns (follow_up_tables.progress_table's order), on the plan's landscape page.
+PROGRESS_COLUMNS: Shape = ((0.55, "C"), (4.0, "L"), (1.3, "L"), (1.0, "R"), (1.4, "R"), (1.3, "L"), (1.5, "L"))
 TREE_HEIGHT = 150.0  # mm: the tree is drawn 1400 × 1000 px, landscape, across a portrait page
 
 
@@ -45,6 +52,19 @@ def _header(pdf: ThaiPdf, report: ForumReport) -> None:
         pdf.paragraph(f"{t(key, lang)}: {value}")
     if report.anonymised:
         pdf.note(t("pdf_anonymised_note", lang))
+
+
+def _columns(titled: dict[str, list[str]], shape: Shape) -> tuple[list[Column], list[list[str]]]:
+    columns = [Column(title, weight, align) for title, (weight, align) in zip(titled, shape, strict=True)]
+    return columns, [list(row) for row in zip(*titled.values(), strict=True)]
+
+
+def _series(pdf: ThaiPdf, summary: ForumSummary, lang: str) -> None:
+    """The forums of this one's series, oldest first: nothing for a forum on its own."""
+    forums = series_table(summary, lang)
+    if forums:
+        pdf.heading(t("followup_series_heading", lang))
+        table(pdf, *_columns(forums, ((2.0, "L"), (4.6, "L"), (1.7, "L"), (1.0, "R"), (1.0, "R"))), size=10.0)
 
 
 def _participants(pdf: ThaiPdf, summary: ForumSummary, lang: str) -> None:
@@ -128,12 +148,18 @@ def _plan(pdf: ThaiPdf, summary: ForumSummary, lang: str) -> None:
     if not summary.plan:
         pdf.paragraph(t("plan_empty", lang))
         return
-    plan = plan_table(summary, lang)
-    columns = [Column(title, weight, align) for title, (weight, align) in zip(plan, PLAN_COLUMNS, strict=True)]
-    rows = [list(row) for row in zip(*plan.values(), strict=True)]
-    table(pdf, columns, rows, size=9.0)
+    table(pdf, *_columns(plan_table(summary, lang), PLAN_COLUMNS), size=9.0)
     pdf.ln(2)
     pdf.paragraph(f"{t('summary_budget_total', lang)}: {format_baht(summary.budget_total, lang)}", style="B")
+
+
+def _progress(pdf: ThaiPdf, summary: ForumSummary, lang: str, today: date) -> None:
+    """Where each activity stands, once anyone has reported: a plan just made prints none."""
+    if not has_progress(summary):
+        return
+    pdf.heading(t("export_progress_heading", lang, date=format_date(today, lang)))
+    pdf.note(t("export_progress_note", lang))
+    table(pdf, *_columns(progress_table(summary, lang, today), PROGRESS_COLUMNS), size=9.5)
 
 
 def _owner(commitment: CommitmentView, lang: str) -> str:
@@ -165,19 +191,24 @@ def _overlaps_and_moderation(pdf: ThaiPdf, summary: ForumSummary, lang: str) -> 
     pdf.paragraph(t("moderation_summary_log", lang, count=moderation.log_total), bullet="•", indent=2)
 
 
-def summary_pdf(report: ForumReport, *, tree_png: bytes | None) -> bytes:
-    """The report as an A4 PDF in report.lang; `tree_png` is the welfare tree (None: a note says why not)."""
+def summary_pdf(report: ForumReport, *, tree_png: bytes | None, today: date | None = None) -> bytes:
+    """The report as an A4 PDF in report.lang; `tree_png` is the welfare tree (None: a note says why not).
+
+    `today`: the day progress is read as of (overdue, stalled); Thailand's today when not given.
+    """
     lang, summary = report.lang, report.summary
     pdf = ThaiPdf(lang=lang)
     pdf.set_title(summary.forum.title)
     pdf.set_creator(t("summary_footer", lang))
     pdf.add_page()
     _header(pdf, report)
+    _series(pdf, summary, lang)
     _participants(pdf, summary, lang)
     _tree(pdf, tree_png, lang)
     _room(pdf, report)
     _contributions(pdf, summary, lang)
     _plan(pdf, summary, lang)
+    _progress(pdf, summary, lang, today or thai_today())
     pdf.add_page(orientation="portrait")
     _commitments(pdf, summary, lang)
     _overlaps_and_moderation(pdf, summary, lang)

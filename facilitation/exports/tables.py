@@ -1,4 +1,5 @@
-"""The forum as tables, one per sheet or CSV file: participants, posts, themes, votes, plan, commitments, log."""
+"""The forum as tables, one per sheet or CSV file: participants, posts, themes, votes, plan, commitments,
+progress reports, the forum's series, and the moderation log."""
 
 from sqlmodel import Session
 
@@ -10,6 +11,7 @@ from facilitation.exports.outcome_tables import (
     vote_options,
     votes_table,
 )
+from facilitation.exports.progress_tables import progress_reports_table, series_table
 from facilitation.exports.room_tables import contributions_table, moderation_log_table, participants_table
 from facilitation.exports.table_shape import Cell, Column, ColumnKind, Table
 from facilitation.forum.plans import plan
@@ -35,5 +37,7 @@ def forum_tables(*, session: Session, forum_id: int, lang: str, anonymise: bool 
         votes_table(options, lang),
         action_plan_table(rows, lang),
         commitments_table(rows, lang, anonymise=anonymise),
+        progress_reports_table(session=session, forum_id=forum_id, rows=rows, lang=lang),
+        series_table(session=session, forum_id=forum_id, lang=lang),
         moderation_log_table(session=session, forum_id=forum_id, lang=lang),
     ]

@@ -90,6 +90,14 @@ class ItemProgress:
         """Not finished and nothing reported for STALLED_AFTER (counted from `since` when never reported)."""
         return self.status not in FINISHED and (self.last_reported or since) < today - STALLED_AFTER
 
+    def due(self, start_date: date | None, end_date: date | None, today: date) -> str | None:
+        """The flag plan cards and filed reports show: "overdue", "stalled" (started, silent too long) or None."""
+        if self.overdue(end_date, today):
+            return "overdue"
+        if start_date is not None and start_date <= today and self.stalled(start_date, today):
+            return "stalled"
+        return None
+
 
 def _derived(statuses: list[ProgressStatus]) -> ProgressStatus:
     """An item's status from its commitments' when the item has no report of its own."""

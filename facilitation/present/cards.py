@@ -115,13 +115,8 @@ def item_progress_bar(progress: ItemProgress | None, lang: str) -> str:
 def due_flag(row: PlanRow, lang: str, today: date) -> str:
     """A mark on an item past its end date and not finished, or started and silent for weeks; else nothing."""
     item, progress = row.item, row.progress
-    if progress is None:
-        return ""
-    if progress.overdue(item.end_date, today):
-        flag = "overdue"
-    elif item.start_date is not None and item.start_date <= today and progress.stalled(item.start_date, today):
-        flag = "stalled"
-    else:
+    flag = None if progress is None else progress.due(item.start_date, item.end_date, today)
+    if flag is None:
         return ""
     word = escape(t(f"progress_flag_{flag}", lang))
     return f'<span class="badge due-flag {flag}" data-testid="due-flag" data-flag="{flag}">{word}</span>'

@@ -30,6 +30,10 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
 PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
 PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
 LAPTOP = {"viewport": {"width": 1366, "height": 900}}
+# These tests check behaviour, not speed (bench/ measures speed): on a loaded two-core CI
+# machine a page's run can take several seconds, so a check waits longer than Playwright's 5 s.
+# A check that something is absent still passes at once.
+expect.set_options(timeout=12_000)
 # As in the Makefile's `run`.
 UVICORN_FLAGS = ("--ws", "websockets-sansio", "--ws-ping-interval", "30", "--ws-ping-timeout", "30",
                  "--ws-per-message-deflate", "false", "--timeout-graceful-shutdown", "3")  # fmt: skip

@@ -169,8 +169,9 @@ def test_stalled(status: ProgressStatus, last: date | None, stalled: bool) -> No
 def test_the_markdown_summary_lists_progress_once_reported(engine: Engine, items: Items) -> None:
     with read_session(engine) as session:
         before = to_markdown(build_summary(session=session, forum_id=items.forum_id), "en")
-    assert "Progress report" not in before  # a plan nobody reported on reads as it did
+    assert "Where the plan stands" not in before  # a plan nobody reported on reads as it did
     reported(engine, items, 0, IN_PROGRESS, 90)
     with read_session(engine) as session:
-        after = to_markdown(build_summary(session=session, forum_id=items.forum_id), "en")
-    assert "**Progress report:**\n- 1. รถรับส่งผู้ป่วย: In progress · 30%\n" in after
+        after = to_markdown(build_summary(session=session, forum_id=items.forum_id), "en", today=date(2027, 3, 1))
+    assert "### Where the plan stands on 1 March 2027\n" in after
+    assert "| 1 | รถรับส่งผู้ป่วย | In progress | 30 |" in after
