@@ -8,7 +8,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from facilitation.core.errors import StageMoved
 from facilitation.core.i18n import t
 from models import Stage
-from tests.e2e.conftest import LAPTOP, idle, shot
+from tests.e2e.conftest import LAPTOP, click_to_run, idle, shot
 from tests.e2e.test_forum_flow import create_forum
 
 pytestmark = pytest.mark.e2e
@@ -85,7 +85,7 @@ def test_an_open_plan_form_keeps_what_is_typed_while_another_tab_saves(browser: 
     # A number box hands its value to the form when it loses focus, as it does under a
     # person's finger before the button is pressed; a scripted click can outrun it.
     budget.press("Tab")
-    form_b.get_by_role("button", name=t("plan_save"), exact=True).click()
+    click_to_run(tab_b, form_b.get_by_role("button", name=t("plan_save"), exact=True))
     idle(tab_b)
     expect(tab_b.get_by_text(t("plan_saved"))).to_be_visible(timeout=15_000)
 
@@ -95,7 +95,7 @@ def test_an_open_plan_form_keeps_what_is_typed_while_another_tab_saves(browser: 
     expect(tab_a.get_by_text(t("plan_changed_since_opened"))).to_be_visible()
     expect(form_a.get_by_label(t("plan_activity"), exact=True)).to_have_value("รถรับส่งผู้ป่วยติดเตียงไปตามนัด")
 
-    form_a.get_by_role("button", name=t("plan_save"), exact=True).click()
+    click_to_run(tab_a, form_a.get_by_role("button", name=t("plan_save"), exact=True))
     idle(tab_a)
 
     expect(tab_a.get_by_text(t("error_stale_edit"))).to_be_visible()
@@ -114,11 +114,11 @@ def test_deleting_an_item_asks_first_and_undo_brings_it_back(browser: Browser, s
     _add_item(console, "ปรับสภาพบ้านคนพิการ")
     _open_item(console, 1)
 
-    console.get_by_role("button", name=t("plan_delete"), exact=True).click()
+    click_to_run(console, console.get_by_role("button", name=t("plan_delete"), exact=True))
     idle(console)
     expect(console.get_by_text(t("plan_delete_confirm", number=1))).to_be_visible()
     shot(console, "console-delete-confirm")
-    console.get_by_role("button", name=t("plan_delete_yes"), exact=True).click()
+    click_to_run(console, console.get_by_role("button", name=t("plan_delete_yes"), exact=True))
     idle(console)
 
     expect(console.get_by_text(t("plan_deleted"))).to_be_visible()
