@@ -54,6 +54,19 @@ text-decoration:none}
 .fact{font-size:.95rem;line-height:1.5;overflow-wrap:anywhere}
 .fact-label{color:#6b5d3e;font-weight:600;font-size:.85rem}
 .answers,.commitments{margin:.2rem 0 .4rem 1.1rem;padding:0;font-size:.95rem;overflow-wrap:anywhere}
+.badge{color:#fff;border-radius:.3rem;padding:0 .35rem;font-size:.8rem;white-space:nowrap}
+.due-flag{display:inline-block;margin:0 0 .3rem}
+.due-flag.overdue{background:#b3261e}
+.due-flag.stalled{background:#8a5a00}
+.progress{display:flex;align-items:center;gap:.5rem;margin:.1rem 0 .35rem}
+.progress-track{flex:1 1 auto;height:.6rem;background:#e8e2d2;border-radius:.3rem;overflow:hidden;min-width:4rem}
+.progress-fill{height:100%;background:#2e7d32}
+.progress-fill.in_progress{background:#2e7d32}
+.progress-fill.not_started{background:#9e9e9e}
+.progress-fill.blocked{background:#c62828}
+.progress-fill.dropped{background:#757575}
+.progress-fill.done{background:#1b5e20}
+.progress-label{font-size:.9rem;font-weight:600;color:#33691e;white-space:nowrap}
 """
 
 
