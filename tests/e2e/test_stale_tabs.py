@@ -128,4 +128,4 @@ def test_deleting_an_item_asks_first_and_undo_brings_it_back(browser: Browser, s
 
     expect(console.get_by_text(t("plan_restored"))).to_be_visible()
     expect(console.get_by_role("tab", name=re.compile(re.escape(t("console_tab_plan", count=1))))).to_be_visible()
-    expect(console.get_by_text("ปรับสภาพบ้านคนพิการ").first).to_be_visible()
+    expect(console.get_by_text("ปรับสภาพบ้านคนพิการ").filter(visible=True).first).to_be_visible()
