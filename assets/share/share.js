@@ -36,28 +36,32 @@ class ShareBox {
     this.sending = null; // the post on its way: {kind, text}
     this.tries = 0;
     this.timers = {};
+    // Every listener goes with the box: a box drawn anew on the same elements must not find
+    // this one still answering the form.
+    this.listening = new AbortController();
+    const signal = { signal: this.listening.signal };
     root.querySelector(".share-sent-open").addEventListener("click", () => {
       // One run of the page, asked for by the person: the posts move into its own list,
       // each with its edit and withdraw buttons.
       this.setTriggerValue("list", this.sent.length);
-    });
+    }, signal);
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       this.send();
-    });
+    }, signal);
     this.text.addEventListener("input", () => {
       this.saveDraft();
       this.showCount();
-    });
-    this.kinds.addEventListener("change", () => this.saveDraft());
+    }, signal);
+    this.kinds.addEventListener("change", () => this.saveDraft(), signal);
     this.onOnline = () => this.retryNow();
     this.onVisible = () => {
       if (document.visibilityState === "visible") {
         this.retryNow();
       }
     };
-    window.addEventListener("online", this.onOnline);
-    document.addEventListener("visibilitychange", this.onVisible);
+    window.addEventListener("online", this.onOnline, signal);
+    document.addEventListener("visibilitychange", this.onVisible, signal);
   }
 
   update(data, setTriggerValue) {
@@ -118,7 +122,10 @@ class ShareBox {
   saveDraft() {
     try {
       if (this.text.value) {
-        localStorage.setItem(this.draftKey(), JSON.stringify({ kind: this.kind(), text: this.text.value }));
+        // `sending`: these words were on their way. A box drawn anew (the page remounted on a
+        // new server, a reload) sends them on rather than waiting for another tap.
+        const sending = this.sending !== null && this.sending.text === this.text.value;
+        localStorage.setItem(this.draftKey(), JSON.stringify({ kind: this.kind(), text: this.text.value, sending }));
       } else {
         localStorage.removeItem(this.draftKey());
       }
@@ -134,13 +141,20 @@ class ShareBox {
     } catch {
       draft = null;
     }
-    if (!draft || this.text.value) {
+    if (!draft) {
       return;
     }
-    this.text.value = draft.text || "";
-    const option = this.kinds.querySelector(`input[value="${CSS.escape(draft.kind || "")}"]`);
-    if (option) {
-      option.checked = true;
+    if (!this.text.value) {
+      this.text.value = draft.text || "";
+      const option = this.kinds.querySelector(`input[value="${CSS.escape(draft.kind || "")}"]`);
+      if (option) {
+        option.checked = true;
+      }
+    }
+    if (draft.sending === true && this.text.value === draft.text && !this.data.closed) {
+      // The box that was sending them is gone with its retry timer: this one goes on. It is
+      // a retry, so the server's double-tap guard finds the post if the first try stored it.
+      this.send({ resumed: true });
     }
   }
 
@@ -177,7 +191,7 @@ class ShareBox {
     }
   }
 
-  send() {
+  send({ resumed = false } = {}) {
     if (this.sending !== null || this.data.closed) {
       return;
     }
@@ -187,7 +201,8 @@ class ShareBox {
       return;
     }
     this.sending = { kind: this.kind() || this.data.kinds[0].value, text };
-    this.tries = 0;
+    this.tries = resumed ? 1 : 0;
+    this.saveDraft();
     this.showButton();
     this.say("info", this.data.labels.sending, { stay: true });
     this.attempt();
@@ -226,6 +241,7 @@ class ShareBox {
       // Nothing serves the endpoint here (the app run without server.py, or a proxy that
       // does not pass it on): the page draws its own form instead, with these words in it.
       this.sending = null;
+      this.saveDraft();
       this.showButton();
       this.setTriggerValue("unreachable", this.text.value);
       return;
@@ -260,6 +276,7 @@ class ShareBox {
         this.setTriggerValue("list", this.sent.length);
       }
     } else {
+      this.saveDraft(); // refused: the words stay, no longer on their way
       this.showButton();
       this.say("error", answer.message, { stay: answer.closed === true });
     }
@@ -294,8 +311,7 @@ class ShareBox {
     for (const name of Object.keys(this.timers)) {
       this.clear(name);
     }
-    window.removeEventListener("online", this.onOnline);
-    document.removeEventListener("visibilitychange", this.onVisible);
+    this.listening.abort();
   }
 }
 

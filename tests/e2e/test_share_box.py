@@ -211,6 +211,38 @@ def test_an_answer_lost_on_the_way_back_is_retried_and_stored_once(
     assert texts(site[1], forum) == ["เด็กเล็กไม่มีคนดูแลตอนพ่อแม่ไปทำงาน"]
 
 
+def test_a_post_on_its_way_when_the_page_is_drawn_anew_goes_on_by_itself_once(
+    context: BrowserContext, site: tuple[str, Engine], forum: Forum, member: Joined
+) -> None:
+    """The box that was retrying is gone with its timer (a reload; a page remounted on a new
+    server after a crash): the new box sends the words on, with no tap, and they are stored once."""
+    phone = open_phone(context, site, forum, member)
+    bodies: list[dict[str, object]] = []
+
+    def store_then_cut(route: Route) -> None:
+        bodies.append(json.loads(route.request.post_data or "{}"))
+        if len(bodies) == 1:  # the first try is stored and its answer lost, as when the server is killed
+            request = urllib.request.Request(
+                route.request.url.replace(HOST, "127.0.0.1"),
+                data=(route.request.post_data or "").encode(),
+                headers={"Content-Type": "application/json"},
+            )
+            with urllib.request.urlopen(request, timeout=10) as reply:
+                assert json.loads(reply.read())["created"] is True
+        route.abort("connectionreset")  # and no try gets through until the page is drawn anew
+
+    phone.route(re.compile(r"/posts/"), store_then_cut)
+    type_and_send(phone, "ผู้ป่วยติดเตียงไม่มีรถไปโรงพยาบาล")
+    expect(phone.locator(".share-status.warning")).to_have_text(t("share_offline"))
+    phone.unroute(re.compile(r"/posts/"))
+    phone.reload()
+    idle(phone)
+    expect(phone.locator(".share-status.success")).to_have_text(t("share_sent"), timeout=15_000)
+    expect(phone.get_by_label(t("share_text"), exact=True)).to_have_value("")
+    assert bodies and bodies[0]["retry"] is False
+    assert texts(site[1], forum) == ["ผู้ป่วยติดเตียงไม่มีรถไปโรงพยาบาล"]
+
+
 def test_words_typed_when_the_forum_closes_stay_in_the_box_with_the_reason(
     context: BrowserContext, site: tuple[str, Engine], forum: Forum, member: Joined
 ) -> None:
