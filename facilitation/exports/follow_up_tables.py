@@ -7,6 +7,7 @@ from datetime import date
 
 from facilitation.core.i18n import format_date, t
 from facilitation.exports.summary import ForumSummary
+from facilitation.present.review_cards import series_rows
 
 
 def has_progress(summary: ForumSummary) -> bool:
@@ -46,17 +47,18 @@ def progress_table(summary: ForumSummary, lang: str, today: date) -> dict[str, l
 
 
 def series_table(summary: ForumSummary, lang: str) -> dict[str, list[str]]:
-    """The forums of the series, oldest first, as columns; empty for a forum that is a series of one."""
+    """The forums of the series, oldest first, as columns; empty for a forum that is a series of one.
+
+    The summary page's columns (review_cards.series_rows), this forum marked, and the date first:
+    a filed timeline reads by its dates.
+    """
     if len(summary.series) < 2:
         return {}
+    columns = series_rows(summary.series, lang)
+    forum, day = t("followup_series_forum", lang), t("followup_series_date", lang)
     this = f" ({t('followup_series_this', lang)})"
-    forums = summary.series
-    return {
-        t("followup_series_date", lang): [format_date(forum.forum_date, lang) for forum in forums],
-        t("followup_series_forum", lang): [
-            forum.title + (this if forum.forum_id == summary.forum.id else "") for forum in forums
-        ],
-        t("followup_series_stage", lang): [t(f"stage_{forum.stage}", lang) for forum in forums],
-        t("followup_series_items", lang): [str(forum.items) for forum in forums],
-        t("followup_series_done", lang): [str(forum.done) for forum in forums],
-    }
+    columns[forum] = [
+        title + (this if shown.forum_id == summary.forum.id else "")
+        for title, shown in zip(columns[forum], summary.series, strict=True)
+    ]
+    return {day: columns.pop(day), **columns}

@@ -85,6 +85,17 @@ def type_and_send(phone: Page, text: str, kind: str | None = None) -> None:
     phone.get_by_role("button", name=t("share_submit"), exact=True).click()
 
 
+def store_past_the_phone(route: Route) -> None:
+    """Send the phone's request to the server ourselves: it stores the post, and the phone gets no answer."""
+    request = urllib.request.Request(
+        route.request.url.replace(HOST, "127.0.0.1"),
+        data=(route.request.post_data or "").encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as reply:
+        assert json.loads(reply.read())["created"] is True
+
+
 def status(phone: Page) -> str:
     return phone.locator(".share-status").inner_text()
 
@@ -193,13 +204,7 @@ def test_an_answer_lost_on_the_way_back_is_retried_and_stored_once(
         bodies.append(json.loads(route.request.post_data or "{}"))
         if len(bodies) == 1:
             # The request reaches the server, which stores the post, and the answer is lost.
-            request = urllib.request.Request(
-                route.request.url.replace(HOST, "127.0.0.1"),
-                data=(route.request.post_data or "").encode(),
-                headers={"Content-Type": "application/json"},
-            )
-            with urllib.request.urlopen(request, timeout=10) as reply:
-                assert json.loads(reply.read())["created"] is True
+            store_past_the_phone(route)
             route.abort("connectionreset")
         else:
             route.continue_()
@@ -222,13 +227,7 @@ def test_a_post_on_its_way_when_the_page_is_drawn_anew_goes_on_by_itself_once(
     def store_then_cut(route: Route) -> None:
         bodies.append(json.loads(route.request.post_data or "{}"))
         if len(bodies) == 1:  # the first try is stored and its answer lost, as when the server is killed
-            request = urllib.request.Request(
-                route.request.url.replace(HOST, "127.0.0.1"),
-                data=(route.request.post_data or "").encode(),
-                headers={"Content-Type": "application/json"},
-            )
-            with urllib.request.urlopen(request, timeout=10) as reply:
-                assert json.loads(reply.read())["created"] is True
+            store_past_the_phone(route)
         route.abort("connectionreset")  # and no try gets through until the page is drawn anew
 
     phone.route(re.compile(r"/posts/"), store_then_cut)
